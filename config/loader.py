@@ -1,0 +1,94 @@
+"""Loading settings: a TOML file (``--config`` or ``LOKET_CONFIG``), else the embedded
+defaults; ``LOKET_DATABASE_URL`` overrides the database URL in both cases."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import ValidationError
+
+from config.settings import Settings
+
+ENV_CONFIG = "LOKET_CONFIG"
+ENV_DATABASE_URL = "LOKET_DATABASE_URL"
+ENV_DATA_DIR = "LOKET_DATA_DIR"
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be used; the message names the file, the key and why."""
+
+
+def data_dir() -> Path:
+    """The folder for the SQLite file and the virtual printer's output."""
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override) if override else Path(platformdirs.user_data_dir("loket", "loket"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'loket.sqlite3'}"
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif parts:
+            parts.append(f".{item}")
+        else:
+            parts.append(str(item))
+    return "".join(parts)
+
+
+def describe_validation_error(error: ValidationError, source: str) -> str:
+    lines = [f"{source}: invalid settings"]
+    for item in error.errors(include_url=False):
+        loc = tuple(
+            part for part in item["loc"] if not (isinstance(part, str) and "[" in part)
+        )
+        key = _key_path(loc)
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        given = item.get("input")
+        if item["type"] not in ("extra_forbidden", "missing") and not isinstance(given, dict):
+            message += f" (got {given!r})"
+        lines.append(f"  {key}: {message}" if key else f"  {message}")
+    return "\n".join(lines)
+
+
+def settings_from_mapping(data: dict[str, Any], source: str = "settings") -> Settings:
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(describe_validation_error(exc, source)) from None
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """Settings from ``path``, else ``$LOKET_CONFIG``, else the embedded defaults."""
+    chosen = path if path is not None else os.environ.get(ENV_CONFIG) or None
+    if chosen is None:
+        settings = Settings()
+    else:
+        file = Path(chosen)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"{file}: settings file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: cannot read settings file ({exc})") from None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+        settings = settings_from_mapping(data, str(file))
+    url = os.environ.get(ENV_DATABASE_URL) or settings.database_url or default_database_url()
+    return settings.model_copy(update={"database_url": url})

@@ -1,0 +1,352 @@
+"""The settings schema: everything an office configures, validated.
+
+Every model forbids unknown keys, so a typo in the TOML file is an error naming the key
+instead of a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Channel(StrEnum):
+    """How an applicant came to the queue."""
+
+    BOOKING = "booking"
+    WALK_IN = "walk_in"
+    PRIORITY = "priority"
+    VIP = "vip"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in the two interface languages."""
+
+    id: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.id
+
+
+class Office(Strict):
+    name: str = "Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan"
+    code: str = Field(default="JKS", min_length=2, max_length=8, pattern=r"^[A-Z0-9]+$")
+    address: str = "Jl. Warung Buncit Raya No. 207, Jakarta Selatan"
+    timezone: str = "Asia/Jakarta"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (expected e.g. 'Asia/Jakarta')") from exc
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Hours(Strict):
+    open: dt.time
+    close: dt.time
+
+    @model_validator(mode="after")
+    def _open_before_close(self) -> Hours:
+        if self.open >= self.close:
+            raise ValueError(f"opening time {self.open} must be before closing time {self.close}")
+        return self
+
+
+def _weekday_hours() -> dict[str, Hours | None]:
+    day = Hours(open=dt.time(8, 0), close=dt.time(16, 0))
+    return {
+        "mon": day,
+        "tue": day,
+        "wed": day,
+        "thu": day,
+        "fri": Hours(open=dt.time(8, 0), close=dt.time(16, 30)),
+        "sat": None,
+        "sun": None,
+    }
+
+
+class BusinessDay(Strict):
+    """Opening hours per weekday (a missing or empty weekday is closed) and closed days."""
+
+    hours: dict[Weekday, Hours | None] = Field(default_factory=_weekday_hours)
+    closed_dates: list[dt.date] = Field(default_factory=list)
+    public_holidays: bool = True
+    holiday_country: str = "ID"
+
+    def hours_on(self, weekday: int) -> Hours | None:
+        return self.hours.get(WEEKDAYS[weekday])  # type: ignore[call-overload]
+
+
+Quota = Annotated[int, Field(ge=0)]
+
+
+class Service(Strict):
+    code: str = Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_-]+$")
+    prefix: str = Field(min_length=1, max_length=3, pattern=r"^[A-Z]+$")
+    name: Text
+    channels: list[Channel]
+    # Daily quota per channel; a channel the service accepts with no entry is unlimited.
+    quota: dict[Channel, Quota] = Field(default_factory=dict)
+    minutes_per_applicant: float = Field(default=10.0, gt=0, le=240)
+    # Names the central booking system uses for this service (JENIS_LAYANAN).
+    booking_names: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _quota_for_accepted(self) -> Service:
+        if not self.channels:
+            raise ValueError("a service must accept at least one channel")
+        for channel in self.quota:
+            if channel not in self.channels:
+                raise ValueError(f"quota given for channel {channel.value!r} the service does not accept")
+        return self
+
+
+class PriorityReason(Strict):
+    code: str = Field(pattern=r"^[a-z_]+$")
+    name: Text
+
+
+class CheckInWindow(Strict):
+    minutes_before: int = Field(default=60, ge=0, le=24 * 60)
+    minutes_after: int = Field(default=60, ge=0, le=24 * 60)
+
+
+class Counter(Strict):
+    number: int = Field(ge=1, le=999)
+    name: str
+    services: list[str]
+    channels: list[Channel] = Field(default_factory=lambda: list(Channel))
+
+
+class CallPolicy(Strict):
+    """How "call next" chooses; see db/policy.py for the exact rules."""
+
+    name: Literal["fifo", "strict_priority", "weighted_wait", "ratio"] = "weighted_wait"
+    # weighted_wait: effective wait = minutes waited x weight of the ticket's channel.
+    weights: dict[Channel, float] = Field(
+        default_factory=lambda: {
+            Channel.BOOKING: 1.5,
+            Channel.WALK_IN: 1.0,
+            Channel.PRIORITY: 3.0,
+            Channel.VIP: 2.0,
+        }
+    )
+    # Anyone waiting longer than this is called first, whatever the weights (0 disables).
+    max_wait_minutes: int = Field(default=90, ge=0)
+    # At most this many priority/VIP calls in a row at one counter while others wait (0 = no limit).
+    max_priority_in_row: int = Field(default=3, ge=0)
+    # ratio: after this many priority calls, one other call.
+    ratio_priority: int = Field(default=2, ge=1)
+    ratio_other: int = Field(default=1, ge=1)
+
+    @field_validator("weights")
+    @classmethod
+    def _positive(cls, value: dict[Channel, float]) -> dict[Channel, float]:
+        for channel, weight in value.items():
+            if weight <= 0:
+                raise ValueError(f"weight of {channel.value!r} must be greater than 0")
+        return value
+
+
+class Printer(Strict):
+    """Where tickets are printed. `kind` chooses which of the other keys matter."""
+
+    kind: Literal["virtual", "network", "usb", "serial", "file", "cups", "none"] = "virtual"
+    # python-escpos capability profile; decides native QR support and paper width.
+    profile: str = "TM-T88V"
+    paper_width_dots: Literal[576, 384] = 576
+    host: str = "127.0.0.1"
+    port: int = Field(default=9100, ge=1, le=65535)
+    timeout_seconds: float = Field(default=3.0, gt=0, le=60)
+    usb_vendor: int | None = None
+    usb_product: int | None = None
+    serial_port: str = "/dev/ttyUSB0"
+    serial_baud: int = 9600
+    device_path: str = "/dev/usb/lp0"
+    cups_queue: str = ""
+    # virtual: where the built-in emulator saves each ticket (bin, PNG, text); empty = data dir.
+    virtual_out_dir: str = ""
+    near_end_stop: bool = False
+
+
+class Languages(Strict):
+    available: list[Literal["id", "en"]] = Field(default_factory=lambda: ["id", "en"])
+    default: Literal["id", "en"] = "id"
+
+
+class Idle(Strict):
+    kiosk_seconds: int = Field(default=45, ge=5, le=3600)
+    kiosk_warning_seconds: int = Field(default=10, ge=1, le=600)
+    console_lock_seconds: int = Field(default=600, ge=30, le=86400)
+
+
+class Retention(Strict):
+    personal_data_days: int = Field(default=30, ge=1, le=3650)
+
+
+def _default_services() -> list[Service]:
+    return [
+        Service(
+            code="baru",
+            prefix="A",
+            name=Text(id="Paspor Baru", en="New Passport"),
+            channels=[Channel.BOOKING, Channel.WALK_IN, Channel.PRIORITY, Channel.VIP],
+            quota={Channel.WALK_IN: 40, Channel.PRIORITY: 30, Channel.VIP: 10},
+            minutes_per_applicant=12,
+            booking_names=["PASPOR BARU", "PASPOR BARU ANAK"],
+        ),
+        Service(
+            code="ganti",
+            prefix="B",
+            name=Text(id="Penggantian Paspor", en="Passport Replacement"),
+            channels=[Channel.BOOKING, Channel.WALK_IN, Channel.PRIORITY, Channel.VIP],
+            quota={Channel.WALK_IN: 30, Channel.PRIORITY: 30, Channel.VIP: 10},
+            minutes_per_applicant=10,
+            booking_names=[
+                "PENGGANTIAN PASPOR HABIS BERLAKU",
+                "PENGGANTIAN PASPOR HILANG/RUSAK",
+            ],
+        ),
+        Service(
+            code="ambil",
+            prefix="C",
+            name=Text(id="Pengambilan Paspor", en="Passport Pick-up"),
+            channels=[Channel.WALK_IN, Channel.PRIORITY],
+            minutes_per_applicant=3,
+        ),
+        Service(
+            code="info",
+            prefix="D",
+            name=Text(id="Informasi", en="Information"),
+            channels=[Channel.WALK_IN, Channel.PRIORITY],
+            minutes_per_applicant=5,
+        ),
+    ]
+
+
+def _default_reasons() -> list[PriorityReason]:
+    return [
+        PriorityReason(code="elderly", name=Text(id="Lansia (60+)", en="Elderly (60+)")),
+        PriorityReason(code="disabled", name=Text(id="Penyandang disabilitas", en="Disability")),
+        PriorityReason(code="pregnant", name=Text(id="Ibu hamil", en="Pregnant")),
+        PriorityReason(
+            code="small_child", name=Text(id="Membawa balita", en="With a child under 5")
+        ),
+        PriorityReason(code="other", name=Text(id="Lainnya", en="Other")),
+    ]
+
+
+def _default_counters() -> list[Counter]:
+    regular = [Channel.BOOKING, Channel.WALK_IN, Channel.PRIORITY, Channel.VIP]
+    return [
+        Counter(number=1, name="Loket 1", services=["baru", "ganti"], channels=regular),
+        Counter(number=2, name="Loket 2", services=["baru", "ganti"], channels=regular),
+        Counter(number=3, name="Loket 3", services=["baru", "ganti"], channels=regular),
+        Counter(number=4, name="Loket 4", services=["ambil", "info"], channels=regular),
+        Counter(
+            number=5,
+            name="Loket Prioritas",
+            services=["baru", "ganti", "ambil", "info"],
+            channels=[Channel.PRIORITY, Channel.VIP],
+        ),
+    ]
+
+
+class Settings(Strict):
+    office: Office = Field(default_factory=Office)
+    business_day: BusinessDay = Field(default_factory=BusinessDay)
+    services: list[Service] = Field(default_factory=_default_services)
+    priority_reasons: list[PriorityReason] = Field(default_factory=_default_reasons)
+    walk_in_days: list[Weekday] = Field(
+        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"]
+    )
+    check_in: CheckInWindow = Field(default_factory=CheckInWindow)
+    counters: list[Counter] = Field(default_factory=_default_counters)
+    call_policy: CallPolicy = Field(default_factory=CallPolicy)
+    printer: Printer = Field(default_factory=Printer)
+    # Empty: a SQLite file in the user data folder (see config.loader.default_database_url).
+    database_url: str = ""
+    languages: Languages = Field(default_factory=Languages)
+    idle: Idle = Field(default_factory=Idle)
+    retention: Retention = Field(default_factory=Retention)
+    # This PC's kiosk name, used for heartbeats and print jobs.
+    kiosk_id: str = Field(default="kiosk-1", min_length=1, max_length=40)
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Settings:
+        codes = [s.code for s in self.services]
+        _unique(codes, "services", "code")
+        _unique([s.prefix for s in self.services], "services", "prefix")
+        _unique([c.number for c in self.counters], "counters", "number")
+        _unique([r.code for r in self.priority_reasons], "priority_reasons", "code")
+        names: dict[str, str] = {}
+        for i, service in enumerate(self.services):
+            for booking_name in service.booking_names:
+                if booking_name.upper() in names:
+                    raise ValueError(
+                        f"services[{i}].booking_names: {booking_name!r} is mapped to both "
+                        f"services {names[booking_name.upper()]!r} and {service.code!r}"
+                    )
+                names[booking_name.upper()] = service.code
+        for i, counter in enumerate(self.counters):
+            for code in counter.services:
+                if code not in codes:
+                    raise ValueError(
+                        f"counters[{i}].services: counter {counter.number} serves unknown "
+                        f"service {code!r} (known: {', '.join(codes)})"
+                    )
+        if self.languages.default not in self.languages.available:
+            raise ValueError("languages.default must be one of languages.available")
+        return self
+
+    def service(self, code: str) -> Service:
+        for service in self.services:
+            if service.code == code:
+                return service
+        raise KeyError(code)
+
+    def counter(self, number: int) -> Counter:
+        for counter in self.counters:
+            if counter.number == number:
+                return counter
+        raise KeyError(number)
+
+    def service_for_booking_name(self, booking_name: str) -> Service | None:
+        wanted = booking_name.strip().upper()
+        for service in self.services:
+            if wanted in (n.upper() for n in service.booking_names):
+                return service
+        return None
+
+    def reason(self, code: str) -> PriorityReason:
+        for reason in self.priority_reasons:
+            if reason.code == code:
+                return reason
+        raise KeyError(code)
+
+
+def _unique(values: list[object], section: str, key: str) -> None:
+    seen: set[object] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise ValueError(f"{section}[{i}].{key}: {value!r} is used twice")
+        seen.add(value)
