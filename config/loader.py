@@ -49,9 +49,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 def describe_validation_error(error: ValidationError, source: str) -> str:
     lines = [f"{source}: invalid settings"]
     for item in error.errors(include_url=False):
-        loc = tuple(
-            part for part in item["loc"] if not (isinstance(part, str) and "[" in part)
-        )
+        loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and "[" in part))
         key = _key_path(loc)
         message = item["msg"]
         if item["type"] == "extra_forbidden":

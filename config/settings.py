@@ -91,6 +91,10 @@ class BusinessDay(Strict):
     closed_dates: list[dt.date] = Field(default_factory=list)
     public_holidays: bool = True
     holiday_country: str = "ID"
+    # Applicants queue from dawn: the kiosk issues tickets from this many minutes before opening.
+    issue_from_minutes_before_open: int = Field(default=60, ge=0, le=12 * 60)
+    # ...and stops this many minutes before closing.
+    stop_issuing_minutes_before_close: int = Field(default=0, ge=0, le=12 * 60)
 
     def hours_on(self, weekday: int) -> Hours | None:
         return self.hours.get(WEEKDAYS[weekday])  # type: ignore[call-overload]
@@ -116,7 +120,9 @@ class Service(Strict):
             raise ValueError("a service must accept at least one channel")
         for channel in self.quota:
             if channel not in self.channels:
-                raise ValueError(f"quota given for channel {channel.value!r} the service does not accept")
+                raise ValueError(
+                    f"quota given for channel {channel.value!r} the service does not accept"
+                )
         return self
 
 
@@ -276,9 +282,7 @@ class Settings(Strict):
     business_day: BusinessDay = Field(default_factory=BusinessDay)
     services: list[Service] = Field(default_factory=_default_services)
     priority_reasons: list[PriorityReason] = Field(default_factory=_default_reasons)
-    walk_in_days: list[Weekday] = Field(
-        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"]
-    )
+    walk_in_days: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
     check_in: CheckInWindow = Field(default_factory=CheckInWindow)
     counters: list[Counter] = Field(default_factory=_default_counters)
     call_policy: CallPolicy = Field(default_factory=CallPolicy)

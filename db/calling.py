@@ -1,0 +1,338 @@
+"""A ticket's life after issue: call, recall, start, complete, no-show, requeue, transfer,
+cancel. Each operation is one transaction with an event and an audit record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from config.settings import Channel
+from db.context import Actor, QueueContext, audit, record_event, require
+from db.counters import counter_settings, ensure_open_for_calling
+from db.errors import (
+    ChannelNotAccepted,
+    CounterBusy,
+    IllegalTransition,
+    NobodyWaiting,
+    NotToday,
+    ReasonRequired,
+    UnknownTicket,
+    WrongCounter,
+)
+from db.estimate import waiting_of, waiting_tickets
+from db.issuing import find_service
+from db.models import EventKind, Ticket, TicketEvent, TicketStatus
+from db.policy import choose, eligible
+from db.views import TicketView
+
+RECENT_CALLS = 10
+ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
+
+
+def find_ticket(session: Session, ctx: QueueContext, ref: int | str) -> Ticket:
+    """A ticket by id, or by number (``A-023``) on today's business day."""
+    ticket: Ticket | None
+    if isinstance(ref, int):
+        ticket = session.get(Ticket, ref)
+    else:
+        number = ref.strip().upper()
+        ticket = session.scalar(
+            select(Ticket).where(Ticket.business_day == ctx.today(), Ticket.number == number)
+        )
+    if ticket is None:
+        raise UnknownTicket(f"No ticket {ref} today.")
+    return ticket
+
+
+def _today_only(ctx: QueueContext, ticket: Ticket) -> None:
+    if ticket.business_day != ctx.today():
+        raise NotToday(
+            f"{ticket.number} is from {ticket.business_day:%d-%m-%Y}; tickets of an earlier "
+            "day can no longer be called or changed."
+        )
+
+
+def _expect(ticket: Ticket, action: str, *allowed: TicketStatus) -> None:
+    if ticket.status not in allowed:
+        raise IllegalTransition(
+            f"Cannot {action} {ticket.number}: it is {ticket.status.replace('_', '-')}."
+        )
+
+
+def _at_counter(ticket: Ticket, counter: int) -> None:
+    if ticket.counter_number != counter:
+        where = f"counter {ticket.counter_number}" if ticket.counter_number else "no counter"
+        raise WrongCounter(f"{ticket.number} is at {where}, not at counter {counter}.")
+
+
+def current_at(session: Session, ctx: QueueContext, counter: int) -> Ticket | None:
+    return session.scalar(
+        select(Ticket)
+        .where(
+            Ticket.business_day == ctx.today(),
+            Ticket.counter_number == counter,
+            Ticket.status.in_(ACTIVE),
+        )
+        .order_by(Ticket.called_at.desc())
+        .limit(1)
+    )
+
+
+def recent_channels(session: Session, ctx: QueueContext, counter: int) -> list[Channel]:
+    """Channels of the last calls at a counter today, most recent last."""
+    start = dt.datetime.combine(ctx.today(), dt.time(0), tzinfo=ctx.calendar.tz)
+    rows = session.scalars(
+        select(Ticket.channel)
+        .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+        .where(
+            TicketEvent.kind == EventKind.CALLED,
+            TicketEvent.counter_number == counter,
+            TicketEvent.at >= start,
+        )
+        .order_by(TicketEvent.id.desc())
+        .limit(RECENT_CALLS)
+    ).all()
+    return [Channel(c) for c in reversed(rows)]
+
+
+def _mark_called(
+    session: Session,
+    ctx: QueueContext,
+    actor: Actor,
+    ticket: Ticket,
+    counter: int,
+    now: dt.datetime,
+    **detail: str,
+) -> bool:
+    """Claim a waiting ticket for a counter; False if another counter got it first.
+
+    The conditional UPDATE is the guard on PostgreSQL (read committed): the second of two
+    racing counters finds the status no longer 'waiting' and chooses again."""
+    claimed = session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket.id, Ticket.status == TicketStatus.WAITING)
+        .values(
+            status=TicketStatus.CALLED,
+            called_at=now,
+            counter_number=counter,
+            officer_id=actor.officer_id,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    session.refresh(ticket)
+    record_event(session, ticket, EventKind.CALLED, actor, now, **detail)
+    audit(session, actor, "call", now, ticket.number, counter=counter, **detail)
+    return True
+
+
+def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
+    """Call the ticket the policy picks among those this counter serves."""
+    require(actor, "call_next")
+    config = counter_settings(ctx, counter)
+
+    def work(session: Session) -> TicketView:
+        now = ctx.now()
+        ensure_open_for_calling(session, ctx, actor, counter, now)
+        busy = current_at(session, ctx, counter)
+        if busy is not None:
+            raise CounterBusy(
+                f"{busy.number} is still {busy.status} at counter {counter}: complete it or "
+                "mark it no-show first."
+            )
+        recent = recent_channels(session, ctx, counter)
+        tickets = {t.id: t for t in waiting_tickets(session, ctx.today(), config.services)}
+        line = eligible((waiting_of(t) for t in tickets.values()), config.services, config.channels)
+        while line:
+            chosen = choose(line, now, ctx.settings.call_policy, recent)
+            assert chosen is not None
+            if _mark_called(session, ctx, actor, tickets[chosen.ticket_id], counter, now):
+                return TicketView.of(tickets[chosen.ticket_id])
+            line = [w for w in line if w.ticket_id != chosen.ticket_id]
+        raise NobodyWaiting(f"Nobody is waiting for counter {counter}.")
+
+    return ctx.db.run_write(work)
+
+
+def call_ticket(
+    ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str, reason: str
+) -> TicketView:
+    """Call a specific waiting ticket out of order (the reason is recorded)."""
+    require(actor, "call_ticket")
+    config = counter_settings(ctx, counter)
+    if not reason.strip():
+        raise ReasonRequired("Calling out of order needs a reason.")
+
+    def work(session: Session) -> TicketView:
+        now = ctx.now()
+        ticket = find_ticket(session, ctx, ticket_ref)
+        _today_only(ctx, ticket)
+        _expect(ticket, "call", TicketStatus.WAITING)
+        if ticket.service_code not in config.services:
+            raise WrongCounter(f"Counter {counter} does not serve {ticket.number}'s service.")
+        ensure_open_for_calling(session, ctx, actor, counter, now)
+        busy = current_at(session, ctx, counter)
+        if busy is not None:
+            raise CounterBusy(f"{busy.number} is still {busy.status} at counter {counter}.")
+        if not _mark_called(session, ctx, actor, ticket, counter, now, out_of_order=reason.strip()):
+            raise IllegalTransition(f"{ticket.number} was just called at another counter.")
+        return TicketView.of(ticket)
+
+    return ctx.db.run_write(work)
+
+
+def _step(
+    ctx: QueueContext,
+    actor: Actor,
+    operation: str,
+    ticket_ref: int | str,
+    change: Callable[[Session, Ticket, dt.datetime], dict[str, object]],
+    kind: EventKind,
+) -> TicketView:
+    require(actor, operation)
+
+    def work(session: Session) -> TicketView:
+        now = ctx.now()
+        ticket = find_ticket(session, ctx, ticket_ref)
+        _today_only(ctx, ticket)
+        detail = change(session, ticket, now)
+        session.flush()
+        record_event(session, ticket, kind, actor, now, **detail)
+        audit(session, actor, operation, now, ticket.number, **detail)
+        return TicketView.of(ticket)
+
+    return ctx.db.run_write(work)
+
+
+def recall(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str) -> TicketView:
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(t, "recall", TicketStatus.CALLED)
+        _at_counter(t, counter)
+        t.recall_count += 1
+        return {"recall": t.recall_count}
+
+    return _step(ctx, actor, "recall", ticket_ref, change, EventKind.RECALLED)
+
+
+def start_service(
+    ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str
+) -> TicketView:
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(t, "start serving", TicketStatus.CALLED)
+        _at_counter(t, counter)
+        t.status = TicketStatus.SERVING
+        t.serving_at = now
+        return {}
+
+    return _step(ctx, actor, "start_service", ticket_ref, change, EventKind.STARTED)
+
+
+def complete(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str) -> TicketView:
+    """Serving (or called, when the officer skipped "start") → done."""
+
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(t, "complete", TicketStatus.SERVING, TicketStatus.CALLED)
+        _at_counter(t, counter)
+        if t.serving_at is None:
+            t.serving_at = now
+        t.status = TicketStatus.DONE
+        t.done_at = now
+        return {}
+
+    return _step(ctx, actor, "complete", ticket_ref, change, EventKind.COMPLETED)
+
+
+def no_show(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str) -> TicketView:
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(t, "mark as no-show", TicketStatus.CALLED)
+        _at_counter(t, counter)
+        t.status = TicketStatus.NO_SHOW
+        t.no_show_at = now
+        return {}
+
+    return _step(ctx, actor, "no_show", ticket_ref, change, EventKind.NO_SHOW)
+
+
+def requeue(ctx: QueueContext, actor: Actor, ticket_ref: int | str) -> TicketView:
+    """A no-show who turned up after all goes back in line (at the back), same day only."""
+
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(t, "put back in line", TicketStatus.NO_SHOW)
+        previous = t.counter_number
+        t.status = TicketStatus.WAITING
+        t.queued_at = now
+        t.counter_number = None
+        t.called_at = None
+        return {"from_counter": previous}
+
+    return _step(ctx, actor, "requeue", ticket_ref, change, EventKind.REQUEUED)
+
+
+def transfer(
+    ctx: QueueContext,
+    actor: Actor,
+    ticket_ref: int | str,
+    to_service: str,
+    *,
+    keep_place: bool,
+    note: str = "",
+) -> TicketView:
+    """Send a ticket to another service's line, keeping its place there (by its original
+    place-in-line time) or at the back. The applicant keeps the printed number."""
+    target = find_service(ctx, to_service)
+
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(t, "transfer", TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
+        if t.service_code == target.code:
+            raise IllegalTransition(f"{t.number} is already in the {target.name.en} line.")
+        if Channel(t.channel) not in target.channels:
+            raise ChannelNotAccepted(
+                f"{target.name.en} does not take {t.channel.replace('_', '-')} tickets."
+            )
+        detail: dict[str, object] = {
+            "from_service": t.service_code,
+            "to_service": target.code,
+            "keep_place": keep_place,
+            "from_counter": t.counter_number,
+            "note": note.strip(),
+        }
+        t.service_code = target.code
+        t.status = TicketStatus.WAITING
+        t.counter_number = None
+        t.called_at = None
+        t.serving_at = None
+        if not keep_place:
+            t.queued_at = now
+        return detail
+
+    return _step(ctx, actor, "transfer", ticket_ref, change, EventKind.TRANSFERRED)
+
+
+def cancel(ctx: QueueContext, actor: Actor, ticket_ref: int | str, reason: str) -> TicketView:
+    if not reason.strip():
+        raise ReasonRequired("Cancelling a ticket needs a reason.")
+
+    def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
+        _expect(
+            t,
+            "cancel",
+            TicketStatus.WAITING,
+            TicketStatus.CALLED,
+            TicketStatus.SERVING,
+            TicketStatus.NO_SHOW,
+        )
+        t.status = TicketStatus.CANCELLED
+        t.cancelled_at = now
+        return {"reason": reason.strip()}
+
+    return _step(ctx, actor, "cancel", ticket_ref, change, EventKind.CANCELLED)
+
+
+def current_ticket(ctx: QueueContext, counter: int) -> TicketView | None:
+    with ctx.db.read() as session:
+        ticket = current_at(session, ctx, counter)
+        return TicketView.of(ticket) if ticket else None

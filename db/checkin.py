@@ -1,0 +1,144 @@
+"""Booking check-in: a scanned booking code becomes a ticket, or a rejection the kiosk can
+word (each reason of DESIGN.md is a distinct ``RejectReason``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from config.settings import Channel
+from db.context import Actor, QueueContext, audit, require
+from db.errors import CheckInRejected, RejectReason
+from db.issuing import create_ticket
+from db.models import Booking, BookingStatus, Role, Ticket
+from db.views import TicketView
+
+MAX_PAYLOAD = 512
+CODE = re.compile(r"^[A-Z0-9]{6,32}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_payload(payload: str) -> str:
+    """What a scanner typed, without control characters and surrounding blanks."""
+    return _CONTROL.sub("", payload[: MAX_PAYLOAD * 2]).strip()
+
+
+def booking_code_of(payload: str) -> str:
+    text = clean_payload(payload)
+    if len(text) > MAX_PAYLOAD:
+        raise CheckInRejected(RejectReason.MALFORMED, "The code is too long to be a booking.")
+    code = text.upper()
+    if not CODE.match(code):
+        raise CheckInRejected(RejectReason.MALFORMED, "This is not a booking code we can read.")
+    return code
+
+
+def _slot(ctx: QueueContext, booking: Booking) -> tuple[dt.datetime, dt.datetime]:
+    tz = ctx.calendar.tz
+    return (
+        dt.datetime.combine(booking.date, booking.slot_start, tzinfo=tz),
+        dt.datetime.combine(booking.date, booking.slot_end, tzinfo=tz),
+    )
+
+
+def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> Booking:
+    booking = session.scalar(select(Booking).where(Booking.code == code))
+    if booking is None:
+        raise CheckInRejected(
+            RejectReason.UNKNOWN, f"Booking {code} is not in today's list.", booking_code=code
+        )
+    info = {"booking_code": code, "booking_date": booking.date}
+    if booking.office_code != ctx.settings.office.code:
+        raise CheckInRejected(
+            RejectReason.OTHER_OFFICE,
+            f"Booking {code} is for another office ({booking.office_code}).",
+            **info,
+        )
+    existing = session.scalar(select(Ticket).where(Ticket.booking_id == booking.id))
+    if existing is not None:
+        raise CheckInRejected(
+            RejectReason.ALREADY_CHECKED_IN,
+            f"Booking {code} is already checked in: ticket {existing.number}.",
+            ticket_number=existing.number,
+            ticket_id=existing.id,
+            **info,
+        )
+    if booking.status == BookingStatus.CANCELLED:
+        raise CheckInRejected(RejectReason.CANCELLED, f"Booking {code} was cancelled.", **info)
+    if booking.status == BookingStatus.RESCHEDULED:
+        raise CheckInRejected(
+            RejectReason.RESCHEDULED, f"Booking {code} was moved to another day.", **info
+        )
+    today = ctx.calendar.business_day(now)
+    if booking.date != today:
+        raise CheckInRejected(
+            RejectReason.OTHER_DATE,
+            f"Booking {code} is for {booking.date:%d-%m-%Y}, not today.",
+            **info,
+        )
+    if ctx.calendar.day(today).open_at is None:
+        raise CheckInRejected(RejectReason.OFFICE_CLOSED, "The office is closed today.", **info)
+    if booking.service_code is None:
+        raise CheckInRejected(
+            RejectReason.SERVICE_UNAVAILABLE,
+            f"The booked service ({booking.service_name}) is not offered at this kiosk.",
+            **info,
+        )
+    start, end = _slot(ctx, booking)
+    window = ctx.settings.check_in
+    opens = start - dt.timedelta(minutes=window.minutes_before)
+    closes = end + dt.timedelta(minutes=window.minutes_after)
+    if now < opens:
+        raise CheckInRejected(
+            RejectReason.TOO_EARLY,
+            f"Check-in for booking {code} opens at {ctx.calendar.local(opens):%H:%M}.",
+            opens_at=opens,
+            **info,
+        )
+    if now > closes:
+        raise CheckInRejected(
+            RejectReason.TOO_LATE,
+            f"Booking {code}'s check-in closed at {ctx.calendar.local(closes):%H:%M}.",
+            **info,
+        )
+    return booking
+
+
+def check_in_booking(
+    ctx: QueueContext, actor: Actor, payload: str, *, kiosk_id: str | None = None
+) -> TicketView:
+    """Turn a scanned booking code into a booking ticket, or raise ``CheckInRejected``."""
+    require(actor, "check_in_booking")
+    code = booking_code_of(payload)
+    kiosk = kiosk_id or (actor.name if actor.role == Role.KIOSK else None)
+
+    def work(session: Session) -> TicketView:
+        now = ctx.now()
+        booking = _check(session, ctx, code, now)
+        assert booking.service_code is not None
+        service = ctx.settings.service(booking.service_code)
+        start, _end = _slot(ctx, booking)
+        ticket = create_ticket(
+            session,
+            ctx,
+            actor,
+            service,
+            Channel.BOOKING,
+            now,
+            kiosk_id=kiosk,
+            booking=booking,
+            slot_start=start,
+        )
+        audit(session, actor, "check_in_booking", now, ticket.number, booking=code)
+        return TicketView.of(ticket)
+
+    try:
+        return ctx.db.run_write(work)
+    except IntegrityError:
+        # Two kiosks checked the same booking in at the same instant (PostgreSQL): the
+        # other one won; this scan now sees its ticket.
+        return ctx.db.run_write(work)

@@ -1,0 +1,229 @@
+"""``loket-db``: the administrator's command line for the queue database.
+
+Every command honours ``--config FILE`` (else ``LOKET_CONFIG``, else the embedded defaults)
+and ``LOKET_DATABASE_URL``. A refused or failed command prints one line on stderr and exits
+non-zero: 1 refused by the queue, 2 bad arguments, 3 bad settings, 4 database unusable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from config import ConfigError, load_settings
+from config.settings import Channel, Settings
+from db.booking_export import ExportError
+from db.calling import call_next
+from db.checkin import check_in_booking
+from db.context import Actor, QueueContext
+from db.engine import Database, DatabaseBusy
+from db.errors import CheckInRejected, QueueError
+from db.importer import import_bookings
+from db.issuing import issue_ticket
+from db.migrate import SchemaError, open_queue, upgrade
+from db.officers import add_officer
+from db.reports import day_status
+from db.views import TicketView
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_CONFIG = 3
+EXIT_DATABASE = 4
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    parser = argparse.ArgumentParser(
+        prog="loket-db", description="Loket queue database administration.", parents=[common]
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("init", parents=[common], help="create the database or upgrade it")
+    sub.add_parser("upgrade", parents=[common], help="upgrade the database schema")
+
+    p = sub.add_parser("import-bookings", parents=[common], help="import a booking export")
+    p.add_argument("file", help="the central system's export (.csv or .json)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("add-officer", parents=[common], help="add an officer account")
+    p.add_argument("username")
+    p.add_argument("--role", choices=["officer", "supervisor", "admin"], required=True)
+    p.add_argument("--name", default="", help="display name")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    p = sub.add_parser("issue", parents=[common], help="issue a ticket")
+    p.add_argument("--service", required=True, help="service code")
+    p.add_argument(
+        "--channel", required=True, choices=[c.value for c in Channel if c != Channel.BOOKING]
+    )
+    p.add_argument("--reason", help="priority reason code")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check-in", parents=[common], help="check a booking in")
+    p.add_argument("payload", help="booking code or scanned text")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("call", parents=[common], help="call the next ticket at a counter")
+    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("status", parents=[common], help="today's queue in figures")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def ticket_json(ticket: TicketView) -> dict[str, Any]:
+    return {
+        "id": ticket.id,
+        "number": ticket.number,
+        "service": ticket.service,
+        "channel": ticket.channel.value,
+        "reason": ticket.priority_reason,
+        "status": ticket.status.value,
+        "business_day": ticket.business_day.isoformat(),
+        "issued_at": ticket.issued_at.isoformat(),
+        "counter": ticket.counter,
+        "people_ahead": ticket.people_ahead,
+        "estimated_wait_minutes": ticket.estimated_wait_minutes,
+        "booking_code": ticket.booking_code,
+        "token": ticket.token,
+    }
+
+
+def _emit(data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CliError("no terminal to ask for the password: use --password-stdin", EXIT_USAGE)
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise CliError("the passwords differ")
+    return first
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    actor = Actor.system()
+    if args.command in ("init", "upgrade"):
+        db = Database(settings.database_url)
+        try:
+            before, after = upgrade(db)
+        finally:
+            db.dispose()
+        where = db.engine.url.render_as_string(hide_password=True)
+        if before == after:
+            print(f"{where}: schema is up to date ({after})")
+        else:
+            print(f"{where}: schema {before or 'empty'} -> {after}")
+        return 0
+    if args.command == "add-officer":
+        password = _read_password(args)
+    ctx: QueueContext = open_queue(settings)
+    try:
+        if args.command == "import-bookings":
+            report = import_bookings(ctx, actor, args.file)
+            if args.json:
+                _emit(
+                    {
+                        "imported": report.imported,
+                        "updated": report.updated,
+                        "unchanged": report.unchanged,
+                        "rejected": [
+                            {"line": r.line, "code": r.code, "reason": r.reason}
+                            for r in report.rejected
+                        ],
+                    }
+                )
+            else:
+                print(report.summary())
+                for r in report.rejected:
+                    print(f"  line {r.line}: {r.code or '-'}: {r.reason}")
+        elif args.command == "add-officer":
+            officer = add_officer(ctx, actor, args.username, args.role, password, args.name)
+            print(f"added {officer.role.value} {officer.username}")
+        elif args.command == "issue":
+            ticket = issue_ticket(ctx, actor, args.service, args.channel, reason=args.reason)
+            if args.json:
+                _emit(ticket_json(ticket))
+            else:
+                print(ticket.number)
+        elif args.command == "check-in":
+            try:
+                ticket = check_in_booking(ctx, actor, args.payload)
+            except CheckInRejected as rejected:
+                if args.json:
+                    _emit({"rejected": rejected.reason.value, "message": rejected.message})
+                    return EXIT_REFUSED
+                raise
+            if args.json:
+                _emit(ticket_json(ticket))
+            else:
+                print(ticket.number)
+        elif args.command == "call":
+            ticket = call_next(ctx, actor, args.counter)
+            if args.json:
+                _emit(ticket_json(ticket))
+            else:
+                print(f"{ticket.number} to counter {args.counter}")
+        elif args.command == "status":
+            status = day_status(ctx)
+            if args.json:
+                _emit(status.as_dict())
+            else:
+                print(f"business day {status.business_day:%d-%m-%Y}")
+                for service in settings.services:
+                    counts = status.waiting.get(service.code, {})
+                    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
+                    print(f"  {service.code:<8} waiting {sum(counts.values()):>4}  ({detail})")
+                print(
+                    f"issued {status.issued}, served {status.served}, "
+                    f"no-show {status.no_show}, in service {status.in_service}"
+                )
+        return 0
+    finally:
+        ctx.db.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+        return _run(args, settings)
+    except ConfigError as exc:
+        print(f"loket-db: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except (SchemaError, DatabaseBusy) as exc:
+        print(f"loket-db: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
+    except (ExportError, QueueError, CliError) as exc:
+        print(f"loket-db: {exc}", file=sys.stderr)
+        return getattr(exc, "code", EXIT_REFUSED) if isinstance(exc, CliError) else EXIT_REFUSED
+    except SQLAlchemyError as exc:
+        print(f"loket-db: database error: {getattr(exc, 'orig', exc)}", file=sys.stderr)
+        return EXIT_DATABASE
+    except OSError as exc:
+        print(f"loket-db: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("loket-db: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Counters: the configured ones synced into the database, and their open / paused / closed
+state with the officer at each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from config.settings import Counter
+from db.context import Actor, QueueContext, audit, require
+from db.errors import CounterBusy, CounterNotOpen, UnknownCounter
+from db.models import CounterRow, CounterState, Ticket, TicketStatus
+
+
+def counter_settings(ctx: QueueContext, number: int) -> Counter:
+    try:
+        return ctx.settings.counter(number)
+    except KeyError:
+        known = ", ".join(str(c.number) for c in ctx.settings.counters)
+        raise UnknownCounter(f"There is no counter {number} (counters: {known}).") from None
+
+
+def sync_counters(session: Session, ctx: QueueContext) -> None:
+    """Make the counters table match the settings (new counters start closed)."""
+    rows = {r.number: r for r in session.scalars(select(CounterRow))}
+    for counter in ctx.settings.counters:
+        row = rows.get(counter.number)
+        if row is None:
+            session.add(CounterRow(number=counter.number, name=counter.name))
+        elif row.name != counter.name:
+            row.name = counter.name
+
+
+def counter_row(session: Session, ctx: QueueContext, number: int) -> CounterRow:
+    counter_settings(ctx, number)
+    row = session.get(CounterRow, number)
+    if row is None:
+        sync_counters(session, ctx)
+        session.flush()
+        row = session.get(CounterRow, number)
+    assert row is not None
+    return row
+
+
+def _set_state(
+    session: Session,
+    ctx: QueueContext,
+    actor: Actor,
+    number: int,
+    state: CounterState,
+    now: dt.datetime,
+) -> CounterRow:
+    row = counter_row(session, ctx, number)
+    previous = row.state
+    row.state = state
+    row.officer_id = actor.officer_id if state != CounterState.CLOSED else None
+    row.changed_at = now
+    audit(session, actor, f"counter_{state}", now, f"counter {number}", previous=previous)
+    return row
+
+
+def ensure_open_for_calling(
+    session: Session, ctx: QueueContext, actor: Actor, number: int, now: dt.datetime
+) -> None:
+    """Calling at a closed counter opens it (the officer is evidently there); a paused
+    counter must be resumed first, so a break is never ended by a stray key press."""
+    row = counter_row(session, ctx, number)
+    if row.state == CounterState.PAUSED:
+        raise CounterNotOpen(f"Counter {number} is paused: resume it before calling.")
+    if row.state == CounterState.CLOSED:
+        _set_state(session, ctx, actor, number, CounterState.OPEN, now)
+
+
+@dataclass(frozen=True)
+class CounterView:
+    number: int
+    name: str
+    state: CounterState
+    officer_id: int | None
+    changed_at: dt.datetime | None
+
+
+_OPERATION = {
+    CounterState.OPEN: "open_counter",
+    CounterState.PAUSED: "pause_counter",
+    CounterState.CLOSED: "close_counter",
+}
+
+
+def _change(ctx: QueueContext, actor: Actor, number: int, state: CounterState) -> CounterView:
+    require(actor, _OPERATION[state])
+
+    def work(session: Session) -> CounterView:
+        now = ctx.now()
+        if state == CounterState.CLOSED:
+            busy = session.scalar(
+                select(Ticket.number).where(
+                    Ticket.business_day == ctx.today(),
+                    Ticket.counter_number == number,
+                    Ticket.status.in_((TicketStatus.CALLED, TicketStatus.SERVING)),
+                )
+            )
+            if busy:
+                raise CounterBusy(
+                    f"{busy} is still at counter {number}: finish or transfer it first."
+                )
+        row = _set_state(session, ctx, actor, number, state, now)
+        return CounterView(row.number, row.name, CounterState(row.state), row.officer_id, now)
+
+    return ctx.db.run_write(work)
+
+
+def open_counter(ctx: QueueContext, actor: Actor, number: int) -> CounterView:
+    return _change(ctx, actor, number, CounterState.OPEN)
+
+
+def pause_counter(ctx: QueueContext, actor: Actor, number: int) -> CounterView:
+    return _change(ctx, actor, number, CounterState.PAUSED)
+
+
+def close_counter(ctx: QueueContext, actor: Actor, number: int) -> CounterView:
+    return _change(ctx, actor, number, CounterState.CLOSED)
+
+
+def counters(ctx: QueueContext) -> list[CounterView]:
+    with ctx.db.read() as session:
+        rows = {r.number: r for r in session.scalars(select(CounterRow))}
+    result = []
+    for counter in ctx.settings.counters:
+        row = rows.get(counter.number)
+        if row is None:
+            result.append(
+                CounterView(counter.number, counter.name, CounterState.CLOSED, None, None)
+            )
+        else:
+            result.append(
+                CounterView(
+                    row.number, row.name, CounterState(row.state), row.officer_id, row.changed_at
+                )
+            )
+    return result

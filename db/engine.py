@@ -1,0 +1,122 @@
+"""Engine and sessions.
+
+SQLite gets its pragmas on every new connection: WAL (readers never block the writer),
+``busy_timeout`` (a locked database waits instead of failing at once), ``foreign_keys=ON``
+and ``synchronous=FULL`` (an issued ticket survives a power cut once it was printed).
+
+Write transactions on SQLite start with ``BEGIN IMMEDIATE``: the write lock is taken before
+the first read, so two kiosks can never both read "last number 22" and then fight over the
+upgrade to a write lock (a deadlock SQLite answers with SQLITE_BUSY at once, which no busy
+timeout helps). Read sessions stay deferred and never block anyone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 10_000
+WRITE_ATTEMPTS = 6
+
+T = TypeVar("T")
+
+
+class DatabaseBusy(Exception):
+    """The database stayed locked by another program beyond the bounded retries."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"The queue database is busy (locked by another program); please try again. ({detail})"
+        )
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event decide how a transaction starts (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("loket_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A lock or serialization conflict that a retry of the whole transaction can resolve."""
+    if not isinstance(exc, OperationalError | DBAPIError):
+        return False
+    text = str(getattr(exc, "orig", exc)).lower()
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return (
+        "database is locked" in text
+        or "database table is locked" in text
+        or "busy" in text
+        or code in ("40001", "40P01", "55P03")
+    )
+
+
+class Database:
+    """One engine and its session factories, made at start-up and passed in."""
+
+    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+        self.url = url
+        self.engine = make_engine(url, **engine_kwargs)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(loket_write=True), expire_on_commit=False
+        )
+
+    def read(self) -> Session:
+        """A session for reading (``with db.read() as s:``)."""
+        return self._read()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction, committed on success and rolled back on any error."""
+        with self._write.begin() as session:
+            yield session
+
+    def run_write(self, work: Callable[[Session], T], attempts: int = WRITE_ATTEMPTS) -> T:
+        """Run ``work`` in a write transaction, retrying the whole transaction (bounded,
+        with jittered back-off) when the database is locked or a serialization conflict
+        occurs. Anything else, our typed queue errors included, propagates at once."""
+        delay = 0.02
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write() as session:
+                    return work(session)
+            except (OperationalError, DBAPIError) as exc:
+                if not is_transient(exc):
+                    raise
+                if attempt == attempts:
+                    raise DatabaseBusy(str(getattr(exc, "orig", exc))) from exc
+                time.sleep(delay * (0.5 + random.random()))
+                delay = min(delay * 2, 1.0)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,136 @@
+"""Importing the central booking system's daily export into the bookings table.
+
+All or nothing: the rows are written in one transaction, so a failure half-way leaves the
+table as it was. Importing the same file again changes nothing; a row whose content changed
+(a status set to BATAL, a new slot) updates the booking unless it is already checked in."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.booking_export import BookingRow, RejectedRow, parse_export
+from db.context import Actor, QueueContext, audit, require
+from db.models import Booking, BookingStatus, Ticket
+from db.privacy import hash_nik
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: str
+    format: str
+    imported: int
+    updated: int
+    unchanged: int
+    rejected: list[RejectedRow] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.file}: {self.imported} imported, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.rejected)} rejected"
+        )
+
+
+def _fields(ctx: QueueContext, row: BookingRow, service_code: str) -> dict[str, object]:
+    tz = ctx.calendar.tz
+    return {
+        "office_code": row.office_code,
+        "date": row.date,
+        "slot_start": row.slot_start,
+        "slot_end": row.slot_end,
+        "service_name": row.service_name,
+        "service_code": service_code,
+        "applicant_name": row.applicant_name,
+        "nik_hash": hash_nik(row.nik, ctx.settings.office.code),
+        "status": BookingStatus(str(row.status)),
+        "booked_at": row.booked_at.replace(tzinfo=tz) if row.booked_at else None,
+    }
+
+
+def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str]) -> ImportReport:
+    """Import an export file (CSV or JSON). Raises ``ExportError`` when the file as a whole
+    cannot be used; bad rows are reported with their line numbers and the rest imported."""
+    require(actor, "import_bookings")
+    parsed = parse_export(path)
+    rejected = list(parsed.rejected)
+    accepted: list[tuple[BookingRow, str]] = []
+    for row in parsed.rows:
+        service = ctx.settings.service_for_booking_name(row.service_name)
+        if service is None:
+            rejected.append(
+                RejectedRow(
+                    row.line,
+                    row.code,
+                    f"JENIS_LAYANAN {row.service_name!r} is not mapped to a service "
+                    "(settings: services.booking_names)",
+                )
+            )
+            continue
+        accepted.append((row, service.code))
+    rejected.sort(key=lambda r: r.line)
+
+    def work(session: Session) -> ImportReport:
+        now = ctx.now()
+        codes = [row.code for row, _ in accepted]
+        existing: dict[str, Booking] = {}
+        for start in range(0, len(codes), 500):
+            chunk = codes[start : start + 500]
+            existing.update(
+                (b.code, b) for b in session.scalars(select(Booking).where(Booking.code.in_(chunk)))
+            )
+        checked_in = set(
+            session.scalars(
+                select(Ticket.booking_id).where(
+                    Ticket.booking_id.in_([b.id for b in existing.values()])
+                )
+            )
+        )
+        imported = updated = unchanged = 0
+        for row, service_code in accepted:
+            values = _fields(ctx, row, service_code)
+            booking = existing.get(row.code)
+            if booking is None:
+                session.add(Booking(code=row.code, imported_at=now, **values))
+                imported += 1
+                continue
+            if booking.purged_at is not None:
+                values.pop("applicant_name")
+                values.pop("nik_hash")
+            changed = {k: v for k, v in values.items() if getattr(booking, k) != v}
+            if not changed:
+                unchanged += 1
+            elif booking.id in checked_in:
+                rejected.append(
+                    RejectedRow(
+                        row.line, row.code, "already checked in; the change was not applied"
+                    )
+                )
+            else:
+                for key, value in changed.items():
+                    setattr(booking, key, value)
+                updated += 1
+        report = ImportReport(
+            str(path),
+            parsed.format,
+            imported,
+            updated,
+            unchanged,
+            sorted(rejected, key=lambda r: r.line),
+        )
+        audit(
+            session,
+            actor,
+            "import_bookings",
+            now,
+            os.path.basename(str(path)),
+            imported=imported,
+            updated=updated,
+            unchanged=unchanged,
+            rejected=len(report.rejected),
+        )
+        return report
+
+    return ctx.db.run_write(work)

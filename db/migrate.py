@@ -1,0 +1,86 @@
+"""Creating and upgrading the database with Alembic, and opening it for an app.
+
+Starting any app on an older database upgrades it; a database made by a newer Loket is
+refused with a message saying so (the app would not understand its tables)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import SQLAlchemyError
+
+from config.settings import Settings
+from db.clock import Clock, SystemClock
+from db.context import QueueContext
+from db.counters import sync_counters
+from db.engine import Database
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this version of Loket."""
+
+
+def alembic_config(db: Database) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(db: Database) -> tuple[str | None, str]:
+    """Bring the schema to the newest revision; returns (before, after)."""
+    before = current_revision(db)
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
+    if before is not None and before not in known:
+        raise SchemaError(
+            f"The database at {db.engine.url.render_as_string(hide_password=True)} was made "
+            f"by a newer version of Loket (schema {before}); update Loket on this PC."
+        )
+    config = alembic_config(db)
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return before, head_revision()
+
+
+def open_queue(
+    settings: Settings, *, clock: Clock | None = None, upgrade_schema: bool = True
+) -> QueueContext:
+    """The queue for an app: the database opened, upgraded if older, counters synced."""
+    db = Database(settings.database_url)
+    try:
+        if upgrade_schema:
+            upgrade(db)
+        elif current_revision(db) != head_revision():
+            raise SchemaError("The database schema is not up to date: run `loket-db upgrade`.")
+        ctx = QueueContext(db, settings, clock or SystemClock())
+        ctx.db.run_write(lambda session: sync_counters(session, ctx))
+    except SchemaError:
+        db.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        db.dispose()
+        raise SchemaError(
+            f"Cannot open the database {db.engine.url.render_as_string(hide_password=True)}: "
+            f"{getattr(exc, 'orig', exc)}"
+        ) from None
+    return ctx

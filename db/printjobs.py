@@ -1,0 +1,173 @@
+"""Print jobs: each ticket a kiosk issues, and each reprint asked for at a console, is a row
+the kiosk that owns the printer takes and prints in order. The ticket is valid whatever the
+printer does; a failed job keeps its error and attempt count for the console."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.context import Actor, QueueContext, audit, require
+from db.errors import IllegalTransition, QueueError, UnknownTicket
+from db.models import KioskHeartbeat, PrintJob, PrintState, Ticket
+from db.views import TicketView
+
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    id: int
+    kiosk_id: str
+    reprint: bool
+    state: PrintState
+    attempts: int
+    last_error: str | None
+    ticket: TicketView
+
+
+def _view(job: PrintJob, ticket: Ticket) -> PrintJobView:
+    return PrintJobView(
+        job.id,
+        job.kiosk_id,
+        job.reprint,
+        PrintState(job.state),
+        job.attempts,
+        job.last_error,
+        TicketView.of(ticket),
+    )
+
+
+def add_print_job(
+    session: Session, ticket: Ticket, kiosk_id: str, by: str, now: dt.datetime, reprint: bool
+) -> PrintJob:
+    job = PrintJob(
+        ticket_id=ticket.id,
+        kiosk_id=kiosk_id,
+        reprint=reprint,
+        state=PrintState.PENDING,
+        attempts=0,
+        requested_by=by,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(job)
+    session.flush()
+    return job
+
+
+def request_reprint(
+    ctx: QueueContext, actor: Actor, ticket_id: int, kiosk_id: str | None = None
+) -> PrintJobView:
+    """A supervisor's reprint, sent to the kiosk that issued the ticket unless told otherwise."""
+    require(actor, "reprint")
+
+    def work(session: Session) -> PrintJobView:
+        now = ctx.now()
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise UnknownTicket(f"No ticket with id {ticket_id}.")
+        target = kiosk_id or ticket.kiosk_id
+        if not target:
+            raise QueueError(f"{ticket.number} was not issued at a kiosk: name the kiosk.")
+        job = add_print_job(session, ticket, target, actor.name, now, reprint=True)
+        audit(session, actor, "reprint", now, ticket.number, kiosk=target, job=job.id)
+        return _view(job, ticket)
+
+    return ctx.db.run_write(work)
+
+
+def take_next_job(ctx: QueueContext, actor: Actor, kiosk_id: str) -> PrintJobView | None:
+    """The oldest pending job of this kiosk (one worker per kiosk takes them in order)."""
+    require(actor, "take_print_job")
+    with ctx.db.read() as session:
+        job = session.scalar(
+            select(PrintJob)
+            .where(PrintJob.kiosk_id == kiosk_id, PrintJob.state == PrintState.PENDING)
+            .order_by(PrintJob.id)
+            .limit(1)
+        )
+        if job is None:
+            return None
+        return _view(job, job_ticket(session, job))
+
+
+def job_ticket(session: Session, job: PrintJob) -> Ticket:
+    ticket = session.get(Ticket, job.ticket_id)
+    assert ticket is not None
+    return ticket
+
+
+def finish_print_job(
+    ctx: QueueContext, actor: Actor, job_id: int, *, ok: bool, error: str | None = None
+) -> PrintJobView:
+    """Record one print attempt. A failure leaves the job pending for a retry until
+    ``MAX_ATTEMPTS``, then failed (a supervisor can ask for a reprint later)."""
+    require(actor, "finish_print_job")
+
+    def work(session: Session) -> PrintJobView:
+        now = ctx.now()
+        job = session.get(PrintJob, job_id)
+        if job is None:
+            raise QueueError(f"No print job {job_id}.")
+        if job.state != PrintState.PENDING:
+            raise IllegalTransition(f"Print job {job_id} is already {job.state}.")
+        ticket = job_ticket(session, job)
+        job.attempts += 1
+        job.updated_at = now
+        if ok:
+            job.state = PrintState.PRINTED
+            job.last_error = None
+            ticket.print_state = PrintState.PRINTED
+        else:
+            job.last_error = (error or "unknown printer error")[:300]
+            if job.attempts >= MAX_ATTEMPTS:
+                job.state = PrintState.FAILED
+                if ticket.print_state != PrintState.PRINTED:
+                    ticket.print_state = PrintState.FAILED
+        audit(
+            session,
+            actor,
+            "print_job",
+            now,
+            ticket.number,
+            job=job.id,
+            ok=ok,
+            error=job.last_error,
+            attempts=job.attempts,
+        )
+        return _view(job, ticket)
+
+    return ctx.db.run_write(work)
+
+
+def heartbeat(
+    ctx: QueueContext,
+    actor: Actor,
+    kiosk_id: str,
+    *,
+    printer_online: bool | None,
+    paper: str,
+    cover_open: bool | None,
+    scanner: str,
+    detail: str = "",
+) -> None:
+    """A kiosk says it is alive and how its devices are (the console's device view)."""
+    require(actor, "heartbeat")
+
+    def work(session: Session) -> None:
+        row = session.get(KioskHeartbeat, kiosk_id)
+        if row is None:
+            row = KioskHeartbeat(kiosk_id=kiosk_id)
+            session.add(row)
+        row.seen_at = ctx.now()
+        row.printer_online = printer_online
+        row.paper = paper
+        row.cover_open = cover_open
+        row.scanner = scanner
+        row.detail = detail[:2000]
+
+    ctx.db.run_write(work)

@@ -1,0 +1,66 @@
+"""Values that leave the queue operations: what a kiosk, console or display sees of a ticket."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from config.settings import Channel
+from db.models import Ticket, TicketStatus
+from db.privacy import mask_name
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    number: str
+    token: str
+    business_day: dt.date
+    service: str
+    channel: Channel
+    priority_reason: str | None
+    status: TicketStatus
+    issued_at: dt.datetime
+    queued_at: dt.datetime
+    called_at: dt.datetime | None
+    serving_at: dt.datetime | None
+    done_at: dt.datetime | None
+    counter: int | None
+    recall_count: int
+    people_ahead: int
+    estimated_wait_minutes: int | None
+    booking_code: str | None
+    masked_name: str | None
+    slot_start: dt.datetime | None
+    kiosk_id: str | None
+    print_state: str
+    override_reason: str | None
+
+    @classmethod
+    def of(cls, ticket: Ticket) -> TicketView:
+        booking = ticket.booking
+        return cls(
+            id=ticket.id,
+            number=ticket.number,
+            token=ticket.token,
+            business_day=ticket.business_day,
+            service=ticket.service_code,
+            channel=Channel(ticket.channel),
+            priority_reason=ticket.priority_reason,
+            status=TicketStatus(ticket.status),
+            issued_at=ticket.issued_at,
+            queued_at=ticket.queued_at,
+            called_at=ticket.called_at,
+            serving_at=ticket.serving_at,
+            done_at=ticket.done_at,
+            counter=ticket.counter_number,
+            recall_count=ticket.recall_count,
+            people_ahead=ticket.people_ahead_at_issue,
+            estimated_wait_minutes=ticket.estimated_wait_at_issue,
+            booking_code=booking.code if booking else None,
+            masked_name=mask_name(booking.applicant_name) if booking else None,
+            slot_start=ticket.slot_start,
+            kiosk_id=ticket.kiosk_id,
+            print_state=ticket.print_state,
+            override_reason=ticket.override_reason,
+        )
