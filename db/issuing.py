@@ -274,15 +274,18 @@ def issue_ticket(
         )
         # The series row is locked now (allocate_number), so this count cannot race.
         quota = quota_for(session, service, channel, day)
-        if override_reason is None and quota is not None:
-            if issued_count(session, service.code, channel, day) > quota:
-                raise QuotaExhausted(
-                    f"Today's {channel.value.replace('_', '-')} quota for {service.name.en} "
-                    f"({quota}) is used up.",
-                    service.code,
-                    channel,
-                    quota,
-                )
+        if (
+            override_reason is None
+            and quota is not None
+            and issued_count(session, service.code, channel, day) > quota
+        ):
+            raise QuotaExhausted(
+                f"Today's {channel.value.replace('_', '-')} quota for {service.name.en} "
+                f"({quota}) is used up.",
+                service.code,
+                channel,
+                quota,
+            )
         audit(
             session,
             actor,
