@@ -300,3 +300,41 @@ def issue_ticket(
         return TicketView.of(ticket)
 
     return ctx.db.run_write(work)
+
+
+def set_quota(
+    ctx: QueueContext,
+    actor: Actor,
+    service_code: str,
+    channel: Channel | str,
+    quota: int,
+    reason: str,
+) -> None:
+    """A supervisor sets today's quota of one service and channel (recorded with why)."""
+    require(actor, "set_quota")
+    service = find_service(ctx, service_code)
+    channel = Channel(channel)
+    if channel not in service.channels or channel == Channel.BOOKING:
+        raise ChannelNotAccepted(f"{service.name.en} has no {channel.value} quota to set.")
+    if quota < 0:
+        raise QuotaExhausted("A quota cannot be negative.", service.code, channel, quota)
+    if not reason.strip():
+        raise ReasonRequired("Changing a quota needs a reason.")
+
+    def work(session: Session) -> None:
+        now = ctx.now()
+        day = ctx.calendar.business_day(now)
+        session.add(
+            QuotaOverride(
+                business_day=day,
+                service_code=service.code,
+                channel=channel,
+                quota=quota,
+                reason=reason.strip(),
+                actor=actor.name,
+                created_at=now,
+            )
+        )
+        audit(session, actor, "set_quota", now, service.code, channel=str(channel), quota=quota)
+
+    ctx.db.run_write(work)

@@ -1,0 +1,88 @@
+"""Shared fixtures: a real SQLite file per test, a settable clock, the embedded settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from config.settings import Settings
+from db.clock import FixedClock
+from db.context import Actor, QueueContext
+from db.migrate import open_queue
+from db.models import Role
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+# Tuesday 1 December 2026, 09:00 in Jakarta: an ordinary open day, the shared samples' date.
+OPEN_DAY = dt.date(2026, 12, 1)
+MORNING = dt.datetime(2026, 12, 1, 9, 0, tzinfo=JAKARTA)
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED_TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
+
+KIOSK = Actor.kiosk("kiosk-1")
+OFFICER = Actor("budi", Role.OFFICER, None)
+SUPERVISOR = Actor("sari", Role.SUPERVISOR, None)
+ADMIN = Actor.system("admin-cli")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the real user data folder or a real config."""
+    monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("LOKET_CONFIG", raising=False)
+    monkeypatch.delenv("LOKET_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'queue.sqlite3'}"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(MORNING)
+
+
+def make_settings(db_url: str, **changes: object) -> Settings:
+    return Settings.model_validate({**Settings().model_dump(), "database_url": db_url, **changes})
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return make_settings(db_url)
+
+
+@pytest.fixture
+def ctx(settings: Settings, clock: FixedClock) -> Iterator[QueueContext]:
+    queue = open_queue(settings, clock=clock)
+    yield queue
+    queue.db.dispose()
+
+
+def shared_sample(name: str) -> Path:
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.fail(f"shared sample {path} is missing")
+    return path
+
+
+def always_open_toml(db_url: str) -> str:
+    """A settings file for command-line tests that run whatever the real date and time."""
+    days = "\n".join(
+        f'{d} = {{ open = "00:00:00", close = "23:59:59" }}'
+        for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    )
+    return (
+        f'database_url = "{db_url}"\n'
+        'walk_in_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+        "[business_day]\npublic_holidays = false\nissue_from_minutes_before_open = 0\n"
+        f"[business_day.hours]\n{days}\n"
+    )
+
+
+def env_without_loket() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("LOKET_")}

@@ -1,0 +1,54 @@
+"""Process entry points for the concurrency tests (importable by spawned processes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from typing import Any
+
+from config.settings import Settings
+from db.calling import call_next, complete
+from db.clock import FixedClock
+from db.context import Actor
+from db.errors import NobodyWaiting
+from db.issuing import issue_ticket
+from db.migrate import open_queue
+from db.models import Role
+
+
+def issue_many(
+    settings_data: dict[str, Any], now: dt.datetime, kiosk: str, n: int, start: Any, out: Any
+) -> None:
+    try:
+        ctx = open_queue(Settings.model_validate(settings_data), clock=FixedClock(now))
+        actor = Actor.kiosk(kiosk)
+        start.wait(30)
+        numbers = []
+        for i in range(n):
+            service = "baru" if i % 3 else "ganti"
+            numbers.append(issue_ticket(ctx, actor, service, "walk_in").number)
+        ctx.db.dispose()
+        out.put((kiosk, numbers, None))
+    except BaseException:
+        out.put((kiosk, [], traceback.format_exc()))
+
+
+def call_until_empty(
+    settings_data: dict[str, Any], now: dt.datetime, counter: int, start: Any, out: Any
+) -> None:
+    try:
+        ctx = open_queue(Settings.model_validate(settings_data), clock=FixedClock(now))
+        actor = Actor(f"officer-{counter}", Role.OFFICER)
+        start.wait(30)
+        called = []
+        while True:
+            try:
+                ticket = call_next(ctx, actor, counter)
+            except NobodyWaiting:
+                break
+            called.append(ticket.id)
+            complete(ctx, actor, counter, ticket.id)
+        ctx.db.dispose()
+        out.put((counter, called, None))
+    except BaseException:
+        out.put((counter, [], traceback.format_exc()))
