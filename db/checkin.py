@@ -19,6 +19,8 @@ from db.views import TicketView
 
 MAX_PAYLOAD = 512
 CODE = re.compile(r"^[A-Z0-9]{6,32}$")
+# M-Paspor codes carry the office and the date: MP + YYMMDD + office code + serial.
+MPASPOR = re.compile(r"^MP(\d{6})([A-Z]{3})\d{5}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -48,6 +50,13 @@ def _slot(ctx: QueueContext, booking: Booking) -> tuple[dt.datetime, dt.datetime
 def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> Booking:
     booking = session.scalar(select(Booking).where(Booking.code == code))
     if booking is None:
+        shape = MPASPOR.match(code)
+        if shape and shape.group(2) != ctx.settings.office.code:
+            raise CheckInRejected(
+                RejectReason.OTHER_OFFICE,
+                f"Booking {code} is for another office ({shape.group(2)}).",
+                booking_code=code,
+            )
         raise CheckInRejected(
             RejectReason.UNKNOWN, f"Booking {code} is not in today's list.", booking_code=code
         )

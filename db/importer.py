@@ -57,7 +57,18 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
     parsed = parse_export(path)
     rejected = list(parsed.rejected)
     accepted: list[tuple[BookingRow, str]] = []
+    office = ctx.settings.office.code
     for row in parsed.rows:
+        if row.office_code != office:
+            rejected.append(
+                RejectedRow(
+                    row.line,
+                    row.code,
+                    f"KODE_KANTOR {row.office_code!r} is another office (this office is "
+                    f"{office!r})",
+                )
+            )
+            continue
         service = ctx.settings.service_for_booking_name(row.service_name)
         if service is None:
             rejected.append(

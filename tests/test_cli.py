@@ -1,0 +1,144 @@
+"""`loket-db` as an administrator runs it: a real process, a real settings file and
+database, the office open whatever the date and time of the test run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED_TOOLS, always_open_toml, env_without_loket
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "loket.toml"
+    path.write_text(always_open_toml(f"sqlite:///{tmp_path / 'cli.sqlite3'}"), encoding="utf-8")
+    return path
+
+
+def loket_db(
+    *args: str, config: Path | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "db", *args]
+    if config is not None:
+        cmd += ["--config", str(config)]
+    env = env_without_loket()
+    env["LOKET_DATA_DIR"] = str(config.parent / "data") if config else "/nonexistent"
+    return subprocess.run(cmd, capture_output=True, text=True, input=stdin, env=env, timeout=60)
+
+
+def test_init_then_upgrade(config: Path) -> None:
+    first = loket_db("init", config=config)
+    assert first.returncode == 0, first.stderr
+    assert "schema empty -> 0001" in first.stdout
+    again = loket_db("upgrade", config=config)
+    assert "up to date" in again.stdout
+
+
+def test_issue_call_status_round_trip(config: Path) -> None:
+    issued = loket_db("issue", "--service", "baru", "--channel", "walk_in", "--json", config=config)
+    assert issued.returncode == 0, issued.stderr
+    ticket = json.loads(issued.stdout)
+    assert ticket["number"] == "A-001"
+    assert {"id", "number", "service", "channel", "people_ahead", "estimated_wait_minutes"} <= set(
+        ticket
+    )
+    second = loket_db(
+        "issue", "--service", "baru", "--channel", "priority", "--reason", "elderly", config=config
+    )
+    assert second.stdout.strip() == "A-002"
+    status = json.loads(loket_db("status", "--json", config=config).stdout)
+    assert status["waiting"]["baru"] == {"walk_in": 1, "priority": 1}
+    assert status["issued"] == 2
+    called = json.loads(loket_db("call", "--counter", "1", "--json", config=config).stdout)
+    assert called["number"] == "A-002"  # the elderly applicant first
+    assert called["counter"] == 1
+    text = loket_db("status", config=config).stdout
+    assert "waiting    1" in text and "in service 1" in text
+
+
+def test_import_check_in_and_rejection(config: Path, tmp_path: Path) -> None:
+    today = dt.date.today()
+    export = tmp_path / f"antrean_JKS_{today:%Y%m%d}.csv"
+    subprocess.run(
+        [
+            sys.executable,
+            str(SHARED_TOOLS / "make_booking_export.py"),
+            str(export),
+            today.isoformat(),
+            "30",
+        ],
+        check=True,
+    )
+    first = loket_db("import-bookings", str(export), "--json", config=config)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["imported"] == 30 and report["rejected"] == []
+    again = json.loads(loket_db("import-bookings", str(export), "--json", config=config).stdout)
+    assert (again["imported"], again["updated"], again["unchanged"]) == (0, 0, 30)
+    unknown = loket_db("check-in", "MP000000XXX00000", "--json", config=config)
+    assert unknown.returncode == 1
+    assert json.loads(unknown.stdout)["rejected"] == "unknown"
+    plain = loket_db("check-in", "not a code!", config=config)
+    assert plain.returncode == 1
+    assert plain.stderr.startswith("loket-db: ") and "Traceback" not in plain.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (("issue", "--service", "nope", "--channel", "walk_in"), 1, "Unknown service 'nope'"),
+        (("issue", "--service", "baru", "--channel", "priority"), 1, "needs a reason"),
+        (("call", "--counter", "99"), 1, "no counter 99"),
+        (("import-bookings", "/no/such/file.csv"), 1, "No such file"),
+        (("issue", "--service", "baru"), 2, "--channel"),
+    ],
+)
+def test_failures_are_one_clear_line(
+    config: Path, args: tuple[str, ...], code: int, fragment: str
+) -> None:
+    result = loket_db(*args, config=config)
+    assert result.returncode == code
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_settings_file_exit_code(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[office]\ncode = 12\n", encoding="utf-8")
+    result = loket_db("status", config=bad)
+    assert result.returncode == 3
+    assert f"{bad}: invalid settings" in result.stderr
+    assert "office.code" in result.stderr
+
+
+def test_add_officer_from_stdin(config: Path) -> None:
+    ok = loket_db(
+        "add-officer",
+        "sari",
+        "--role",
+        "supervisor",
+        "--password-stdin",
+        config=config,
+        stdin="kata-sandi-panjang\n",
+    )
+    assert ok.returncode == 0, ok.stderr
+    dup = loket_db(
+        "add-officer",
+        "sari",
+        "--role",
+        "officer",
+        "--password-stdin",
+        config=config,
+        stdin="kata-sandi-panjang\n",
+    )
+    assert dup.returncode == 1 and "already exists" in dup.stderr
+    short = loket_db(
+        "add-officer", "budi", "--role", "officer", "--password-stdin", config=config, stdin="123\n"
+    )
+    assert short.returncode == 1 and "at least 8" in short.stderr
