@@ -1,0 +1,1 @@
+"""Qt pieces the kiosk, console and display share: theme, translations, change watcher."""
