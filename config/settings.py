@@ -209,6 +209,61 @@ class Retention(Strict):
     personal_data_days: int = Field(default=30, ge=1, le=3650)
 
 
+class Kiosk(Strict):
+    """The lobby kiosk."""
+
+    # Priority tickets wait for a staff PIN or staff card before printing.
+    priority_needs_staff: bool = False
+    # argon2 hash of the staff PIN (make one with `loket-kiosk hash-pin`); empty = no PIN
+    # set, assisted mode then opens only with a staff card.
+    staff_pin_hash: str = ""
+    # argon2 hashes of staff card codes (scanned like a QR code).
+    staff_card_hashes: list[str] = Field(default_factory=list)
+    vip_info: Text = Field(
+        default_factory=lambda: Text(
+            id="Layanan Paspor Selesai di Hari yang Sama: paspor jadi pada hari yang sama, "
+            "tanpa pemesanan online. Tarif tambahan Rp 1.000.000 di luar biaya paspor.",
+            en="One-day passport service: your passport is ready the same day, no online "
+            "booking needed. An extra fee of Rp 1,000,000 on top of the passport fee.",
+        )
+    )
+    logo_path: str = ""
+    hide_cursor: bool = True
+    # Seconds the ticket screen stays before returning home.
+    ticket_screen_seconds: int = Field(default=12, ge=3, le=120)
+
+
+class Display(Strict):
+    """The calling display in the waiting room."""
+
+    # Which counters and services this display shows (empty = all).
+    counters: list[int] = Field(default_factory=list)
+    services: list[str] = Field(default_factory=list)
+    recent_calls: int = Field(default=6, ge=1, le=20)
+    highlight_seconds: int = Field(default=8, ge=1, le=60)
+    # Lines scrolled along the bottom (announcements, FAQ).
+    announcements: list[Text] = Field(
+        default_factory=lambda: [
+            Text(
+                id="Pesan antrean paspor lewat aplikasi M-Paspor.",
+                en="Book your passport queue with the M-Paspor app.",
+            ),
+            Text(
+                id="Lansia, penyandang disabilitas, ibu hamil dan yang membawa balita: "
+                "silakan ambil antrean prioritas.",
+                en="Elderly, disabled, pregnant and with a child under 5: please take a "
+                "priority ticket.",
+            ),
+        ]
+    )
+    voice: bool = True
+    voice_english: bool = True
+    # espeak-ng voice names.
+    voice_id: str = "id"
+    voice_en: str = "en"
+    chime: bool = True
+
+
 def _default_services() -> list[Service]:
     return [
         Service(
@@ -292,6 +347,8 @@ class Settings(Strict):
     languages: Languages = Field(default_factory=Languages)
     idle: Idle = Field(default_factory=Idle)
     retention: Retention = Field(default_factory=Retention)
+    kiosk: Kiosk = Field(default_factory=Kiosk)
+    display: Display = Field(default_factory=Display)
     # This PC's kiosk name, used for heartbeats and print jobs.
     kiosk_id: str = Field(default="kiosk-1", min_length=1, max_length=40)
 
@@ -318,6 +375,13 @@ class Settings(Strict):
                         f"counters[{i}].services: counter {counter.number} serves unknown "
                         f"service {code!r} (known: {', '.join(codes)})"
                     )
+        numbers = {c.number for c in self.counters}
+        for number in self.display.counters:
+            if number not in numbers:
+                raise ValueError(f"display.counters: there is no counter {number}")
+        for code in self.display.services:
+            if code not in codes:
+                raise ValueError(f"display.services: unknown service {code!r}")
         if self.languages.default not in self.languages.available:
             raise ValueError("languages.default must be one of languages.available")
         return self
