@@ -81,7 +81,7 @@ def test_import_check_in_and_rejection(config: Path, tmp_path: Path) -> None:
     assert report["imported"] == 30 and report["rejected"] == []
     again = json.loads(loket_db("import-bookings", str(export), "--json", config=config).stdout)
     assert (again["imported"], again["updated"], again["unchanged"]) == (0, 0, 30)
-    unknown = loket_db("check-in", "MP000000XXX00000", "--json", config=config)
+    unknown = loket_db("check-in", "MP261201JKS99999", "--json", config=config)
     assert unknown.returncode == 1
     assert json.loads(unknown.stdout)["rejected"] == "unknown"
     plain = loket_db("check-in", "not a code!", config=config)
