@@ -248,10 +248,8 @@ def _weighted_wait(
 def _ratio(
     waiting: Sequence[Waiting], now: datetime, policy: CallPolicy, recent: Sequence[Channel]
 ) -> Iterator[Waiting]:
-    def key(w: Waiting) -> tuple[int, datetime, int]:
-        return (0 if _over_bound(w, now, policy) else 1, *_fcfs_key(w))
-
-    prio, other = _split(sorted(waiting, key=key))
+    # Within a class by effective time, which also puts anyone over the bound first.
+    prio, other = _split(sorted(waiting, key=_fcfs_key))
     # prio_run: priority/VIP calls at the end of the history; other_run: booking/walk-in
     # calls at the end; before_run: the priority run just before that other run.
     prio_run = _trailing_priority_run(recent)
@@ -274,7 +272,7 @@ def _ratio(
         else:
             p, o = prio[0], other[0]
             if _over_bound(p, now, policy) or _over_bound(o, now, policy):
-                take = prio if key(p) < key(o) else other
+                take = prio if _fcfs_key(p) < _fcfs_key(o) else other
             elif others_due and waited_minutes(o, now) >= 0:
                 take = other
             else:

@@ -335,6 +335,15 @@ def test_walk_in_past_the_wait_bound_goes_before_a_priority_applicant() -> None:
     assert choose([walk_in, fresh], at(95), CallPolicy()) == walk_in
 
 
+def test_the_bound_counts_from_strictly_more_than_max_wait_minutes() -> None:
+    walk_in = ticket(1, Channel.WALK_IN, queued=0)
+    priority = ticket(2, Channel.PRIORITY, queued=55)  # scores 105 and more, above the walk-in
+    for name in ("weighted_wait", "ratio"):
+        policy = CallPolicy(name=name, max_wait_minutes=90)
+        assert choose([walk_in, priority], at(90), policy) == priority, name  # exactly 90
+        assert choose([walk_in, priority], at(90.5), policy) == walk_in, name  # past 90
+
+
 def test_over_the_bound_go_oldest_first_whatever_the_channel() -> None:
     vip = ticket(1, Channel.VIP, queued=10)  # 100 minutes
     walk_in = ticket(2, Channel.WALK_IN, queued=0)  # 110 minutes
