@@ -28,7 +28,7 @@ from db.models import EventKind, Ticket, TicketEvent, TicketStatus
 from db.policy import choose, eligible
 from db.views import TicketView
 
-RECENT_CALLS = 10
+RECENT_CALLS = 10  # at least; more when the policy's rules look further back
 ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
 
 
@@ -84,6 +84,10 @@ def current_at(session: Session, ctx: QueueContext, counter: int) -> Ticket | No
 def recent_channels(session: Session, ctx: QueueContext, counter: int) -> list[Channel]:
     """Channels of the last calls at a counter today, most recent last."""
     start = dt.datetime.combine(ctx.today(), dt.time(0), tzinfo=ctx.calendar.tz)
+    policy = ctx.settings.call_policy
+    depth = max(
+        RECENT_CALLS, policy.max_priority_in_row, policy.ratio_priority + policy.ratio_other
+    )
     rows = session.scalars(
         select(Ticket.channel)
         .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
@@ -93,7 +97,7 @@ def recent_channels(session: Session, ctx: QueueContext, counter: int) -> list[C
             TicketEvent.at >= start,
         )
         .order_by(TicketEvent.id.desc())
-        .limit(RECENT_CALLS)
+        .limit(depth)
     ).all()
     return [Channel(c) for c in reversed(rows)]
 

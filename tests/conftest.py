@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from db.clock import FixedClock
 from db.context import Actor, QueueContext
 from db.migrate import open_queue
 from db.models import Role
+from tests.postgres import PostgresServer, create_database, drop_database
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 # Tuesday 1 December 2026, 09:00 in Jakarta: an ordinary open day, the shared samples' date.
@@ -37,9 +39,42 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LOKET_DATABASE_URL", raising=False)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_databases"
+    ):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'queue.sqlite3'}"
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    given = os.environ.get("LOKET_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server.admin_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'queue.sqlite3'}"
+        return
+    admin = request.getfixturevalue("postgres_admin_url")
+    name = f"loket_{uuid.uuid4().hex[:12]}"
+    url = create_database(admin, name)
+    yield url
+    drop_database(admin, name)
 
 
 @pytest.fixture

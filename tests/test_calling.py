@@ -35,6 +35,8 @@ from db.issuing import issue_ticket
 from db.models import Role, Ticket, TicketEvent, TicketStatus
 from tests.conftest import KIOSK, OFFICER, SUPERVISOR
 
+pytestmark = pytest.mark.both_databases
+
 
 def walk_ins(ctx: QueueContext, clock: FixedClock, n: int, service: str = "baru") -> list[int]:
     ids = []

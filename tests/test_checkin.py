@@ -28,6 +28,8 @@ from tests.conftest import (
 
 CSV = "antrean_JKS_20261201.csv"
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def booked(ctx: QueueContext) -> QueueContext:

@@ -84,3 +84,49 @@ def test_two_counters_racing_never_get_the_same_ticket(db_url: str) -> None:
     assert set(calls.values()) == {1}
     assert statuses == {TicketStatus.DONE}
     ctx.db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_postgres_8_issuers_and_4_callers(db_url: str) -> None:
+    settings = unlimited(db_url)
+    open_queue(settings).db.dispose()
+    data = settings.model_dump(mode="json")
+    seconds = 6.0
+    issuers = [(data, MORNING, f"kiosk-{k}", seconds) for k in range(8)]
+    callers = [(data, MORNING, counter, seconds) for counter in (1, 2, 3, 5)]
+    spawn = multiprocessing.get_context("spawn")
+    start = spawn.Event()
+    out = spawn.Queue()
+    procs = [spawn.Process(target=workers.issue_for, args=(*a, start, out)) for a in issuers] + [
+        spawn.Process(target=workers.call_for, args=(*a, start, out)) for a in callers
+    ]
+    for p in procs:
+        p.start()
+    start.set()
+    results = [out.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(60)
+    assert [err for _, _, err in results if err] == []
+    issued = [n for who, got, _ in results if isinstance(who, str) for n in got]
+    called = [t for who, got, _ in results if isinstance(who, int) for t in got]
+    assert len(issued) == len(set(issued)) > 50
+    assert len(called) == len(set(called)) > 10
+    ctx = open_queue(settings, clock=FixedClock(MORNING))
+    with ctx.db.read() as s:
+        by_prefix: dict[str, list[int]] = defaultdict(list)
+        for prefix, seq in s.execute(select(Ticket.prefix, Ticket.sequence)):
+            by_prefix[prefix].append(seq)
+        call_events = Counter(
+            s.scalars(select(TicketEvent.ticket_id).where(TicketEvent.kind == EventKind.CALLED))
+        )
+        tickets = s.scalars(select(Ticket)).all()
+        last_status = {}
+        for event in s.scalars(select(TicketEvent).order_by(TicketEvent.id)):
+            last_status[event.ticket_id] = event.status_after
+    for prefix, seqs in by_prefix.items():
+        assert sorted(seqs) == list(range(1, len(seqs) + 1)), prefix
+    assert sum(len(v) for v in by_prefix.values()) == len(issued)
+    assert set(call_events.values()) == {1}
+    assert sorted(call_events) == sorted(called)
+    assert all(last_status[t.id] == t.status for t in tickets)
+    ctx.db.dispose()

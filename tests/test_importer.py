@@ -20,6 +20,8 @@ HEADER = (
     "WAKTU_DAFTAR"
 )
 
+pytestmark = pytest.mark.both_databases
+
 
 def export(tmp_path: Path, *rows: str, name: str = "antrean.csv") -> Path:
     path = tmp_path / name

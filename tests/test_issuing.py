@@ -25,6 +25,8 @@ from db.migrate import open_queue
 from db.models import AuditRecord, PrintJob, Ticket, TicketEvent
 from tests.conftest import JAKARTA, KIOSK, MORNING, OFFICER, SUPERVISOR, make_settings
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_numbers_run_per_series_without_gaps(ctx: QueueContext) -> None:
     numbers = [issue_ticket(ctx, KIOSK, "baru", "walk_in").number for _ in range(3)]
