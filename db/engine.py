@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -99,6 +99,9 @@ class Database:
         """One write transaction, committed on success and rolled back on any error."""
         with self._write.begin() as session:
             yield session
+            if not self.is_sqlite:
+                # Watchers LISTEN on this channel; the notification leaves at commit.
+                session.execute(text("SELECT pg_notify('loket_queue', '')"))
 
     def run_write(self, work: Callable[[Session], T], attempts: int = WRITE_ATTEMPTS) -> T:
         """Run ``work`` in a write transaction, retrying the whole transaction (bounded,

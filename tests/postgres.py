@@ -56,6 +56,7 @@ class PostgresServer:
         subprocess.run([*self._as, *cmd], check=True, capture_output=True, text=True, timeout=120)
 
     def start(self) -> None:
+        """Make a new cluster and start it."""
         self._run(
             _bin("initdb"),
             "-D",
@@ -68,6 +69,9 @@ class PostgresServer:
             "UTF8",
             "--no-sync",
         )
+        self.start_server()
+
+    def start_server(self) -> None:
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories="
             f"{self.tmp} -c fsync=off -c max_connections=200"
@@ -86,7 +90,11 @@ class PostgresServer:
             "start",
         )
 
+    def stop_server(self) -> None:
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
     def stop(self) -> None:
+        """Stop the server (if running) and remove the cluster."""
         with contextlib.suppress(subprocess.CalledProcessError):
             self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.tmp, ignore_errors=True)

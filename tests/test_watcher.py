@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from db.clock import FixedClock
 from db.context import QueueContext
 from db.issuing import issue_ticket
-from tests.conftest import KIOSK, env_without_loket
+from db.migrate import open_queue
+from tests.conftest import KIOSK, MORNING, env_without_loket, make_settings
+from tests.postgres import PostgresServer, create_database
 from ui.watcher import QueueWatcher
 
 
@@ -22,12 +27,49 @@ def test_commit_by_another_program_is_noticed(qtbot: QtBot, ctx: QueueContext) -
             "c.execute(\"UPDATE counters SET name = 'Loket Satu' WHERE number = 1\"); c.commit()"
         )
         path = ctx.settings.database_url.removeprefix("sqlite:///")
+        env = env_without_loket()
         with qtbot.waitSignal(watcher.changed, timeout=2000):
-            subprocess.run(
-                [sys.executable, "-c", script, path], check=True, env=env_without_loket()
-            )
+            subprocess.run([sys.executable, "-c", script, path], check=True, env=env)
         # And a queue operation in this process (its own connection) is noticed too.
         with qtbot.waitSignal(watcher.changed, timeout=2000):
             issue_ticket(ctx, KIOSK, "baru", "walk_in")
     finally:
         watcher.stop()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_postgres_notifications_reach_the_watcher(qtbot: QtBot, ctx: QueueContext) -> None:
+    watcher = QueueWatcher(ctx.settings.database_url)
+    watcher.start()
+    try:
+        with qtbot.assertNotEmitted(watcher.changed, wait=300):
+            pass
+        with qtbot.waitSignal(watcher.changed, timeout=2000):
+            issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    finally:
+        watcher.stop()
+
+
+def test_watcher_recovers_when_the_server_restarts(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = PostgresServer()
+    server.start()
+    try:
+        url = create_database(server.admin_url, "restart")
+        ctx = open_queue(make_settings(url), clock=FixedClock(MORNING))
+        watcher = QueueWatcher(url, reconnect_ms=100)
+        watcher.start()
+        with caplog.at_level(logging.WARNING, logger="ui.watcher"):
+            with qtbot.waitSignal(watcher.connection_lost, timeout=10_000):
+                server.stop_server()
+            with qtbot.waitSignal(watcher.connection_restored, timeout=30_000):
+                server.start_server()
+        assert "notifications lost" in caplog.text
+        # The queue's own pool reconnects too (pre-ping); the next call reaches the display.
+        with qtbot.waitSignal(watcher.changed, timeout=5000):
+            issue_ticket(ctx, KIOSK, "baru", "walk_in")
+        watcher.stop()
+        ctx.db.dispose()
+    finally:
+        server.stop()
