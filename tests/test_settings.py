@@ -89,3 +89,29 @@ def test_bad_file_gives_one_clear_error(tmp_path: Path, text: str, expected: str
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="settings file not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_python_m_config_checks_a_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import env_without_loket
+
+    good = subprocess.run(
+        [sys.executable, "-m", "config", "--config", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        env=env_without_loket(),
+    )
+    assert good.returncode == 0 and "settings OK" in good.stdout
+    bad = write(tmp_path, "[kiosk]\nticket_screen_seconds = 1\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "config", "--config", str(bad)],
+        capture_output=True,
+        text=True,
+        env=env_without_loket(),
+    )
+    assert result.returncode == 3
+    assert "kiosk.ticket_screen_seconds: Input should be greater than or equal to 3" in (
+        result.stderr
+    )

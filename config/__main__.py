@@ -1,0 +1,35 @@
+"""``python -m config [--config FILE] [--json]``: check a settings file and show what is in
+force (the file merged over the embedded defaults, and the environment's overrides)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from config.loader import ConfigError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m config", description=__doc__)
+    parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    parser.add_argument("--json", action="store_true", help="print every setting as JSON")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 3
+    if args.json:
+        print(json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return 0
+    print(f"settings OK: {settings.office.name} ({settings.office.code})")
+    print(f"  database: {settings.database_url}")
+    print(f"  services: {', '.join(f'{s.code} ({s.prefix})' for s in settings.services)}")
+    print(f"  counters: {', '.join(str(c.number) for c in settings.counters)}")
+    print(f"  printer:  {settings.printer.kind}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
