@@ -30,12 +30,14 @@ def unlimited(db_url: str) -> Settings:
 
 def run(target: Any, arg_sets: list[tuple[Any, ...]], timeout: float = 90) -> list[Any]:
     spawn = multiprocessing.get_context("spawn")
-    start = spawn.Event()
+    # Everyone (the workers, once their database is open, and this process) meets here,
+    # so the workers really start at the same moment.
+    start = spawn.Barrier(len(arg_sets) + 1)
     out = spawn.Queue()
     procs = [spawn.Process(target=target, args=(*args, start, out)) for args in arg_sets]
     for p in procs:
         p.start()
-    start.set()
+    start.wait(120)
     results = [out.get(timeout=timeout) for _ in procs]
     for p in procs:
         p.join(timeout)
@@ -95,14 +97,14 @@ def test_postgres_8_issuers_and_4_callers(db_url: str) -> None:
     issuers = [(data, MORNING, f"kiosk-{k}", seconds) for k in range(8)]
     callers = [(data, MORNING, counter, seconds) for counter in (1, 2, 3, 5)]
     spawn = multiprocessing.get_context("spawn")
-    start = spawn.Event()
+    start = spawn.Barrier(len(issuers) + len(callers) + 1)
     out = spawn.Queue()
     procs = [spawn.Process(target=workers.issue_for, args=(*a, start, out)) for a in issuers] + [
         spawn.Process(target=workers.call_for, args=(*a, start, out)) for a in callers
     ]
     for p in procs:
         p.start()
-    start.set()
+    start.wait(120)
     results = [out.get(timeout=120) for _ in procs]
     for p in procs:
         p.join(60)

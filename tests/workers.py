@@ -23,7 +23,7 @@ def issue_many(
     try:
         ctx = open_queue(Settings.model_validate(settings_data), clock=FixedClock(now))
         actor = Actor.kiosk(kiosk)
-        start.wait(30)
+        start.wait(120)
         numbers = []
         for i in range(n):
             service = "baru" if i % 3 else "ganti"
@@ -40,7 +40,7 @@ def call_until_empty(
     try:
         ctx = open_queue(Settings.model_validate(settings_data), clock=FixedClock(now))
         actor = Actor(f"officer-{counter}", Role.OFFICER)
-        start.wait(30)
+        start.wait(120)
         called = []
         while True:
             try:
@@ -67,7 +67,7 @@ def issue_for(
     try:
         ctx = open_queue(Settings.model_validate(settings_data), clock=FixedClock(now))
         actor = Actor.kiosk(kiosk)
-        start.wait(30)
+        start.wait(120)
         numbers = []
         deadline = time.monotonic() + seconds
         i = 0
@@ -95,7 +95,7 @@ def call_for(
     try:
         ctx = open_queue(Settings.model_validate(settings_data), clock=FixedClock(now))
         actor = Actor(f"officer-{counter}", Role.OFFICER)
-        start.wait(30)
+        start.wait(120)
         called = []
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
