@@ -1,0 +1,31 @@
+"""Ticket printing: layout to ESC/POS, printer connections and status, the virtual printer.
+
+No Qt and nothing from ``db/`` here; ``config`` only for the printer settings.
+
+``printer._escpos_env`` is imported first, before anything imports python-escpos, to undo
+python-escpos' import-time side effects (root logger, per-process temp dir).
+"""
+
+from __future__ import annotations
+
+import printer._escpos_env  # noqa: F401  (must precede every escpos import)
+from printer.emulator import Emulator, TicketRecord, ensure_virtual_printer
+from printer.errors import PrinterError
+from printer.service import PrintOutcome, print_ticket, print_with_retry, read_status
+from printer.status import PrinterStatus
+from printer.ticket import TicketPrint, channel_label, mask_name
+
+__all__ = [
+    "Emulator",
+    "PrintOutcome",
+    "PrinterError",
+    "PrinterStatus",
+    "TicketPrint",
+    "TicketRecord",
+    "channel_label",
+    "ensure_virtual_printer",
+    "mask_name",
+    "print_ticket",
+    "print_with_retry",
+    "read_status",
+]

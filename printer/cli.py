@@ -1,0 +1,161 @@
+"""``loket-printer``: run the virtual printer, print a test ticket, read printer status.
+
+Exit codes: 0 done (``status``: printer ready), 1 failed (``status``: not ready or not
+reachable), 2 bad arguments or settings. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from typing import NoReturn
+
+from config import ConfigError, Settings, load_settings
+from printer.emulator import Emulator, ensure_virtual_printer, virtual_out_dir
+from printer.errors import PrinterError
+from printer.service import print_ticket, read_status
+from printer.ticket import TicketPrint, channel_label
+
+PROG = "loket-printer"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: {message} (see {PROG} --help)\n")
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise ValueError(text)
+    return value
+
+
+_port.__name__ = "port"
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Ticket printer tools for Loket.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    emulate = commands.add_parser("emulate", help="run the virtual printer until Ctrl-C")
+    emulate.add_argument("--host", default="127.0.0.1")
+    emulate.add_argument("--port", type=_port, default=9100, help="0 picks a free port")
+    emulate.add_argument("--out", metavar="DIR", help="where tickets are saved")
+    emulate.add_argument("--width", type=int, choices=(576, 384), default=576)
+    emulate.add_argument("--paper", choices=("ok", "near-end", "out"), default="ok")
+    emulate.add_argument("--offline", action="store_true")
+    emulate.add_argument("--cover-open", action="store_true")
+    emulate.add_argument("--delay-ms", type=int, default=0, metavar="N")
+
+    for name, text in (("test", "print a sample ticket"), ("status", "read the printer status")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--config", metavar="FILE", help="settings file (else $LOKET_CONFIG)")
+        if name == "status":
+            sub.add_argument("--json", action="store_true", help="print the status as JSON")
+    return parser
+
+
+def _emulate(args: argparse.Namespace) -> int:
+    if args.delay_ms < 0:
+        raise PrinterError("--delay-ms cannot be negative")
+    emulator = Emulator(
+        args.host,
+        args.port,
+        args.out,
+        width=args.width,
+        paper=args.paper.replace("-", "_"),
+        offline=args.offline,
+        cover_open=args.cover_open,
+        delay_s=args.delay_ms / 1000,
+    )
+    port = emulator.start()
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    print(
+        f"Virtual printer listening on {args.host}:{port} ({args.width} dots); "
+        f"tickets are saved in {emulator.out_dir}. Ctrl-C stops it.",
+        flush=True,
+    )
+    try:
+        while not done.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        emulator.stop()
+    print(f"Stopped; {len(emulator.tickets)} ticket(s) printed.", flush=True)
+    return 0
+
+
+def sample_ticket(settings: Settings) -> TicketPrint:
+    """A ticket that exercises the whole layout, in the office's default language."""
+    lang = settings.languages.default
+    return TicketPrint(
+        office_name=settings.office.name,
+        number="T-001",
+        service_name="Tes printer" if lang == "id" else "Printer test",
+        channel_label=channel_label("walk_in", lang),
+        issued_at=dt.datetime.now(dt.UTC),
+        qr_token=f"TEST-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S}",
+        people_ahead=0,
+        estimated_wait_minutes=0,
+        footer_lines=(settings.office.address,),
+        language=lang,
+        office_timezone=settings.office.timezone,
+    )
+
+
+def _test(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    emulator = ensure_virtual_printer(settings.printer)
+    try:
+        outcome = print_ticket(settings.printer, sample_ticket(settings))
+        if emulator is not None:
+            emulator.wait_for_tickets(1, timeout=10)
+    finally:
+        if emulator is not None:
+            emulator.stop()
+    if not outcome.ok:
+        print(f"{PROG}: test ticket not printed: {outcome.error}", file=sys.stderr)
+        return 1
+    where = f" (saved in {virtual_out_dir(settings.printer)})" if emulator is not None else ""
+    print(f"Test ticket printed, {outcome.bytes_sent} bytes{where}.")
+    if outcome.warning:
+        print(f"Warning: {outcome.warning}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    status = read_status(settings.printer)
+    if args.json:
+        print(json.dumps(status.as_json()))
+    else:
+        print(f"Printer ({settings.printer.kind}): {status.describe()}")
+    return 0 if status.ready else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``loket-printer``; returns the exit code."""
+    args = _build_parser().parse_args(argv)
+    handler = {"emulate": _emulate, "test": _test, "status": _status}[args.command]
+    try:
+        return handler(args)
+    except ConfigError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except (PrinterError, TimeoutError) as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
