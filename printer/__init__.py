@@ -13,7 +13,7 @@ from printer.emulator import Emulator, TicketRecord, ensure_virtual_printer
 from printer.errors import PrinterError
 from printer.service import PrintOutcome, print_ticket, print_with_retry, read_status
 from printer.status import PrinterStatus
-from printer.ticket import TicketPrint, channel_label, mask_name
+from printer.ticket import TicketPrint, channel_label
 
 __all__ = [
     "Emulator",
@@ -24,7 +24,6 @@ __all__ = [
     "TicketRecord",
     "channel_label",
     "ensure_virtual_printer",
-    "mask_name",
     "print_ticket",
     "print_with_retry",
     "read_status",

@@ -46,25 +46,13 @@ def channel_label(channel: str, language: Language) -> str:
         raise ValueError(f"unknown channel {channel!r}") from None
 
 
-def mask_name(full_name: str) -> str:
-    """A name as it may appear on a ticket: ``"BUDI SANTOSO"`` -> ``"BUD*** S***"``.
-
-    The first word keeps its first three letters, every other word its first letter;
-    each is followed by ``***`` so the length of the name is not revealed either.
-    """
-    words = full_name.split()
-    if not words:
-        return ""
-    return " ".join([words[0][:3] + "***", *(word[0] + "***" for word in words[1:])])
-
-
 @dataclass(frozen=True)
 class TicketPrint:
     """Everything printed on one ticket.
 
     ``issued_at`` must be time-zone aware; it is printed in ``office_timezone`` as
     ``DD-MM-YYYY HH:MM`` whatever zone the PC runs in. ``masked_name`` must already be
-    masked (``mask_name``); the printer never sees a full name. Texts may contain any
+    masked (``db.privacy.mask_name``); the printer never sees a full name. Texts may contain any
     Unicode: the layout transliterates what the printer's code page cannot print.
     """
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from printer import PrinterError, TicketPrint, channel_label, mask_name
+from printer import PrinterError, TicketPrint, channel_label
 from printer.escpos_parser import Command, Parser, Text
 from printer.layout import number_size, render_ticket, supports_native_qr
 from printer.receipt import render_items
@@ -140,13 +140,6 @@ def test_transliteration() -> None:
     assert to_printable("a\x1bb\nc") == "a b c"
     assert to_printable("李 😀") == "? ?"
     assert wrap("Nguyễn   Văn   An", 8) == ["Nguyen", "Van An"]
-
-
-def test_mask_name() -> None:
-    assert mask_name("BUDI SANTOSO") == "BUD*** S***"
-    assert mask_name("  siti   nur haliza ") == "sit*** n*** h***"
-    assert mask_name("AN") == "AN***"
-    assert mask_name("") == ""
 
 
 def test_ticket_print_validates_and_formats_time() -> None:
