@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from config.settings import Printer
-from printer import Emulator, TicketPrint, mask_name
+from printer import Emulator, TicketPrint
 
 TOKEN = "LKT1.JKS.20261201.A-023.7f3a9c"
 
@@ -26,7 +26,7 @@ def make_ticket(**changes: Any) -> TicketPrint:
         "issued_at": dt.datetime(2026, 12, 1, 2, 14, tzinfo=dt.UTC),  # 09:14 in Jakarta
         "people_ahead": 4,
         "estimated_wait_minutes": 25,
-        "masked_name": mask_name("BUDI SANTOSO"),
+        "masked_name": "BUD*** S***",
         "qr_token": TOKEN,
         "footer_lines": ("Jl. Warung Buncit Raya No. 207, Jakarta Selatan",),
     }
