@@ -21,7 +21,7 @@ from config.settings import Printer
 from printer.emulator import Emulator
 from printer.layout import render_ticket
 from printer.service import print_ticket
-from printer.ticket import TicketPrint, mask_name
+from printer.ticket import TicketPrint
 
 COMPOSE_TARGET_MS = 3.0
 
@@ -36,7 +36,7 @@ def sample_ticket(i: int) -> TicketPrint:
         issued_at=dt.datetime.now(dt.UTC),
         people_ahead=i % 40,
         estimated_wait_minutes=(i % 40) * 6,
-        masked_name=mask_name("BUDI SANTOSO"),
+        masked_name="BUD*** S***",
         qr_token=f"LKT1.JKS.20261201.A-{i % 1000:03d}.{i:08x}",
         footer_lines=("Jl. Warung Buncit Raya No. 207, Jakarta Selatan",),
     )
