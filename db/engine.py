@@ -98,6 +98,12 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One write transaction, committed on success and rolled back on any error."""
         with self._write.begin() as session:
+            if not self.is_sqlite:
+                # One queue writer at a time, as on SQLite: event and ticket ids then
+                # commit in increasing order, so a reader that asks for "events after id N"
+                # can never miss one committed late. An office writes a few times a
+                # second at most; the lock is held for milliseconds.
+                session.execute(text("SELECT pg_advisory_xact_lock(7110)"))
             yield session
             if not self.is_sqlite:
                 # Watchers LISTEN on this channel; the notification leaves at commit.

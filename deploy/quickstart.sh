@@ -12,7 +12,7 @@ mode="${1:-kiosk}"
 shift || true
 
 packages=(python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
-  libglib2.0-0 libpulse0 libxcb-cursor0 libxkbcommon-x11-0 fonts-dejavu-core)
+  libglib2.0-0 libpulse0 libxcb-cursor0 libxkbcommon-x11-0 fonts-dejavu-core espeak-ng)
 # The tests also run against a real PostgreSQL server (started by the tests themselves).
 [ "$mode" = "test" ] && packages+=(postgresql)
 missing=()

@@ -1,0 +1,3 @@
+from admin_console.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""Small pieces every console page uses: the message bar, the look, and domain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from config.settings import Channel, Settings
+from ui.theme import Theme, stylesheet
+
+CHANNEL_WORDS = {
+    Channel.BOOKING: "Booking",
+    Channel.WALK_IN: "Walk-in",
+    Channel.PRIORITY: "Priority",
+    Channel.VIP: "VIP",
+}
+
+INFO_MS = 6000
+
+
+def console_theme() -> Theme:
+    """A desk screen read from 60 cm, driven by keyboard and mouse: smaller than the kiosk."""
+    return Theme(base_pt=12)
+
+
+def console_stylesheet(theme: Theme) -> str:
+    p = theme.palette
+    return (
+        stylesheet(theme)
+        + f"""
+QPushButton {{ min-height: 40px; min-width: 40px; padding: 8px 18px;
+    font-size: {theme.pt(1.05)}pt; border-radius: 8px; }}
+QPushButton[role="action"] {{ min-height: 64px; font-size: {theme.pt(1.15)}pt; text-align: left;
+    padding-left: 16px; }}
+QPushButton[role="danger"] {{ background: {p.danger}; color: #FFFFFF; }}
+QLineEdit, QComboBox, QSpinBox, QPlainTextEdit {{ background: {p.surface};
+    border: 2px solid #B8C0D0; border-radius: 6px; padding: 6px; min-height: 28px; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {p.primary}; }}
+QFrame#card {{ background: {p.surface}; border: 1px solid #D5DAE3; border-radius: 12px; }}
+QFrame#card QLabel {{ background: {p.surface}; }}
+QFrame#card QRadioButton {{ background: {p.surface}; }}
+QTableWidget {{ background: {p.surface}; alternate-background-color: #EEF2F8;
+    gridline-color: #D5DAE3; selection-background-color: {p.primary};
+    selection-color: {p.primary_text}; border: 1px solid #D5DAE3; }}
+QHeaderView::section {{ background: #E3E8F0; color: {p.text}; padding: 6px; border: none;
+    font-weight: 700; }}
+QTabWidget::pane {{ border: none; }}
+QTabBar::tab {{ background: #E3E8F0; color: {p.text}; padding: 10px 22px; margin-right: 4px;
+    border-top-left-radius: 8px; border-top-right-radius: 8px; }}
+QTabBar::tab:selected {{ background: {p.primary}; color: {p.primary_text}; }}
+QLabel#ticketNumber {{ font-size: {theme.pt(6)}pt; font-weight: 800; color: {p.primary}; }}
+QLabel#ticketNumber[idle="true"] {{ color: #9AA3B5; font-size: {theme.pt(3)}pt; }}
+QLabel#ticketStatus {{ font-size: {theme.pt(1.6)}pt; font-weight: 700; }}
+QLabel[role="figure"] {{ font-size: {theme.pt(2.6)}pt; font-weight: 800; color: {p.primary}; }}
+QLabel#figureCaption {{ color: {p.muted}; }}
+QLabel#sectionTitle {{ font-size: {theme.pt(1.3)}pt; font-weight: 700; }}
+QLabel#messageBar {{ padding: 10px 16px; border-radius: 8px; font-weight: 600; }}
+QLabel#messageBar[kind="error"] {{ background: #FDE7EA; color: {p.danger};
+    border: 2px solid {p.danger}; }}
+QLabel#messageBar[kind="info"] {{ background: #E6F4EA; color: {p.ok};
+    border: 2px solid {p.ok}; }}
+QLabel#alertBanner {{ background: {p.danger}; color: #FFFFFF; padding: 12px 16px;
+    border-radius: 8px; font-weight: 700; }}
+QLabel#counterState {{ padding: 6px 14px; border-radius: 8px; font-weight: 700;
+    color: #FFFFFF; background: {p.muted}; }}
+QLabel#counterState[state="open"] {{ background: {p.ok}; }}
+QLabel#counterState[state="paused"] {{ background: {p.focus}; color: #000000; }}
+QLabel#counterState[state="closed"] {{ background: {p.danger}; }}
+"""
+    )
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+class MessageBar(QLabel):
+    """One plain sentence about the last action: errors stay until the next action, other
+    messages fade after a few seconds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setWordWrap(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_message)
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self._show(text, "error")
+
+    def info(self, text: str) -> None:
+        self._show(text, "info")
+        self._timer.start(INFO_MS)
+
+    def _show(self, text: str, kind: str) -> None:
+        self._timer.stop()
+        self.setProperty("kind", kind)
+        restyle(self)
+        self.setText(text)
+        self.show()
+
+    @property
+    def kind(self) -> str:
+        return str(self.property("kind") or "") if self.isVisible() else ""
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+def service_name(settings: Settings, code: str) -> str:
+    try:
+        return settings.service(code).name.en
+    except KeyError:
+        return code
+
+
+def reason_name(settings: Settings, code: str | None) -> str:
+    if not code:
+        return ""
+    for reason in settings.priority_reasons:
+        if reason.code == code:
+            return reason.name.en
+    return code
+
+
+def minutes_text(minutes: float) -> str:
+    minutes = max(0, int(minutes))
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+def local_hm(settings: Settings, when: dt.datetime | None) -> str:
+    if when is None:
+        return ""
+    return f"{when.astimezone(settings.office.tz):%H:%M}"

@@ -1,0 +1,329 @@
+"""The officer's counter: the current ticket, every action with its function key, and the
+live queue, refreshed when the database change watcher says something changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from admin_console.common import MessageBar, restyle, service_name
+from admin_console.dialogs import ReasonDialog, TransferDialog
+from admin_console.queue_panel import QueuePanel
+from admin_console.tasks import Refresher, Tasks
+from admin_console.ticket_card import TicketCard
+from db import calling, counters
+from db.context import Actor, QueueContext
+from db.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
+from db.models import CounterState, TicketStatus
+from db.views import TicketView
+
+TICK_MS = 1000
+
+
+@dataclass(frozen=True)
+class CounterSnapshot:
+    state: CounterState
+    current: TicketView | None
+    line: list[LineEntry]
+    no_shows: list[NoShowEntry]
+
+
+def load_counter(ctx: QueueContext, number: int) -> CounterSnapshot:
+    state = next(c.state for c in counters.counters(ctx) if c.number == number)
+    services = ctx.settings.counter(number).services
+    return CounterSnapshot(
+        state,
+        calling.current_ticket(ctx, number),
+        counter_line(ctx, number),
+        no_shows_today(ctx, list(services)),
+    )
+
+
+# (key, objectName, label, shortcut)
+ACTIONS = [
+    ("call_next", "callNextButton", "Call next", "F1"),
+    ("recall", "recallButton", "Recall", "F2"),
+    ("start", "startButton", "Start service", "F3"),
+    ("complete", "completeButton", "Complete", "F4"),
+    ("no_show", "noShowButton", "No-show", "F5"),
+    ("transfer", "transferButton", "Transfer…", "F6"),
+    ("call_selected", "callSelectedButton", "Call selected…", "F7"),
+    ("requeue", "requeueButton", "Put back in line", "F8"),
+    ("pause", "pauseButton", "Pause", "F9"),
+    ("close", "closeCounterButton", "Close counter", "F10"),
+]
+
+SHORTCUTS = {key: keys for key, _, _, keys in ACTIONS}
+
+
+class CounterView(QWidget):
+    snapshot_loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: QueueContext,
+        tasks: Tasks,
+        actor: Actor,
+        counter: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("counterView")
+        self.ctx, self.tasks, self.actor, self.counter = ctx, tasks, actor, counter
+        self.state = CounterState.CLOSED
+        self.busy = False
+        config = ctx.settings.counter(counter)
+        self.title = QLabel(f"{config.name} (counter {counter})", objectName="title")
+        self.state_label = QLabel("", objectName="counterState")
+        self.message = MessageBar()
+        self.card = TicketCard(ctx.settings)
+        self.queue = QueuePanel(ctx.settings)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, (key, name, label, keys) in enumerate(ACTIONS):
+            button = QPushButton(f"{keys}   {label}", objectName=name)
+            button.setProperty("role", "action")
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(f"{label} ({keys})")
+            self.buttons[key] = button
+            grid.addWidget(button, i // 2, i % 2)
+        self.buttons["call_next"].setProperty("role", "action")
+        self.buttons["close"].setProperty("role", "action")
+
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addSpacing(16)
+        head.addWidget(self.state_label)
+        head.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.card)
+        left.addSpacing(6)
+        left.addLayout(grid)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 5)
+        body.addSpacing(20)
+        body.addWidget(self.queue, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(head)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+
+        self.refresher = Refresher(
+            tasks, lambda: load_counter(ctx, counter), self._apply, self.message.error, self
+        )
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._wire()
+        self._update_buttons()
+
+    # --- wiring --------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        b = self.buttons
+        b["call_next"].clicked.connect(self.call_next)
+        b["recall"].clicked.connect(self.recall)
+        b["start"].clicked.connect(self.start)
+        b["complete"].clicked.connect(self.complete)
+        b["no_show"].clicked.connect(self.no_show)
+        b["transfer"].clicked.connect(self.transfer)
+        b["call_selected"].clicked.connect(self.call_selected)
+        b["requeue"].clicked.connect(self.requeue)
+        b["pause"].clicked.connect(self.pause_or_resume)
+        b["close"].clicked.connect(self.close_counter)
+        self.queue.line_activated.connect(self._line_activated)
+        self.queue.line_table.itemSelectionChanged.connect(self._update_buttons)
+        self.queue.no_show_table.itemSelectionChanged.connect(self._update_buttons)
+
+    def _line_activated(self, ticket_id: int) -> None:
+        self.queue.select_line_ticket(ticket_id)
+        self.call_selected()
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> TicketView | None:
+        return self.card.ticket
+
+    def _apply(self, snap: CounterSnapshot) -> None:
+        self.state = snap.state
+        self.state_label.setText(
+            {"open": "Open", "paused": "Paused", "closed": "Closed"}[str(snap.state)]
+        )
+        self.state_label.setProperty("state", str(snap.state))
+        restyle(self.state_label)
+        if not self.busy:
+            self.card.show_ticket(snap.current, self.ctx.now())
+        self.queue.set_data(snap.line, snap.no_shows, self.ctx.now())
+        self._update_buttons()
+        self.snapshot_loaded.emit()
+
+    def _tick(self) -> None:
+        now = self.ctx.now()
+        self.card.tick(now)
+        self.queue.tick(now)
+
+    def _update_buttons(self) -> None:
+        t = self.current
+        called = t is not None and t.status == TicketStatus.CALLED
+        active = t is not None and t.status in (TicketStatus.CALLED, TicketStatus.SERVING)
+        paused = self.state == CounterState.PAUSED
+        free = not self.busy
+        enable = {
+            "call_next": free and t is None and not paused,
+            "recall": free and called,
+            "start": free and called,
+            "complete": free and active,
+            "no_show": free and called,
+            "transfer": free and active,
+            "call_selected": free
+            and t is None
+            and not paused
+            and self.queue.selected_line() is not None,
+            "requeue": free and self.queue.selected_no_show() is not None,
+            "pause": free,
+            "close": free and t is None and self.state != CounterState.CLOSED,
+        }
+        for key, on in enable.items():
+            self.buttons[key].setEnabled(on)
+        recalls = t.recall_count if called and t is not None else 0
+        self._label("recall", f"Recall ({recalls})" if recalls else "Recall")
+        pause_text = {
+            CounterState.OPEN: "Pause",
+            CounterState.PAUSED: "Resume",
+            CounterState.CLOSED: "Open counter",
+        }[self.state]
+        self._label("pause", pause_text)
+
+    def _label(self, key: str, text: str) -> None:
+        # setText() resets a button's shortcut to the text's mnemonic: set it again.
+        keys = SHORTCUTS[key]
+        button = self.buttons[key]
+        if button.text() != f"{keys}   {text}":
+            button.setText(f"{keys}   {text}")
+            button.setShortcut(QKeySequence(keys))
+
+    # --- operations ----------------------------------------------------------------------
+
+    def _run(self, fn: Callable[[], Any], said: Callable[[Any], str]) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.message.clear_message()
+        self._update_buttons()
+
+        def done(result: Any) -> None:
+            self.busy = False
+            if isinstance(result, TicketView):
+                mine = result.counter == self.counter and result.status in (
+                    TicketStatus.CALLED,
+                    TicketStatus.SERVING,
+                )
+                self.card.show_ticket(result if mine else None, self.ctx.now())
+            elif isinstance(result, counters.CounterView):
+                self.state = result.state
+            self.message.info(said(result))
+            self._update_buttons()
+            self.refresher.request()
+
+        def failed(text: str) -> None:
+            self.busy = False
+            self.message.error(text)
+            self._update_buttons()
+            self.refresher.request()
+
+        self.tasks.run(fn, done, failed)
+
+    def call_next(self) -> None:
+        ctx, actor, n = self.ctx, self.actor, self.counter
+        self._run(lambda: calling.call_next(ctx, actor, n), lambda t: f"Called {t.number}.")
+
+    def _on_current(self, op: Callable[..., TicketView], said: str) -> None:
+        t = self.current
+        if t is None:
+            return
+        ctx, actor, n, tid = self.ctx, self.actor, self.counter, t.id
+        self._run(lambda: op(ctx, actor, n, tid), lambda r: said.format(number=r.number, r=r))
+
+    def recall(self) -> None:
+        self._on_current(calling.recall, "Recalled {number} ({r.recall_count}×).")
+
+    def start(self) -> None:
+        self._on_current(calling.start_service, "Serving {number}.")
+
+    def complete(self) -> None:
+        self._on_current(calling.complete, "{number} done.")
+
+    def no_show(self) -> None:
+        self._on_current(calling.no_show, "{number} marked as no-show.")
+
+    def transfer(self) -> None:
+        t = self.current
+        if t is None or self.busy:
+            return
+        dialog = TransferDialog(self.ctx.settings, t, self)
+        dialog.accepted.connect(lambda: self._do_transfer(t, *dialog.choice()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_transfer(self, t: TicketView, service: str, keep: bool, note: str) -> None:
+        ctx, actor = self.ctx, self.actor
+        where = "keeping its place" if keep else "at the back"
+        self._run(
+            lambda: calling.transfer(ctx, actor, t.id, service, keep_place=keep, note=note),
+            lambda r: (
+                f"{r.number} transferred to {service_name(ctx.settings, r.service)}, {where}."
+            ),
+        )
+
+    def call_selected(self) -> None:
+        entry = self.queue.selected_line()
+        if entry is None or self.busy or self.current is not None:
+            return
+        dialog = ReasonDialog(
+            "callReasonDialog",
+            f"Call {entry.number}",
+            f"Call {entry.number} out of order: why?",
+            f"Call {entry.number}",
+            self,
+        )
+        dialog.accepted.connect(lambda: self._do_call(entry, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_call(self, entry: LineEntry, reason: str) -> None:
+        ctx, actor, n = self.ctx, self.actor, self.counter
+        self._run(
+            lambda: calling.call_ticket(ctx, actor, n, entry.ticket_id, reason),
+            lambda t: f"Called {t.number} out of order.",
+        )
+
+    def requeue(self) -> None:
+        entry = self.queue.selected_no_show()
+        if entry is None:
+            return
+        ctx, actor = self.ctx, self.actor
+        self._run(
+            lambda: calling.requeue(ctx, actor, entry.ticket_id),
+            lambda t: f"{t.number} is back in line.",
+        )
+
+    def pause_or_resume(self) -> None:
+        ctx, actor, n = self.ctx, self.actor, self.counter
+        if self.state == CounterState.OPEN:
+            self._run(lambda: counters.pause_counter(ctx, actor, n), lambda _: "Counter paused.")
+        else:
+            self._run(lambda: counters.open_counter(ctx, actor, n), lambda _: "Counter open.")
+
+    def close_counter(self) -> None:
+        ctx, actor, n = self.ctx, self.actor, self.counter
+        self._run(lambda: counters.close_counter(ctx, actor, n), lambda _: "Counter closed.")

@@ -1,0 +1,186 @@
+"""The live queue of a counter: who "call next" would call, in order, and today's no-shows
+that can be put back in line. Filled by the counter view from one background read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from admin_console.common import (
+    CHANNEL_WORDS,
+    local_hm,
+    minutes_text,
+    reason_name,
+    service_name,
+)
+from config.settings import Channel, Settings
+from db.dashboard import LineEntry, NoShowEntry
+from db.policy import Waiting, waited_minutes
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+FUNCTION_KEYS = frozenset(range(Qt.Key.Key_F1.value, Qt.Key.Key_F12.value + 1))
+
+
+class Table(QTableWidget):
+    """A read-only table that leaves the function keys to the console's actions (an item
+    view would otherwise take F2 as "edit" whenever it has the focus)."""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in FUNCTION_KEYS
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in FUNCTION_KEYS:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = Table(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(34)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _item(text: str, ticket_id: int | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if ticket_id is not None:
+        item.setData(ID_ROLE, ticket_id)
+    return item
+
+
+class QueuePanel(QWidget):
+    line_activated = Signal(int)  # ticket id double-clicked in the line
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.line: list[LineEntry] = []
+        self.no_shows: list[NoShowEntry] = []
+        self.line_title = QLabel("Waiting", objectName="sectionTitle")
+        self.line_table = _table(
+            "lineTable", ["#", "Number", "Service", "Channel", "Waiting", "Booking slot"]
+        )
+        self.no_show_title = QLabel("No-shows today", objectName="sectionTitle")
+        self.no_show_table = _table("noShowTable", ["Number", "Service", "Counter", "No-show at"])
+        self.no_show_table.setMaximumHeight(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line_title)
+        layout.addWidget(self.line_table, 3)
+        layout.addSpacing(8)
+        layout.addWidget(self.no_show_title)
+        layout.addWidget(self.no_show_table, 1)
+        self.line_table.itemDoubleClicked.connect(
+            lambda item: self.line_activated.emit(int(item.data(ID_ROLE)))
+        )
+
+    # --- filling -------------------------------------------------------------------------
+
+    def set_data(
+        self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime
+    ) -> None:
+        keep_line, keep_no_show = self.selected_line(), self.selected_no_show()
+        self.line, self.no_shows = line, no_shows
+        s = self._settings
+        self.line_title.setText(f"Waiting for this counter ({len(line)}), in calling order")
+        table = self.line_table
+        table.setRowCount(len(line))
+        for row, e in enumerate(line):
+            channel = CHANNEL_WORDS[e.channel]
+            if e.channel == Channel.PRIORITY and e.priority_reason:
+                channel += f" ({reason_name(s, e.priority_reason)})"
+            cells = [
+                str(e.position),
+                e.number,
+                service_name(s, e.service),
+                channel,
+                "",
+                local_hm(s, e.slot_start) if e.slot_start else "",
+            ]
+            for col, text in enumerate(cells):
+                table.setItem(row, col, _item(text, e.ticket_id))
+        self.tick(now)
+        self.no_show_title.setText(f"No-shows today ({len(no_shows)}): select one to put back")
+        table = self.no_show_table
+        table.setRowCount(len(no_shows))
+        for row, n in enumerate(no_shows):
+            cells = [
+                n.number,
+                service_name(s, n.service),
+                str(n.counter or ""),
+                local_hm(s, n.no_show_at),
+            ]
+            for col, text in enumerate(cells):
+                table.setItem(row, col, _item(text, n.ticket_id))
+        self._reselect(self.line_table, keep_line.ticket_id if keep_line else None)
+        self._reselect(self.no_show_table, keep_no_show.ticket_id if keep_no_show else None)
+
+    def tick(self, now: dt.datetime) -> None:
+        """Recompute the waiting column from the clock alone."""
+        for row, e in enumerate(self.line):
+            w = Waiting(e.ticket_id, e.service, e.channel, e.queued_at, e.slot_start)
+            minutes = waited_minutes(w, now)
+            text = minutes_text(minutes) if minutes >= 0 else f"slot in {minutes_text(-minutes)}"
+            item = self.line_table.item(row, 4)
+            if item is not None and item.text() != text:
+                item.setText(text)
+
+    @staticmethod
+    def _reselect(table: QTableWidget, ticket_id: int | None) -> None:
+        table.clearSelection()
+        if ticket_id is None:
+            return
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == ticket_id:
+                table.selectRow(row)
+                return
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_line(self) -> LineEntry | None:
+        rows = self.line_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.line):
+            return None
+        return self.line[rows[0].row()]
+
+    def selected_no_show(self) -> NoShowEntry | None:
+        rows = self.no_show_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.no_shows):
+            return None
+        return self.no_shows[rows[0].row()]
+
+    def select_line_ticket(self, ticket_id: int) -> None:
+        self._reselect(self.line_table, ticket_id)
+
+    def select_no_show_ticket(self, ticket_id: int) -> None:
+        self._reselect(self.no_show_table, ticket_id)

@@ -1,0 +1,226 @@
+"""The console window: login → counter → the officer's counter view and, for supervisors
+and administrators, the supervisor pages. Wires the change watcher to the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from admin_console.common import MessageBar
+from admin_console.counter_view import CounterView
+from admin_console.idle import IdleLock
+from admin_console.login import CounterPicker, LoginPage
+from admin_console.supervisor import DashboardPage, DevicesPage
+from admin_console.tasks import Refresher, Tasks
+from admin_console.tools import ImportPage, QuotasPage, TicketsPage
+from db.context import MANAGERS, QueueContext
+from db.counters import open_counter
+from db.officers import OfficerView
+from ui.watcher import POLL_MS, QueueWatcher
+
+
+class WorkArea(QWidget):
+    """What a logged-in officer sees: a top bar and the pages their role may use."""
+
+    def __init__(
+        self,
+        ctx: QueueContext,
+        tasks: Tasks,
+        officer: OfficerView,
+        counter: int | None,
+        silent_minutes: int,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("workArea")
+        actor = officer.actor
+        where = ctx.settings.counter(counter).name if counter is not None else "supervising"
+        who = QLabel(f"{officer.display_name} · {officer.role} · {where}", objectName="subtitle")
+        self.lock_button = QPushButton("F12   Lock", objectName="lockButton")
+        self.lock_button.setShortcut(QKeySequence("F12"))
+        self.lock_button.setProperty("role", "secondary")
+        self.logout_button = QPushButton("Log out", objectName="logoutButton")
+        self.logout_button.setProperty("role", "secondary")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(24, 10, 24, 0)
+        bar.addWidget(who)
+        bar.addStretch(1)
+        bar.addWidget(self.lock_button)
+        bar.addWidget(self.logout_button)
+        self.tabs = QTabWidget(objectName="pages")
+        self.counter_view: CounterView | None = None
+        self.refreshers: dict[QWidget, Refresher] = {}
+        if counter is not None:
+            self.counter_view = CounterView(ctx, tasks, actor, counter)
+            self._add(self.counter_view, "Counter", self.counter_view.refresher)
+        self.dashboard: DashboardPage | None = None
+        self.devices: DevicesPage | None = None
+        if officer.role in MANAGERS:
+            self.dashboard = DashboardPage(ctx, tasks)
+            self._add(self.dashboard, "Dashboard", self.dashboard.refresher)
+            self.devices = DevicesPage(ctx, tasks, silent_minutes)
+            self._add(self.devices, "Devices", self.devices.refresher)
+            quotas = QuotasPage(ctx, tasks, actor)
+            self._add(quotas, "Quotas", quotas.refresher)
+            tickets = TicketsPage(ctx, tasks, actor)
+            self._add(tickets, "Tickets", tickets.refresher)
+            self.tabs.addTab(ImportPage(ctx, tasks, actor), "Import bookings")
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+    def _add(self, page: QWidget, title: str, refresher: Refresher) -> None:
+        self.tabs.addTab(page, title)
+        self.refreshers[page] = refresher
+
+    def refresh(self) -> None:
+        """Re-read the counter view (always) and the page in front."""
+        if self.counter_view is not None:
+            self.counter_view.refresher.request()
+        current = self.tabs.currentWidget()
+        if current is not self.counter_view and current in self.refreshers:
+            self.refreshers[current].request()
+
+
+class ConsoleWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: QueueContext,
+        *,
+        counter: int | None = None,
+        lock_ms: int | None = None,
+        poll_ms: int = POLL_MS,
+        silent_minutes: int = 5,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("consoleWindow")
+        self.setWindowTitle(f"Loket console — {ctx.settings.office.name}")
+        self.ctx = ctx
+        self.preset_counter = counter
+        self.silent_minutes = silent_minutes
+        self.officer: OfficerView | None = None
+        self.counter: int | None = None
+        self.work: WorkArea | None = None
+        self.locked = False
+        self.tasks = Tasks(self)
+        self.watcher = QueueWatcher(ctx.settings.database_url, self, poll_ms=poll_ms)
+        self.idle = IdleLock(lock_ms or ctx.settings.idle.console_lock_seconds * 1000, self)
+        self.idle.expired.connect(self.lock)
+        self.login = LoginPage(ctx, tasks=self.tasks)
+        self.picker = CounterPicker(ctx, self.tasks)
+        self.message = MessageBar()
+        self.stack = QStackedWidget(objectName="screens")
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.picker)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.login.logged_in.connect(self._logged_in)
+        self.picker.picked.connect(self._picked)
+        self.picker.logout.connect(self.logout)
+        self.watcher.changed.connect(self._changed)
+        self.watcher.start()
+        self.login.reset()
+
+    # --- the flow ------------------------------------------------------------------------
+
+    def _logged_in(self, officer: OfficerView) -> None:
+        if self.locked and self.work is not None and self.officer and officer.id == self.officer.id:
+            self.locked = False
+            self.stack.setCurrentWidget(self.work)
+            self.idle.arm()
+            self.work.refresh()
+            return
+        self._drop_work()
+        self.locked = False
+        self.officer = officer
+        self.idle.arm()
+        if self.preset_counter is not None:
+            self._picked(self.preset_counter)
+        else:
+            self.picker.load(officer)
+            self.stack.setCurrentWidget(self.picker)
+
+    def _picked(self, counter: int | None) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        if counter is None:
+            self._show_work(None)
+            return
+        ctx, actor = self.ctx, officer.actor
+
+        def opened(_: object) -> None:
+            self._show_work(counter)
+
+        def refused(text: str) -> None:
+            self.picker.load(officer)
+            self.stack.setCurrentWidget(self.picker)
+            self.picker.message.error(text)
+
+        self.tasks.run(lambda: open_counter(ctx, actor, counter), opened, refused)
+
+    def _show_work(self, counter: int | None) -> None:
+        assert self.officer is not None
+        self.counter = counter
+        self.work = WorkArea(self.ctx, self.tasks, self.officer, counter, self.silent_minutes)
+        self.work.lock_button.clicked.connect(self.lock)
+        self.work.logout_button.clicked.connect(self.logout)
+        self.stack.addWidget(self.work)
+        self.stack.setCurrentWidget(self.work)
+        self.work.refresh()
+
+    def _drop_work(self) -> None:
+        if self.work is not None:
+            self.stack.removeWidget(self.work)
+            self.work.deleteLater()
+            self.work = None
+        self.counter = None
+
+    def lock(self) -> None:
+        if self.officer is None or self.locked:
+            return
+        self.idle.disarm()
+        self.locked = True
+        self.login.reset(
+            self.officer.username,
+            f"Locked. {self.officer.display_name}, enter your password to continue "
+            "(or another officer may log in).",
+        )
+        self.stack.setCurrentWidget(self.login)
+
+    def logout(self) -> None:
+        self.idle.disarm()
+        self._drop_work()
+        self.officer = None
+        self.locked = False
+        self.login.reset()
+        self.stack.setCurrentWidget(self.login)
+
+    def _changed(self) -> None:
+        if self.work is not None and not self.locked:
+            self.work.refresh()
+
+    # --- shutting down -------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        self.watcher.stop()
+        self.idle.close()
+        self.tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,331 @@
+"""Read-only figures for the console: a counter's line, today's no-shows, the supervisor's
+dashboard and the kiosks' heartbeats. Nothing here changes the queue.
+
+Waiting time of a ticket: from its issue (or booking check-in) to its first call, taken
+from the ticket's ``issued_at`` and its first ``called`` event. The 90th percentile is the
+nearest-rank one: the smallest wait that at least 90 % of the called tickets did not
+exceed (sorted waits, index ``ceil(0.9 * n) - 1``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter as Tally
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from config.settings import Channel
+from db.calling import current_at, recent_channels
+from db.context import QueueContext
+from db.counters import counter_settings
+from db.estimate import waiting_of, waiting_tickets
+from db.models import (
+    CounterRow,
+    CounterState,
+    EventKind,
+    KioskHeartbeat,
+    Officer,
+    Ticket,
+    TicketEvent,
+    TicketStatus,
+)
+from db.policy import eligible, rank, waited_minutes
+
+SILENT_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class LineEntry:
+    """One waiting ticket in a counter's line, in the order "call next" would call."""
+
+    position: int
+    ticket_id: int
+    number: str
+    service: str
+    channel: Channel
+    priority_reason: str | None
+    slot_start: dt.datetime | None
+    queued_at: dt.datetime
+    waited_minutes: float
+
+
+@dataclass(frozen=True)
+class NoShowEntry:
+    ticket_id: int
+    number: str
+    service: str
+    channel: Channel
+    counter: int | None
+    no_show_at: dt.datetime | None
+
+
+def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
+    """The waiting tickets counter ``counter`` may call, in the policy's order."""
+    config = counter_settings(ctx, counter)
+    now = ctx.now()
+    with ctx.db.read() as session:
+        recent = recent_channels(session, ctx, counter)
+        tickets = {t.id: t for t in waiting_tickets(session, ctx.today(), config.services)}
+    line = eligible((waiting_of(t) for t in tickets.values()), config.services, config.channels)
+    ordered = rank(line, now, ctx.settings.call_policy, recent)
+    result = []
+    for i, w in enumerate(ordered, start=1):
+        t = tickets[w.ticket_id]
+        result.append(
+            LineEntry(
+                i,
+                t.id,
+                t.number,
+                t.service_code,
+                Channel(t.channel),
+                t.priority_reason,
+                t.slot_start,
+                t.queued_at,
+                max(0.0, waited_minutes(w, now)),
+            )
+        )
+    return result
+
+
+def no_shows_today(ctx: QueueContext, services: list[str] | None = None) -> list[NoShowEntry]:
+    """Today's no-shows that can be put back in line, latest first."""
+    query = select(Ticket).where(
+        Ticket.business_day == ctx.today(), Ticket.status == TicketStatus.NO_SHOW
+    )
+    if services is not None:
+        query = query.where(Ticket.service_code.in_(services))
+    with ctx.db.read() as session:
+        rows = session.scalars(query.order_by(Ticket.no_show_at.desc(), Ticket.id.desc())).all()
+        return [
+            NoShowEntry(
+                t.id, t.number, t.service_code, Channel(t.channel), t.counter_number, t.no_show_at
+            )
+            for t in rows
+        ]
+
+
+@dataclass(frozen=True)
+class CounterFigures:
+    number: int
+    name: str
+    state: CounterState
+    officer: str | None
+    current: str | None  # the ticket called or being served there
+    served: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    business_day: dt.date
+    at: dt.datetime
+    waiting: dict[str, int]  # service code -> tickets waiting now
+    issued: int
+    served: int
+    no_shows: int
+    cancelled: int
+    called: int  # tickets called at least once today (the wait figures' sample)
+    mean_wait_minutes: float | None
+    p90_wait_minutes: float | None
+    counters: list[CounterFigures] = field(default_factory=list)
+
+    @property
+    def waiting_total(self) -> int:
+        return sum(self.waiting.values())
+
+    @property
+    def counters_open(self) -> int:
+        return sum(1 for c in self.counters if c.state == CounterState.OPEN)
+
+
+def percentile_nearest_rank(values: list[float], pct: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def dashboard(ctx: QueueContext) -> Dashboard:
+    day = ctx.today()
+    now = ctx.now()
+    with ctx.db.read() as session:
+        by_status: dict[str, int] = {
+            str(s): int(n)
+            for s, n in session.execute(
+                select(Ticket.status, func.count(Ticket.id))
+                .where(Ticket.business_day == day)
+                .group_by(Ticket.status)
+            ).all()
+        }
+        waiting = {s.code: 0 for s in ctx.settings.services}
+        for service, n in session.execute(
+            select(Ticket.service_code, func.count(Ticket.id))
+            .where(Ticket.business_day == day, Ticket.status == TicketStatus.WAITING)
+            .group_by(Ticket.service_code)
+        ).all():
+            waiting[service] = int(n)
+        first_calls = session.execute(
+            select(Ticket.issued_at, func.min(TicketEvent.at))
+            .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+            .where(Ticket.business_day == day, TicketEvent.kind == EventKind.CALLED)
+            .group_by(Ticket.id, Ticket.issued_at)
+        ).all()
+        waits = [max(0.0, (called - issued).total_seconds() / 60) for issued, called in first_calls]
+        served_at: Tally[int] = Tally(
+            {
+                int(counter): int(n)
+                for counter, n in session.execute(
+                    select(TicketEvent.counter_number, func.count(TicketEvent.id))
+                    .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+                    .where(
+                        Ticket.business_day == day,
+                        TicketEvent.kind == EventKind.COMPLETED,
+                        TicketEvent.counter_number.is_not(None),
+                    )
+                    .group_by(TicketEvent.counter_number)
+                ).all()
+            }
+        )
+        rows = {r.number: r for r in session.scalars(select(CounterRow))}
+        names = {
+            oid: name or user
+            for oid, user, name in session.execute(
+                select(Officer.id, Officer.username, Officer.display_name)
+            ).all()
+        }
+        counters = []
+        for config in ctx.settings.counters:
+            row = rows.get(config.number)
+            state = CounterState(row.state) if row else CounterState.CLOSED
+            officer_id = row.officer_id if row else None
+            current = current_at(session, ctx, config.number)
+            counters.append(
+                CounterFigures(
+                    config.number,
+                    config.name,
+                    state,
+                    names.get(officer_id) if officer_id is not None else None,
+                    current.number if current is not None else None,
+                    served_at.get(config.number, 0),
+                )
+            )
+    return Dashboard(
+        business_day=day,
+        at=now,
+        waiting=waiting,
+        issued=sum(by_status.values()),
+        served=by_status.get(TicketStatus.DONE, 0),
+        no_shows=by_status.get(TicketStatus.NO_SHOW, 0),
+        cancelled=by_status.get(TicketStatus.CANCELLED, 0),
+        called=len(waits),
+        mean_wait_minutes=sum(waits) / len(waits) if waits else None,
+        p90_wait_minutes=percentile_nearest_rank(waits, 90),
+        counters=counters,
+    )
+
+
+@dataclass(frozen=True)
+class KioskStatus:
+    kiosk_id: str
+    seen_at: dt.datetime
+    silent_minutes: float
+    printer_online: bool | None
+    paper: str
+    cover_open: bool | None
+    scanner: str
+    detail: str
+    silent: bool
+
+    @property
+    def paper_out(self) -> bool:
+        return self.paper == "out"
+
+    @property
+    def paper_near_end(self) -> bool:
+        return self.paper == "near_end"
+
+    @property
+    def alerts(self) -> list[str]:
+        """What a supervisor must act on, in words, most urgent first."""
+        found = []
+        if self.silent:
+            found.append(f"silent for {int(self.silent_minutes)} min")
+        if self.paper_out:
+            found.append("out of paper")
+        elif self.paper_near_end:
+            found.append("paper nearly out")
+        if self.printer_online is False:
+            found.append("printer offline")
+        if self.cover_open:
+            found.append("printer cover open")
+        return found
+
+
+def kiosk_status(
+    ctx: QueueContext, silent_after_minutes: int = SILENT_MINUTES
+) -> list[KioskStatus]:
+    now = ctx.now()
+    with ctx.db.read() as session:
+        rows = session.scalars(select(KioskHeartbeat).order_by(KioskHeartbeat.kiosk_id)).all()
+    result = []
+    for r in rows:
+        silent = max(0.0, (now - r.seen_at).total_seconds() / 60)
+        detail = r.detail or ""
+        try:  # kiosks may send JSON; show it compactly
+            parsed = json.loads(detail) if detail.startswith("{") else None
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict):
+            detail = ", ".join(f"{k}: {v}" for k, v in parsed.items())
+        result.append(
+            KioskStatus(
+                r.kiosk_id,
+                r.seen_at,
+                silent,
+                r.printer_online,
+                r.paper,
+                r.cover_open,
+                r.scanner,
+                detail,
+                silent > silent_after_minutes,
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    number: str
+    service: str
+    channel: Channel
+    status: TicketStatus
+    issued_at: dt.datetime
+    counter: int | None
+    kiosk_id: str | None
+    print_state: str
+
+
+def tickets_today(ctx: QueueContext, search: str = "", limit: int = 200) -> list[TicketRow]:
+    """Today's tickets, newest first; ``search`` matches the number (``A-02``, ``23``)."""
+    query = select(Ticket).where(Ticket.business_day == ctx.today())
+    text = search.strip().upper()
+    if text:
+        query = query.where(Ticket.number.contains(text))
+    with ctx.db.read() as session:
+        rows = session.scalars(query.order_by(Ticket.id.desc()).limit(limit)).all()
+        return [
+            TicketRow(
+                t.id,
+                t.number,
+                t.service_code,
+                Channel(t.channel),
+                TicketStatus(t.status),
+                t.issued_at,
+                t.counter_number,
+                t.kiosk_id,
+                t.print_state,
+            )
+            for t in rows
+        ]

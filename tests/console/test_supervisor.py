@@ -1,0 +1,179 @@
+"""Supervisor pages: role-gated, the dashboard's figures on a scripted day, the devices
+banner, quotas; and the idle lock."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from admin_console.common import minutes_text
+from db import calling, dashboard
+from db.clock import FixedClock
+from db.context import QueueContext
+from db.errors import NotAllowed
+from db.issuing import issue_ticket, quotas_today, set_quota
+from db.officers import OfficerView
+from db.printjobs import heartbeat, request_reprint
+from tests.conftest import KIOSK
+from tests.console.conftest import (
+    LEFT,
+    PASSWORD,
+    WAIT_MS,
+    MakeConsole,
+    button,
+    child,
+    enter_login,
+    log_in,
+)
+
+
+def test_officer_sees_no_supervisor_page_and_the_operations_refuse(
+    qtbot: QtBot, ctx: QueueContext, people: dict[str, OfficerView], make_console: MakeConsole
+) -> None:
+    window = make_console(ctx)
+    log_in(qtbot, window, "budi", counter=1)
+    assert window.work is not None and window.work.tabs.count() == 1
+    for name in ("dashboardPage", "devicesPage", "quotasPage", "ticketsPage", "importPage"):
+        assert window.findChild(QWidget, name) is None
+    assert not window.picker.supervise.isVisible()
+    budi = people["budi"].actor
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    with pytest.raises(NotAllowed):
+        set_quota(ctx, budi, "baru", "walk_in", 5, "more staff")
+    with pytest.raises(NotAllowed):
+        calling.cancel(ctx, budi, ticket.id, "duplicate")
+    with pytest.raises(NotAllowed):
+        request_reprint(ctx, budi, ticket.id)
+
+
+def test_dashboard_figures_of_a_scripted_day(
+    qtbot: QtBot,
+    ctx: QueueContext,
+    other_ctx: QueueContext,
+    clock: FixedClock,
+    people: dict[str, OfficerView],
+    make_console: MakeConsole,
+) -> None:
+    budi = people["budi"].actor
+    start = clock.now()
+    issued = {}
+    for minute in (0, 2, 4):  # three walk-ins at 09:00, 09:02, 09:04
+        clock.set(start.replace(minute=minute))
+        issued[issue_ticket(ctx, KIOSK, "baru", "walk_in").number] = clock.now()
+    called = {}
+    clock.set(start.replace(minute=10))
+    t = calling.call_next(ctx, budi, 1)
+    called[t.number] = clock.now()
+    clock.set(start.replace(minute=15))
+    calling.complete(ctx, budi, 1, t.id)
+    clock.set(start.replace(minute=20))
+    t = calling.call_next(ctx, budi, 1)
+    called[t.number] = clock.now()
+    calling.no_show(ctx, budi, 1, t.id)
+    clock.set(start.replace(minute=31))
+    t = calling.call_next(ctx, budi, 1)
+    called[t.number] = clock.now()
+    calling.start_service(ctx, budi, 1, t.id)
+    clock.set(start.replace(minute=40))
+    calling.complete(ctx, budi, 1, t.id)
+    issue_ticket(ctx, KIOSK, "ganti", "walk_in")  # still waiting
+
+    waits = sorted((called[n] - issued[n]).total_seconds() / 60 for n in called)
+    assert waits == [10, 18, 27]
+    mean = sum(waits) / len(waits)
+    p90 = waits[math.ceil(0.9 * len(waits)) - 1]
+
+    figures = dashboard.dashboard(ctx)
+    assert figures.mean_wait_minutes == pytest.approx(mean)
+    assert figures.p90_wait_minutes == pytest.approx(p90)
+    assert (figures.served, figures.no_shows, figures.waiting_total) == (2, 1, 1)
+    assert figures.waiting["ganti"] == 1
+    one = figures.counters[0]
+    assert (one.number, one.officer, one.served, one.current) == (1, "Budi Santoso", 2, None)
+
+    window = make_console(ctx)
+    log_in(qtbot, window, "sari", counter=None)
+    page = window.work.dashboard
+    assert page is not None
+    window.work.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT_MS)
+
+    def shown(key: str) -> str:
+        label = child(page, QLabel, f"figure_{key}")
+        assert isinstance(label, QLabel)
+        return label.text()
+
+    assert shown("mean_wait") == minutes_text(mean) == "18 min"
+    assert shown("p90_wait") == minutes_text(p90) == "27 min"
+    assert (shown("served"), shown("no_shows"), shown("waiting")) == ("2", "1", "1")
+    assert shown("counters_open") == f"1 / {len(ctx.settings.counters)}"
+    assert page.counters_table.item(0, 2).text() == "Budi Santoso"
+    assert page.counters_table.item(0, 4).text() == "2"
+    # Live: a ticket issued elsewhere shows up without touching the console.
+    issue_ticket(other_ctx, KIOSK, "ganti", "walk_in")
+    qtbot.waitUntil(lambda: shown("waiting") == "2", timeout=WAIT_MS)
+
+
+def test_devices_banner_for_a_silent_or_paperless_kiosk(
+    qtbot: QtBot,
+    ctx: QueueContext,
+    clock: FixedClock,
+    people: dict[str, OfficerView],
+    make_console: MakeConsole,
+) -> None:
+    beat = dict(printer_online=True, cover_open=False, scanner="ok")
+    heartbeat(ctx, KIOSK, "kiosk-1", paper="ok", **beat)
+    heartbeat(ctx, KIOSK, "kiosk-2", paper="ok", **beat)
+    window = make_console(ctx, silent_minutes=5)
+    log_in(qtbot, window, "sari", counter=None)
+    page = window.work.devices
+    assert page is not None
+    window.work.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: len(page.kiosks) == 2, timeout=WAIT_MS)
+    assert not page.banner.isVisible()
+    clock.advance(minutes=6)
+    heartbeat(ctx, KIOSK, "kiosk-1", paper="out", **beat)  # kiosk-2 stays silent
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=WAIT_MS)
+    text = page.banner.text()
+    assert "kiosk-1: out of paper" in text and "kiosk-2: silent for 6 min" in text
+    assert dashboard.kiosk_status(ctx, 5)[0].paper_out
+
+
+def test_supervisor_sets_a_quota(
+    qtbot: QtBot, ctx: QueueContext, people: dict[str, OfficerView], make_console: MakeConsole
+) -> None:
+    window = make_console(ctx)
+    log_in(qtbot, window, "sari", counter=None)
+    window.work.tabs.setCurrentWidget(window.findChild(QWidget, "quotasPage"))
+    value = child(window, QSpinBox, "quotaValue")
+    assert isinstance(value, QSpinBox)
+    value.setValue(55)
+    qtbot.mouseClick(button(window, "setQuotaButton"), LEFT)  # no reason: refused, plainly
+    page = window.findChild(QWidget, "quotasPage")
+    qtbot.waitUntil(lambda: page.message.kind == "error", timeout=WAIT_MS)
+    assert page.message.text() == "Changing a quota needs a reason."
+    child(window, QLineEdit, "quotaReason").setText("two more officers today")
+    qtbot.mouseClick(button(window, "setQuotaButton"), LEFT)
+    qtbot.waitUntil(lambda: page.message.kind == "info", timeout=WAIT_MS)
+    quota = next(q for q in quotas_today(ctx) if q.service == "baru" and q.channel == "walk_in")
+    assert quota.quota == 55
+
+
+def test_idle_console_locks_and_unlocks(
+    qtbot: QtBot, ctx: QueueContext, people: dict[str, OfficerView], make_console: MakeConsole
+) -> None:
+    window = make_console(ctx, lock_ms=500)
+    view = log_in(qtbot, window, "budi", counter=3)
+    assert view is not None
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login, timeout=WAIT_MS)
+    assert window.locked and window.login.lock_note.isVisible()
+    assert child(window, QLineEdit, "usernameEdit").text() == "budi"
+    enter_login(qtbot, window, "budi", "not-my-password")
+    qtbot.waitUntil(lambda: window.login.message.kind == "error", timeout=WAIT_MS)
+    assert window.stack.currentWidget() is window.login
+    enter_login(qtbot, window, "budi", PASSWORD)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.work, timeout=WAIT_MS)
+    assert window.work.counter_view is view  # back where they were
