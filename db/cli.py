@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, load_settings
 from config.settings import Channel, Settings
+from db.backup import BackupError, backup, restore
 from db.booking_export import ExportError
 from db.calling import call_next
 from db.checkin import check_in_booking
@@ -80,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--counter", type=int, required=True)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("backup", parents=[common], help="copy the database to a file")
+    p.add_argument("dest", help="the backup file to write (must not exist)")
+    p = sub.add_parser("restore", parents=[common], help="replace the database by a backup")
+    p.add_argument("src", help="a file written by `loket-db backup`")
+    p.add_argument("--yes", action="store_true", help="confirm: the current contents are lost")
+
     p = sub.add_parser("status", parents=[common], help="today's queue in figures")
     p.add_argument("--json", action="store_true")
     return parser
@@ -131,6 +138,21 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{where}: schema is up to date ({after})")
         else:
             print(f"{where}: schema {before or 'empty'} -> {after}")
+        return 0
+    if args.command == "backup":
+        written = backup(settings.database_url, args.dest)
+        print(f"backup written: {written}")
+        return 0
+    if args.command == "restore":
+        if not args.yes:
+            raise CliError("restore replaces the whole database: stop the apps, then add --yes")
+        restore(settings.database_url, args.src)
+        db = Database(settings.database_url)
+        try:
+            before, after = upgrade(db)
+        finally:
+            db.dispose()
+        print(f"restored from {args.src} (schema {after})")
         return 0
     if args.command == "add-officer":
         password = _read_password(args)
@@ -211,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SchemaError, DatabaseBusy) as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
         return EXIT_DATABASE
-    except (ExportError, QueueError, CliError) as exc:
+    except (ExportError, QueueError, CliError, BackupError) as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_REFUSED) if isinstance(exc, CliError) else EXIT_REFUSED
     except SQLAlchemyError as exc:

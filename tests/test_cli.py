@@ -142,3 +142,20 @@ def test_add_officer_from_stdin(config: Path) -> None:
         "add-officer", "budi", "--role", "officer", "--password-stdin", config=config, stdin="123\n"
     )
     assert short.returncode == 1 and "at least 8" in short.stderr
+
+
+def test_backup_and_restore_commands(config: Path, tmp_path: Path) -> None:
+    loket_db("issue", "--service", "baru", "--channel", "walk_in", config=config)
+    dest = tmp_path / "nightly.backup"
+    made = loket_db("backup", str(dest), config=config)
+    assert made.returncode == 0, made.stderr
+    assert dest.exists()
+    loket_db("issue", "--service", "baru", "--channel", "walk_in", config=config)
+    refused = loket_db("restore", str(dest), config=config)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    done = loket_db("restore", str(dest), "--yes", config=config)
+    assert done.returncode == 0, done.stderr
+    status = json.loads(loket_db("status", "--json", config=config).stdout)
+    assert status["issued"] == 1
+    again = loket_db("backup", str(dest), config=config)
+    assert again.returncode == 1 and "already exists" in again.stderr

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.backup import BackupError, backup, restore
+from db.context import QueueContext
+from db.issuing import issue_ticket
+from db.models import Ticket
+from tests.conftest import KIOSK
+
+pytestmark = pytest.mark.both_databases
+
+
+def numbers(ctx: QueueContext) -> list[str]:
+    with ctx.db.read() as s:
+        return sorted(s.scalars(select(Ticket.number)))
+
+
+def test_backup_and_restore_round_trip(ctx: QueueContext, tmp_path: Path) -> None:
+    for _ in range(3):
+        issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    saved = numbers(ctx)
+    file = backup(ctx.settings.database_url, tmp_path / "loket.backup")
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    assert numbers(ctx) != saved
+    ctx.db.dispose()
+    restore(ctx.settings.database_url, file)
+    assert numbers(ctx) == saved
+    # The restored queue goes on numbering where the backup left off.
+    assert issue_ticket(ctx, KIOSK, "baru", "walk_in").number == "A-004"
+    with ctx.db.read() as s:
+        assert s.scalar(select(func.count(Ticket.id))) == 4
+
+
+def test_backup_refuses_to_overwrite(ctx: QueueContext, tmp_path: Path) -> None:
+    existing = tmp_path / "there.backup"
+    existing.write_text("keep me")
+    with pytest.raises(BackupError, match="already exists"):
+        backup(ctx.settings.database_url, existing)
+    assert existing.read_text() == "keep me"
+
+
+def test_restore_refuses_a_foreign_file(ctx: QueueContext, tmp_path: Path, backend: str) -> None:
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    foreign = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE x (y)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackupError):
+        restore(ctx.settings.database_url, foreign)
+    assert numbers(ctx) == ["A-001"]
