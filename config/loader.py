@@ -26,7 +26,7 @@ def data_dir() -> Path:
     """The folder for the SQLite file and the virtual printer's output."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir("loket", "loket"))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

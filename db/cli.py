@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, load_settings
 from config.settings import Channel, Settings
+from db.audit import verify_audit
 from db.backup import BackupError, backup, restore
 from db.booking_export import ExportError
 from db.calling import call_next
@@ -29,6 +30,7 @@ from db.importer import import_bookings
 from db.issuing import issue_ticket
 from db.migrate import SchemaError, open_queue, upgrade
 from db.officers import add_officer
+from db.privacy import purge_personal_data
 from db.reports import day_status
 from db.views import TicketView
 
@@ -86,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", parents=[common], help="replace the database by a backup")
     p.add_argument("src", help="a file written by `loket-db backup`")
     p.add_argument("--yes", action="store_true", help="confirm: the current contents are lost")
+
+    p = sub.add_parser("audit", parents=[common], help="check the audit log")
+    p.add_argument("action", choices=["verify"])
+
+    p = sub.add_parser(
+        "purge", parents=[common], help="remove personal data past the retention period"
+    )
 
     p = sub.add_parser("status", parents=[common], help="today's queue in figures")
     p.add_argument("--json", action="store_true")
@@ -203,6 +212,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 _emit(ticket_json(ticket))
             else:
                 print(f"{ticket.number} to counter {args.counter}")
+        elif args.command == "audit":
+            check = verify_audit(ctx.db)
+            if not check.ok:
+                raise CliError(
+                    f"audit log check FAILED after {check.checked} records: {check.problem}"
+                )
+            print(f"audit log intact: {check.checked} records")
+        elif args.command == "purge":
+            purged = purge_personal_data(ctx, actor)
+            print(f"personal data removed from {purged} bookings")
         elif args.command == "status":
             status = day_status(ctx)
             if args.json:

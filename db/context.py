@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
+from db.audit import last_hash, record_hash
 from db.calendar import OfficeCalendar
 from db.clock import Clock, SystemClock
 from db.engine import Database
@@ -108,6 +109,9 @@ def audit(
     target: str = "",
     **detail: Any,
 ) -> None:
+    text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
+    target = target[:80]
+    prev = last_hash(session)
     session.add(
         AuditRecord(
             at=at,
@@ -115,9 +119,12 @@ def audit(
             role=actor.role,
             action=action,
             target=target,
-            detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+            detail=text,
+            prev_hash=prev,
+            hash=record_hash(prev, at, actor.name, actor.role, action, target, text),
         )
     )
+    session.flush()
 
 
 def record_event(

@@ -15,9 +15,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import Settings
 from db.clock import Clock, SystemClock
-from db.context import QueueContext
+from db.context import Actor, QueueContext
 from db.counters import sync_counters
 from db.engine import Database
+from db.privacy import purge_personal_data
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -74,6 +75,8 @@ def open_queue(
             raise SchemaError("The database schema is not up to date: run `loket-db upgrade`.")
         ctx = QueueContext(db, settings, clock or SystemClock())
         ctx.db.run_write(lambda session: sync_counters(session, ctx))
+        # Personal data past its retention period goes when any app starts.
+        purge_personal_data(ctx, Actor.system("loket"))
     except SchemaError:
         db.dispose()
         raise

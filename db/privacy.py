@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING
+
+from sqlalchemy import update
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.context import Actor, QueueContext
 
 
 def mask_name(name: str | None) -> str | None:
@@ -23,3 +32,28 @@ def hash_nik(nik: str, salt: str) -> str:
     """A salted hash of a national ID number: staff can check "is this the same person"
     by hashing what the applicant shows; the number itself is never stored."""
     return hashlib.sha256(f"{salt}:{nik.strip()}".encode()).hexdigest()
+
+
+def purge_personal_data(ctx: QueueContext, actor: Actor) -> int:
+    """Forget names and ID hashes of bookings older than the retention period (their
+    booking codes, dates and services stay for the figures). Returns how many."""
+    from db.context import audit
+    from db.models import Booking
+
+    days = ctx.settings.retention.personal_data_days
+    before = ctx.today() - dt.timedelta(days=days)
+
+    def work(session: Session) -> int:
+        now = ctx.now()
+        result = session.execute(
+            update(Booking)
+            .where(Booking.date < before, Booking.purged_at.is_(None))
+            .values(applicant_name=None, nik_hash=None, purged_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        if count:
+            audit(session, actor, "purge_personal_data", now, f"before {before}", bookings=count)
+        return count
+
+    return ctx.db.run_write(work)

@@ -159,3 +159,20 @@ def test_backup_and_restore_commands(config: Path, tmp_path: Path) -> None:
     assert status["issued"] == 1
     again = loket_db("backup", str(dest), config=config)
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_audit_verify_and_purge_commands(config: Path) -> None:
+    loket_db("issue", "--service", "baru", "--channel", "walk_in", config=config)
+    ok = loket_db("audit", "verify", config=config)
+    assert ok.returncode == 0 and "audit log intact" in ok.stdout
+    db_file = config.parent / "cli.sqlite3"
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    conn.execute("UPDATE audit_log SET detail = '{}' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    bad = loket_db("audit", "verify", config=config)
+    assert bad.returncode == 1 and "record 1 was changed" in bad.stderr
+    purge = loket_db("purge", config=config)
+    assert purge.returncode == 0 and "personal data removed from 0 bookings" in purge.stdout
