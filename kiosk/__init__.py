@@ -1,0 +1,1 @@
+"""The touch kiosk: screens, scanner input, the printing worker and assisted mode."""

@@ -1,0 +1,160 @@
+"""Starting the kiosk: ``loket-kiosk [--config FILE] [--windowed [portrait|landscape]]``.
+
+With no configuration it runs on the embedded defaults, a SQLite file in the data folder
+and the built-in virtual printer, which saves every ticket as a PNG there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from config import ConfigError, load_settings
+from db.context import QueueContext
+from kiosk.flows import KioskFlows
+from kiosk.idle import IdleMonitor
+from kiosk.printing import TicketPrinter
+from kiosk.scanner import WedgeScanner
+from kiosk.staff import StaffLock, hash_secret
+from kiosk.window import KioskWindow
+from ui.i18n import Translations
+from ui.watcher import QueueWatcher
+
+logger = logging.getLogger("kiosk")
+
+SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+
+
+@dataclass
+class Kiosk:
+    """The running kiosk's parts (tests drive them directly)."""
+
+    window: KioskWindow
+    flows: KioskFlows
+    printer: TicketPrinter
+    scanner: WedgeScanner
+    idle: IdleMonitor
+    staff: StaffLock
+    watcher: QueueWatcher | None
+
+    def shut_down(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+            app.removeEventFilter(self.idle)
+        self.idle.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.flows.runner.wait()
+        self.flows.background.wait()
+        self.printer.runner.wait()
+        self.window.translations.uninstall()
+        self.window.allow_close = True
+        self.window.close()
+
+
+def build_kiosk(
+    ctx: QueueContext,
+    *,
+    translations: Translations | None = None,
+    staff: StaffLock | None = None,
+    watch: bool = True,
+) -> Kiosk:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the QApplication first"
+    settings = ctx.settings
+    window = KioskWindow(ctx, translations)
+    printer = TicketPrinter(ctx, lambda: window.state.language, parent=window)
+    scanner = WedgeScanner(window)
+    idle = IdleMonitor(
+        settings.idle.kiosk_seconds * 1000, settings.idle.kiosk_warning_seconds, window
+    )
+    staff = staff or StaffLock(settings.kiosk.staff_pin_hash, settings.kiosk.staff_card_hashes)
+    flows = KioskFlows(window, printer, scanner, idle, staff)
+    app.installEventFilter(scanner)
+    app.installEventFilter(idle)
+    watcher = None
+    if watch:
+        watcher = QueueWatcher(settings.database_url, window)
+        watcher.changed.connect(
+            lambda: flows.refresh_quotas() if window.current == "home" else None
+        )
+        watcher.start()
+    flows.go_home()
+    return Kiosk(window, flows, printer, scanner, idle, staff, watcher)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="loket-kiosk", description="The touch kiosk of the passport office queue."
+    )
+    parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    parser.add_argument(
+        "--windowed",
+        nargs="?",
+        const="portrait",
+        choices=sorted(SIZES),
+        help="run in a window (portrait 1080x1920 or landscape 1920x1080) instead of fullscreen",
+    )
+    sub = parser.add_subparsers(dest="command")
+    hash_pin = sub.add_parser("hash-pin", help="print the argon2 hash of a staff PIN or card")
+    hash_pin.add_argument("secret")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.command == "hash-pin":
+        print(hash_secret(args.secret))
+        return 0
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"loket-kiosk: {exc}", file=sys.stderr)
+        return 2
+    from db.migrate import open_queue
+    from printer import PrinterError, ensure_virtual_printer
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("loket-kiosk")
+    try:
+        ctx = open_queue(settings)
+    except Exception as exc:
+        logger.exception("cannot open the queue database")
+        print(f"loket-kiosk: cannot open the queue database: {exc}", file=sys.stderr)
+        return 1
+    emulator = None
+    try:
+        emulator = ensure_virtual_printer(settings.printer)
+    except PrinterError as exc:
+        logger.warning("virtual printer not started: %s", exc)
+    if emulator is not None:
+        logger.info("virtual printer saves tickets in %s", emulator.out_dir)
+    kiosk = build_kiosk(ctx)
+    window = kiosk.window
+    window.exit_requested.connect(app.quit)
+    if args.windowed:
+        window.resize_to(*SIZES[args.windowed])
+        window.show()
+    else:
+        window.fit_to_screen()
+        window.show()
+        if settings.kiosk.hide_cursor:
+            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    try:
+        return app.exec()
+    finally:
+        kiosk.shut_down()
+        if emulator is not None:
+            emulator.stop()
+        ctx.db.dispose()

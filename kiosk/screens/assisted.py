@@ -1,0 +1,126 @@
+"""Staff: the PIN pad (assisted mode, confirming a priority ticket, closing the kiosk) and
+the assisted-mode menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.text import tr
+from kiosk.widgets import PinPad, ResponsiveGrid, Tile, make_button
+
+MAX_PIN = 12
+
+
+class PinScreen(Screen):
+    """``purpose``: "assisted", "exit" or "priority" (a staff confirmation)."""
+
+    name = "pin"
+    submitted = Signal(str)
+    back = Signal()
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.purpose = "assisted"
+        self.pin = ""
+        self.feedback_text = ""
+        self.prompt = self.add_label("body", "pin_prompt")
+        self.display = self.add_label("code", "pin_display", center=True)
+        self.feedback = self.add_label("status_bad", "pin_feedback", center=True)
+        self.pad = PinPad("pin_pad")
+        self.pad.typed.connect(self.type)
+        self.pad.erased.connect(self.erase)
+        self.body.addWidget(centered(self.pad))
+        self.body.addStretch(1)
+        self.back_button = self.add_action("pin_back")
+        self.back_button.clicked.connect(self.back)
+        self.actions.addStretch(1)
+        self.ok_button = make_button("pin_ok", "primary")
+        self.ok_button.clicked.connect(self.submit)
+        self.actions.addWidget(self.ok_button)
+
+    def configure(self, purpose: str) -> None:
+        self.purpose = purpose
+        self.pin = ""
+        self.feedback_text = ""
+        self.retranslate()
+
+    def type(self, digit: str) -> None:
+        if len(self.pin) < MAX_PIN:
+            self.pin += digit
+        self._show()
+
+    def erase(self) -> None:
+        self.pin = self.pin[:-1]
+        self._show()
+
+    def submit(self) -> None:
+        pin, self.pin = self.pin, ""
+        self._show()
+        self.submitted.emit(pin)
+
+    def set_feedback(self, text: str) -> None:
+        self.feedback_text = text
+        self._show()
+
+    def _show(self) -> None:
+        self.display.setText("●" * len(self.pin) or " ")
+        self.feedback.setText(self.feedback_text)
+        self.feedback.setVisible(bool(self.feedback_text))
+
+    def retranslate(self) -> None:
+        self.heading.setText(
+            {
+                "assisted": tr("Staff: assisted mode"),
+                "exit": tr("Staff: close the kiosk"),
+                "priority": tr("Staff confirmation"),
+            }.get(self.purpose, tr("Staff"))
+        )
+        if self.purpose == "priority":
+            self.prompt.setText(
+                tr("A staff member confirms this priority ticket with the staff PIN.")
+            )
+        else:
+            self.prompt.setText(tr("Enter the staff PIN."))
+        self.back_button.setText(tr("Back"))
+        self.ok_button.setText(tr("OK"))
+        self._show()
+
+
+class AssistedScreen(Screen):
+    name = "assisted"
+    chosen = Signal(str)
+
+    CHOICES = ("find_booking", "priority", "override", "reprint", "leave", "exit")
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.last_ticket = ""
+        self.subtitle = self.add_label("body", "assisted_subtitle")
+        grid = ResponsiveGrid(portrait=1, landscape=2)
+        self.tiles: dict[str, QPushButton] = {}
+        for choice in self.CHOICES:
+            role = "tile_accent" if choice in ("leave", "exit") else "tile"
+            tile = Tile(f"assisted_{choice}", role)
+            tile.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
+            self.tiles[choice] = tile
+        grid.set_widgets(list(self.tiles.values()))
+        self.body.addWidget(grid)
+        self.body.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("Assisted mode"))
+        self.subtitle.setText(tr("For staff helping an applicant. Leaves by itself when idle."))
+        last = self.last_ticket or "–"
+        texts = {
+            "find_booking": (tr("Find a booking"), tr("Type the booking code")),
+            "priority": (tr("Priority ticket"), tr("No staff confirmation needed")),
+            "override": (tr("Walk-in beyond the quota"), tr("With a reason; recorded")),
+            "reprint": (tr("Reprint the last ticket"), tr("Last ticket: {number}", number=last)),
+            "leave": (tr("Leave assisted mode"), ""),
+            "exit": (tr("Close the kiosk"), tr("Needs the staff PIN again")),
+        }
+        for choice, tile in self.tiles.items():
+            assert isinstance(tile, Tile)
+            tile.set_texts(*texts[choice])

@@ -1,0 +1,104 @@
+"""Booking check-in: the scan prompt, and typing a code (or a reason) on big keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+
+from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.text import tr
+from kiosk.widgets import Keyboard
+
+MAX_CODE = 32
+
+
+class ScanScreen(Screen):
+    name = "scan"
+    type_code = Signal()
+    back = Signal()
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.steps = self.add_label("body", "scan_steps")
+        self.arrow = self.add_label("number", "scan_arrow", center=True)
+        self.arrow.setText("⬇")
+        self.hint = self.add_label("muted", "scan_hint")
+        self.body.addStretch(1)
+        self.back_button = self.add_action("scan_back")
+        self.back_button.clicked.connect(self.back)
+        self.actions.addStretch(1)
+        self.type_button = self.add_action("scan_type_code", "primary")
+        self.type_button.clicked.connect(self.type_code)
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("Scan your booking"))
+        self.steps.setText(
+            tr(
+                "Hold the QR code of your booking (on your phone or on paper) under the "
+                "scanner below the screen."
+            )
+        )
+        self.hint.setText(tr("Cannot scan? Touch \u201cType the code\u201d."))
+        self.back_button.setText(tr("Back"))
+        self.type_button.setText(tr("Type the code"))
+
+
+class CodeEntryScreen(Screen):
+    """``mode`` "booking": a booking code; "reason": a staff member's override reason."""
+
+    name = "code"
+    entered_text = Signal(str)
+    back = Signal()
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.mode = "booking"
+        self.text = ""
+        self.prompt = self.add_label("body", "code_prompt")
+        self.display = self.add_label("code", "code_display", center=True)
+        self.keyboard = Keyboard("code_keyboard", space=True)
+        self.keyboard.typed.connect(self.type)
+        self.keyboard.erased.connect(self.erase)
+        self.body.addWidget(centered(self.keyboard))
+        self.body.addStretch(1)
+        self.back_button = self.add_action("code_back")
+        self.back_button.clicked.connect(self.back)
+        self.actions.addStretch(1)
+        self.ok_button = self.add_action("code_ok", "primary")
+        self.ok_button.clicked.connect(self.submit)
+        self.keyboard.space.setVisible(False)
+
+    def configure(self, mode: str) -> None:
+        self.mode = mode
+        self.text = ""
+        self.keyboard.space.setVisible(mode == "reason")
+        self.retranslate()
+
+    def type(self, char: str) -> None:
+        if len(self.text) < MAX_CODE * (3 if self.mode == "reason" else 1):
+            self.text += char
+        self._show()
+
+    def erase(self) -> None:
+        self.text = self.text[:-1]
+        self._show()
+
+    def submit(self) -> None:
+        if self.text.strip():
+            self.entered_text.emit(self.text.strip())
+
+    def _show(self) -> None:
+        self.display.setText(self.text or " ")
+        self.ok_button.setEnabled(bool(self.text.strip()))
+
+    def retranslate(self) -> None:
+        if self.mode == "reason":
+            self.heading.setText(tr("Reason for the override"))
+            self.prompt.setText(tr("Type why this ticket is issued beyond the quota."))
+        else:
+            self.heading.setText(tr("Type your booking code"))
+            self.prompt.setText(
+                tr("The code is printed under the QR code, for example MP261201JKS00001.")
+            )
+        self.back_button.setText(tr("Back"))
+        self.ok_button.setText(tr("OK"))
+        self._show()

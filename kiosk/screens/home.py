@@ -1,0 +1,116 @@
+"""Home: the five ways in, and what is left of today's walk-in tickets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from config.settings import Channel
+from db.issuing import QuotaLeft
+from kiosk.screens.base import KioskState, Screen
+from kiosk.text import tr
+from kiosk.widgets import ResponsiveGrid, Tile, make_label
+
+CHOICES = ("booking", "walk_in", "priority", "vip", "info")
+
+
+class HomeScreen(Screen):
+    name = "home"
+    chosen = Signal(str)
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.subtitle = self.add_label("body", "home_subtitle")
+        self.split = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.split.setSpacing(28)
+        self.body.addLayout(self.split, 1)
+        self.tiles: dict[str, Tile] = {}
+        grid = ResponsiveGrid(portrait=1, landscape=2)
+        for choice in CHOICES:
+            tile = Tile(f"home_{choice}", "tile_accent" if choice == "priority" else "tile")
+            tile.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
+            self.tiles[choice] = tile
+        grid.set_widgets(list(self.tiles.values()))
+        self.split.addWidget(grid, 3)
+        self.card = QWidget()
+        self.card.setObjectName("home_quota_card")
+        self.card.setProperty("kind", "card")
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(28, 22, 28, 22)
+        self.quota_title = make_label("h2", "home_quota_title")
+        card_layout.addWidget(self.quota_title)
+        self.quota_grid = QGridLayout()
+        self.quota_grid.setHorizontalSpacing(24)
+        self.quota_grid.setVerticalSpacing(10)
+        card_layout.addLayout(self.quota_grid)
+        self.quota_note = make_label("muted", "home_quota_note")
+        card_layout.addWidget(self.quota_note)
+        self.card_holder = QVBoxLayout()
+        self.card_holder.addWidget(self.card)
+        self.card_holder.addStretch(1)
+        self.split.addLayout(self.card_holder, 2)
+        self.quota_rows: dict[str, tuple[QLabel, QLabel]] = {}
+        self.quotas: list[QuotaLeft] | None = None
+
+    def walk_in_services(self) -> list[str]:
+        return [s.code for s in self.state.settings.services if Channel.WALK_IN in s.channels]
+
+    def set_quotas(self, quotas: list[QuotaLeft] | None) -> None:
+        self.quotas = quotas
+        self._fill_quotas()
+
+    def _fill_quotas(self) -> None:
+        for name, count in self.quota_rows.values():
+            for label in (name, count):
+                self.quota_grid.removeWidget(label)
+                label.setParent(None)
+                label.deleteLater()
+        self.quota_rows.clear()
+        ctx = self.state.ctx
+        walk_in_today = ctx.calendar.walk_in_day(ctx.today())
+        if not walk_in_today:
+            self.quota_note.setText(tr("Walk-in registration is not open today."))
+        elif self.quotas is None:
+            self.quota_note.setText(tr("Checking…"))
+        else:
+            self.quota_note.setText(tr("Walk-in tickets are issued while they last."))
+        left = {q.service: q for q in self.quotas or [] if q.channel == Channel.WALK_IN}
+        for row, code in enumerate(self.walk_in_services()):
+            name = make_label("quota", f"home_quota_{code}_name")
+            name.setText(self.state.service_name(code))
+            count = make_label("quota", f"home_quota_{code}", wrap=False)
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            quota = left.get(code)
+            if not walk_in_today or quota is None:
+                count.setText("–")
+            elif quota.remaining is None:
+                count.setText(tr("available"))
+            elif quota.remaining == 0:
+                count.setText(tr("full"))
+            else:
+                count.setText(tr("{n} left", n=quota.remaining))
+            self.quota_grid.addWidget(name, row, 0)
+            self.quota_grid.addWidget(count, row, 1)
+            self.quota_grid.setColumnStretch(0, 1)
+            self.quota_rows[code] = (name, count)
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("Welcome"))
+        self.subtitle.setText(tr("Touch what you need:"))
+        self.tiles["booking"].set_texts(
+            tr("I have a booking"), tr("Scan the QR code from the M-Paspor app")
+        )
+        self.tiles["walk_in"].set_texts(tr("Walk-in"), tr("No booking: take a queue ticket"))
+        self.tiles["priority"].set_texts(
+            tr("Priority service"),
+            tr("Aged 60+, disability, pregnant, or with a child under 5"),
+        )
+        self.tiles["vip"].set_texts(tr("VIP one-day service"), tr("Passport the same day"))
+        self.tiles["info"].set_texts(tr("Information"), tr("Questions and passport pick-up"))
+        self.quota_title.setText(tr("Walk-in tickets left today"))
+        self._fill_quotas()
+
+    def set_orientation(self, landscape: bool) -> None:
+        self.split.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )

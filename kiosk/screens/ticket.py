@@ -1,0 +1,198 @@
+"""The ticket, messages (refusals with their ways on), "one moment", and out of service."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from db.views import TicketView
+from kiosk.dates import format_time
+from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.choose import channel_name
+from kiosk.text import tr
+from kiosk.widgets import ResponsiveGrid, make_button
+from kiosk.wording import HOME, PRIORITY, SCAN_AGAIN, TYPE_CODE, VIP, Message
+
+
+def set_kind(label: QLabel, kind: str) -> None:
+    label.setProperty("kind", kind)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class TicketScreen(Screen):
+    name = "ticket"
+    done = Signal()
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.ticket: TicketView | None = None
+        self.print_state = "printing"
+        self.print_message = ""
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.outer.insertStretch(0, 1)
+        self.number = self.add_label("number", "ticket_number", center=True)
+        self.service = self.add_label("h2", "ticket_service", center=True)
+        self.booking = self.add_label("body", "ticket_booking", center=True)
+        self.ahead = self.add_label("body", "ticket_ahead", center=True)
+        self.wait = self.add_label("body", "ticket_wait", center=True)
+        self.status = self.add_label("status_ok", "ticket_print_status", center=True)
+        self.body.addStretch(1)
+        self.actions.addStretch(1)
+        self.done_button = self.add_action("ticket_done", "primary")
+        self.done_button.clicked.connect(self.done)
+        self.actions.addStretch(1)
+
+    def show_ticket(self, ticket: TicketView) -> None:
+        self.ticket = ticket
+        self.print_state = "printing"
+        self.print_message = ""
+        self.retranslate()
+
+    def set_printed(self) -> None:
+        self.print_state = "printed"
+        self.retranslate()
+
+    def set_failed(self, message: str) -> None:
+        self.print_state = "failed"
+        self.print_message = message
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("Your queue number"))
+        self.done_button.setText(tr("Done"))
+        ticket = self.ticket
+        if ticket is None:
+            return
+        self.number.setText(ticket.number)
+        kind = channel_name(ticket.channel)
+        self.service.setText(f"{self.state.service_name(ticket.service)} · {kind}")
+        booking = ""
+        if ticket.slot_start is not None:
+            local = self.state.ctx.calendar.local(ticket.slot_start)
+            slot = format_time(local, self.state.language)
+            booking = tr("Booking {code}, session {time}", code=ticket.booking_code, time=slot)
+            if ticket.masked_name:
+                booking += f" · {ticket.masked_name}"
+        self.booking.setText(booking)
+        self.booking.setVisible(bool(booking))
+        self.ahead.setText(tr("People ahead of you: {n}", n=ticket.people_ahead))
+        if ticket.estimated_wait_minutes is None:
+            self.wait.setText(tr("Estimated wait: not known yet"))
+        else:
+            self.wait.setText(
+                tr("Estimated wait: about {n} minutes", n=ticket.estimated_wait_minutes)
+            )
+        if self.print_state == "printing":
+            set_kind(self.status, "status_ok")
+            self.status.setText(tr("Printing your ticket…"))
+        elif self.print_state == "printed":
+            set_kind(self.status, "status_ok")
+            self.status.setText(tr("Please take your ticket below."))
+        else:
+            set_kind(self.status, "status_bad")
+            self.status.setText(self.print_message)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.done.emit()
+
+
+class MessageScreen(Screen):
+    """A refusal or problem: what happened, what to do, and buttons for the ways on."""
+
+    name = "message"
+    action = Signal(str)
+
+    ACTIONS = (SCAN_AGAIN, TYPE_CODE, PRIORITY, VIP, HOME)
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.message: Message | None = None
+        self.kind = ""
+        self.text = self.add_label("body", "message_body")
+        self.number = self.add_label("number", "message_number", center=True)
+        self.detail = self.add_label("muted", "message_detail")
+        self.body.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        self.grid = ResponsiveGrid(portrait=2, landscape=3)
+        self.actions.addWidget(self.grid)
+        for key in self.ACTIONS:
+            button = make_button(f"message_{key}", "primary" if key == HOME else "secondary")
+            button.clicked.connect(lambda _=False, k=key: self.action.emit(k))
+            self.buttons[key] = button
+
+    def show_message(self, message: Message) -> None:
+        self.message = message
+        self.kind = message.kind
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            SCAN_AGAIN: tr("Scan again"),
+            TYPE_CODE: tr("Type the code"),
+            PRIORITY: tr("Priority service"),
+            VIP: tr("VIP service"),
+            HOME: tr("Home"),
+        }
+        for key, button in self.buttons.items():
+            button.setText(names[key])
+        message = self.message
+        if message is None:
+            return
+        self.heading.setText(message.title)
+        self.text.setText(message.body)
+        self.number.setText(message.number or "")
+        self.number.setVisible(bool(message.number))
+        self.detail.setText(message.detail)
+        self.detail.setVisible(bool(message.detail))
+        shown = [self.buttons[key] for key in self.ACTIONS if key in message.actions]
+        for button in self.buttons.values():
+            button.setVisible(button in shown)
+        self.grid.set_widgets(shown, delete_old=False)
+
+
+class BusyScreen(Screen):
+    """Shown while a queue call runs; the dots move so the kiosk visibly lives."""
+
+    name = "busy"
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addStretch(1)
+        self.dots = self.add_label("h1", "busy_dots", center=True)
+        self.body.addStretch(2)
+        self.step = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(400)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.step = (self.step + 1) % 4
+        self.dots.setText("●" * (self.step + 1) + "○" * (3 - self.step))
+
+    def entered(self) -> None:
+        self.timer.start()
+        self._tick()
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("One moment please…"))
+
+
+class OutOfServiceScreen(Screen):
+    name = "out_of_service"
+
+    def __init__(self, state: KioskState) -> None:
+        super().__init__(state)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addStretch(1)
+        self.text = self.add_label("h2", "out_of_service_text", center=True)
+        self.hint = self.add_label("body", "out_of_service_hint", center=True)
+        self.body.addStretch(2)
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr("This kiosk is temporarily out of service"))
+        self.text.setText(tr("Please ask at the information desk for a queue ticket."))
+        self.hint.setText(tr("The kiosk will be back by itself as soon as possible."))

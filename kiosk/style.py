@@ -1,0 +1,57 @@
+"""The kiosk's rules on top of the shared theme (``ui.theme.stylesheet``)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from ui.theme import MIN_TOUCH_MM, Theme, apply_theme, mm_to_px
+
+
+def kiosk_stylesheet(theme: Theme) -> str:
+    p = theme.palette
+    card_border = p.text if theme.high_contrast else "#D5DAE5"
+    accent_text = "#000000" if theme.high_contrast else "#FFFFFF"
+    touch = mm_to_px(MIN_TOUCH_MM)
+    return f"""
+QLabel {{ background: transparent; }}
+QPushButton {{ min-height: {touch - 30}px; }}
+QLabel[kind="office"] {{ font-size: {theme.pt(1.1)}pt; font-weight: 700; color: {p.primary}; }}
+QLabel[kind="clock"] {{ font-size: {theme.pt(1.1)}pt; font-weight: 700; }}
+QLabel[kind="date"] {{ font-size: {theme.pt(0.8)}pt; color: {p.muted}; }}
+QLabel[kind="h1"] {{ font-size: {theme.pt(1.9)}pt; font-weight: 700; }}
+QLabel[kind="h2"] {{ font-size: {theme.pt(1.3)}pt; font-weight: 700; }}
+QLabel[kind="body"] {{ font-size: {theme.pt(1.1)}pt; }}
+QLabel[kind="muted"] {{ font-size: {theme.pt(0.9)}pt; color: {p.muted}; }}
+QLabel[kind="number"] {{ font-size: {theme.pt(7)}pt; font-weight: 800; color: {p.primary}; }}
+QLabel[kind="status_ok"] {{ font-size: {theme.pt(1.4)}pt; font-weight: 700; color: {p.ok}; }}
+QLabel[kind="status_bad"] {{ font-size: {theme.pt(1.3)}pt; font-weight: 700;
+    color: {p.danger}; }}
+QLabel[kind="code"] {{ font-size: {min(theme.pt(2), 36)}pt; font-weight: 700;
+    font-family: "DejaVu Sans Mono"; background: {p.surface};
+    border: 3px solid {p.primary}; border-radius: 12px; padding: 4px 12px; }}
+QLabel[kind="tile_title"] {{ font-size: {theme.pt(1.4)}pt; font-weight: 700;
+    color: {p.primary_text}; }}
+QLabel[kind="tile_detail"] {{ font-size: {theme.pt(0.95)}pt; color: {p.primary_text}; }}
+QLabel[kind="quota"] {{ font-size: {theme.pt(1)}pt; }}
+QWidget[kind="card"] {{ background: {p.surface}; border: 2px solid {card_border};
+    border-radius: 18px; }}
+QWidget[kind="card"] QLabel {{ background: transparent; }}
+QWidget[kind="bar"] {{ background: {p.surface}; }}
+QWidget[kind="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+QPushButton[role="tile"] {{ background: {p.primary}; border-radius: 20px; padding: 0px; }}
+QPushButton[role="tile_accent"] {{ background: {p.accent}; border-radius: 20px; padding: 0px; }}
+QPushButton[role="tile_accent"] QLabel {{ color: {accent_text}; }}
+QPushButton[role="key"] {{ font-size: {theme.pt(1.3)}pt; padding: 0px;
+    min-height: {touch - 6}px; min-width: {touch - 6}px;
+    background: {p.surface}; color: {p.text}; border: 3px solid {p.muted}; }}
+QPushButton[role="bar"] {{ font-size: {min(theme.pt(0.95), 20)}pt; padding: 8px 12px;
+    background: {p.surface}; color: {p.primary}; border: 3px solid {p.primary}; }}
+QPushButton[role="bar"]:checked {{ background: {p.primary}; color: {p.primary_text}; }}
+QPushButton[role="secondary"] {{ background: {p.surface}; color: {p.primary};
+    border: 3px solid {p.primary}; }}
+"""
+
+
+def apply_kiosk_theme(app: QApplication, theme: Theme) -> None:
+    apply_theme(app, theme)
+    app.setStyleSheet(app.styleSheet() + kiosk_stylesheet(theme))

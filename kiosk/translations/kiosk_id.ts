@@ -1,0 +1,555 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Wrong PIN. Tries left: {n}.</source>
+        <translation>PIN salah. Sisa percobaan: {n}.</translation>
+    </message>
+    <message>
+        <source>Nothing to reprint</source>
+        <translation>Tidak ada yang dicetak ulang</translation>
+    </message>
+    <message>
+        <source>No ticket was issued yet.</source>
+        <translation>Belum ada tiket yang dikeluarkan.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {n} minutes.</source>
+        <translation>Terlalu banyak percobaan salah. Coba lagi dalam {n} menit.</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set on this kiosk.</source>
+        <translation>PIN petugas belum diatur di kios ini.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed.</source>
+        <translation>Tiket tidak dapat dicetak.</translation>
+    </message>
+    <message>
+        <source>{problem} Your number is {number}: please show this screen at the desk.</source>
+        <translation>{problem} Nomor Anda {number}: tunjukkan layar ini di meja informasi.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>Kertas printer habis.</translation>
+    </message>
+    <message>
+        <source>The printer cover is open.</source>
+        <translation>Tutup printer terbuka.</translation>
+    </message>
+    <message>
+        <source>The printer is not working right now.</source>
+        <translation>Printer sedang tidak berfungsi.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Please show this screen at the desk.</source>
+        <translation>Tiket tidak dapat dicetak. Tunjukkan layar ini di meja informasi.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Assisted mode</source>
+        <translation>Mode bantuan</translation>
+    </message>
+    <message>
+        <source>For staff helping an applicant. Leaves by itself when idle.</source>
+        <translation>Untuk petugas yang membantu pemohon. Keluar sendiri bila tidak digunakan.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>A staff member confirms this priority ticket with the staff PIN.</source>
+        <translation>Petugas mengonfirmasi tiket prioritas ini dengan PIN petugas.</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN.</source>
+        <translation>Masukkan PIN petugas.</translation>
+    </message>
+    <message>
+        <source>Find a booking</source>
+        <translation>Cari booking</translation>
+    </message>
+    <message>
+        <source>Type the booking code</source>
+        <translation>Ketik kode booking</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>Tiket prioritas</translation>
+    </message>
+    <message>
+        <source>No staff confirmation needed</source>
+        <translation>Tanpa konfirmasi petugas</translation>
+    </message>
+    <message>
+        <source>Walk-in beyond the quota</source>
+        <translation>Walk-in di luar kuota</translation>
+    </message>
+    <message>
+        <source>With a reason; recorded</source>
+        <translation>Dengan alasan; dicatat</translation>
+    </message>
+    <message>
+        <source>Reprint the last ticket</source>
+        <translation>Cetak ulang tiket terakhir</translation>
+    </message>
+    <message>
+        <source>Last ticket: {number}</source>
+        <translation>Tiket terakhir: {number}</translation>
+    </message>
+    <message>
+        <source>Leave assisted mode</source>
+        <translation>Keluar dari mode bantuan</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Tutup kios</translation>
+    </message>
+    <message>
+        <source>Needs the staff PIN again</source>
+        <translation>Perlu PIN petugas lagi</translation>
+    </message>
+    <message>
+        <source>Staff: assisted mode</source>
+        <translation>Petugas: mode bantuan</translation>
+    </message>
+    <message>
+        <source>Staff: close the kiosk</source>
+        <translation>Petugas: tutup kios</translation>
+    </message>
+    <message>
+        <source>Staff confirmation</source>
+        <translation>Konfirmasi petugas</translation>
+    </message>
+    <message>
+        <source>Scan your booking</source>
+        <translation>Pindai booking Anda</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your booking (on your phone or on paper) under the scanner below the screen.</source>
+        <translation>Arahkan kode QR booking Anda (di ponsel atau kertas) ke pemindai di bawah layar.</translation>
+    </message>
+    <message>
+        <source>Cannot scan? Touch “Type the code”.</source>
+        <translation>Tidak bisa dipindai? Sentuh “Ketik kode”.</translation>
+    </message>
+    <message>
+        <source>Type the code</source>
+        <translation>Ketik kode</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>Alasan di luar kuota</translation>
+    </message>
+    <message>
+        <source>Type why this ticket is issued beyond the quota.</source>
+        <translation>Ketik alasan tiket ini dikeluarkan di luar kuota.</translation>
+    </message>
+    <message>
+        <source>Type your booking code</source>
+        <translation>Ketik kode booking Anda</translation>
+    </message>
+    <message>
+        <source>The code is printed under the QR code, for example MP261201JKS00001.</source>
+        <translation>Kode tertera di bawah kode QR, misalnya MP261201JKS00001.</translation>
+    </message>
+    <message>
+        <source>{n} tickets left today</source>
+        <translation>Sisa {n} tiket hari ini</translation>
+    </message>
+    <message>
+        <source>Full for today</source>
+        <translation>Penuh untuk hari ini</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>VIP one-day service</source>
+        <translation>Layanan VIP satu hari</translation>
+    </message>
+    <message>
+        <source>Choose a service</source>
+        <translation>Pilih layanan</translation>
+    </message>
+    <message>
+        <source>Ticket type: {kind}</source>
+        <translation>Jenis tiket: {kind}</translation>
+    </message>
+    <message>
+        <source>Priority service</source>
+        <translation>Layanan prioritas</translation>
+    </message>
+    <message>
+        <source>Who is the priority for?</source>
+        <translation>Prioritas untuk siapa?</translation>
+    </message>
+    <message>
+        <source>Staff may ask you to show proof at the counter.</source>
+        <translation>Petugas dapat meminta bukti di loket.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informasi</translation>
+    </message>
+    <message>
+        <source>Take an information ticket</source>
+        <translation>Ambil tiket informasi</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>Mohon periksa</translation>
+    </message>
+    <message>
+        <source>Print my ticket</source>
+        <translation>Cetak tiket saya</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Jenis tiket</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Quota override</source>
+        <translation>Di luar kuota</translation>
+    </message>
+    <message>
+        <source>With a booking: scan the QR code of your M-Paspor booking here, from one hour before your session.</source>
+        <translation>Dengan booking: pindai kode QR booking M-Paspor Anda di sini, mulai satu jam sebelum sesi Anda.</translation>
+    </message>
+    <message>
+        <source>Without a booking: walk-in tickets are issued on {days}.</source>
+        <translation>Tanpa booking: tiket walk-in dikeluarkan pada hari {days}.</translation>
+    </message>
+    <message>
+        <source>Aged 60 or over, with a disability, pregnant, or with a child under 5: choose Priority service.</source>
+        <translation>Usia 60 tahun ke atas, penyandang disabilitas, ibu hamil, atau membawa balita: pilih Layanan prioritas.</translation>
+    </message>
+    <message>
+        <source>For other questions, take an information ticket.</source>
+        <translation>Untuk pertanyaan lain, ambil tiket informasi.</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Touch what you need:</source>
+        <translation>Sentuh yang Anda perlukan:</translation>
+    </message>
+    <message>
+        <source>I have a booking</source>
+        <translation>Saya punya booking</translation>
+    </message>
+    <message>
+        <source>Scan the QR code from the M-Paspor app</source>
+        <translation>Pindai kode QR dari aplikasi M-Paspor</translation>
+    </message>
+    <message>
+        <source>No booking: take a queue ticket</source>
+        <translation>Tanpa booking: ambil tiket antrean</translation>
+    </message>
+    <message>
+        <source>Aged 60+, disability, pregnant, or with a child under 5</source>
+        <translation>Lansia 60+, disabilitas, ibu hamil, atau membawa balita</translation>
+    </message>
+    <message>
+        <source>Passport the same day</source>
+        <translation>Paspor jadi di hari yang sama</translation>
+    </message>
+    <message>
+        <source>Questions and passport pick-up</source>
+        <translation>Pertanyaan dan pengambilan paspor</translation>
+    </message>
+    <message>
+        <source>Walk-in tickets left today</source>
+        <translation>Sisa tiket walk-in hari ini</translation>
+    </message>
+    <message>
+        <source>Walk-in registration is not open today.</source>
+        <translation>Pendaftaran walk-in tidak dibuka hari ini.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Walk-in tickets are issued while they last.</source>
+        <translation>Tiket walk-in dikeluarkan selama masih tersedia.</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>tersedia</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>penuh</translation>
+    </message>
+    <message>
+        <source>{n} left</source>
+        <translation>sisa {n}</translation>
+    </message>
+    <message>
+        <source>Your queue number</source>
+        <translation>Nomor antrean Anda</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Booking {code}, session {time}</source>
+        <translation>Booking {code}, sesi {time}</translation>
+    </message>
+    <message>
+        <source>People ahead of you: {n}</source>
+        <translation>Orang di depan Anda: {n}</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>Pindai lagi</translation>
+    </message>
+    <message>
+        <source>VIP service</source>
+        <translation>Layanan VIP</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>One moment please…</source>
+        <translation>Mohon tunggu sebentar…</translation>
+    </message>
+    <message>
+        <source>This kiosk is temporarily out of service</source>
+        <translation>Kios ini sementara tidak dapat digunakan</translation>
+    </message>
+    <message>
+        <source>Please ask at the information desk for a queue ticket.</source>
+        <translation>Silakan minta tiket antrean di meja informasi.</translation>
+    </message>
+    <message>
+        <source>The kiosk will be back by itself as soon as possible.</source>
+        <translation>Kios akan aktif kembali dengan sendirinya secepatnya.</translation>
+    </message>
+    <message>
+        <source>Estimated wait: not known yet</source>
+        <translation>Perkiraan waktu tunggu: belum diketahui</translation>
+    </message>
+    <message>
+        <source>Estimated wait: about {n} minutes</source>
+        <translation>Perkiraan waktu tunggu: sekitar {n} menit</translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation>Tiket Anda sedang dicetak…</translation>
+    </message>
+    <message>
+        <source>Please take your ticket below.</source>
+        <translation>Silakan ambil tiket Anda di bawah.</translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <translation>Masih di sana?</translation>
+    </message>
+    <message>
+        <source>Back to the start in {n} seconds.</source>
+        <translation>Kembali ke awal dalam {n} detik.</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translation>Ya, saya masih di sini</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Teks besar</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Kontras tinggi</translation>
+    </message>
+    <message>
+        <source>Next opening: {when}.</source>
+        <translation>Buka kembali: {when}.</translation>
+    </message>
+    <message>
+        <source>Other ways to be served:</source>
+        <translation>Cara lain untuk dilayani:</translation>
+    </message>
+    <message>
+        <source>• Book a queue slot online with the M-Paspor app.</source>
+        <translation>• Pesan antrean online dengan aplikasi M-Paspor.</translation>
+    </message>
+    <message>
+        <source>Please ask at the information desk when we open again.</source>
+        <translation>Silakan tanyakan di meja informasi kapan kami buka kembali.</translation>
+    </message>
+    <message>
+        <source>The office is closed today</source>
+        <translation>Kantor tutup hari ini</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong</source>
+        <translation>Maaf, terjadi gangguan</translation>
+    </message>
+    <message>
+        <source>Please try again, or ask at the information desk.</source>
+        <translation>Silakan coba lagi, atau tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>• Priority service: for applicants aged 60 or over, with a disability, pregnant, or with a child under 5.</source>
+        <translation>• Layanan prioritas: untuk pemohon usia 60 tahun ke atas, penyandang disabilitas, ibu hamil, atau membawa balita.</translation>
+    </message>
+    <message>
+        <source>• VIP one-day service (extra fee), no booking needed.</source>
+        <translation>• Layanan VIP satu hari (biaya tambahan), tanpa booking.</translation>
+    </message>
+    <message>
+        <source>We could not read this code</source>
+        <translation>Kode ini tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Please scan the QR code of your booking again, or type the booking code.</source>
+        <translation>Silakan pindai lagi kode QR booking Anda, atau ketik kode booking.</translation>
+    </message>
+    <message>
+        <source>Booking not found</source>
+        <translation>Booking tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Booking {code} is not in today's list. Please check the code, or ask at the information desk.</source>
+        <translation>Booking {code} tidak ada dalam daftar hari ini. Periksa kodenya, atau tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>This booking is for another office</source>
+        <translation>Booking ini untuk kantor lain</translation>
+    </message>
+    <message>
+        <source>Booking {code} was made for another immigration office. Please go to the office shown in your M-Paspor app.</source>
+        <translation>Booking {code} dibuat untuk kantor imigrasi lain. Silakan datang ke kantor yang tertera di aplikasi M-Paspor Anda.</translation>
+    </message>
+    <message>
+        <source>This booking is for another day</source>
+        <translation>Booking ini untuk hari lain</translation>
+    </message>
+    <message>
+        <source>Your booking is for {day}. Please come back on that day.</source>
+        <translation>Booking Anda untuk {day}. Silakan datang pada hari tersebut.</translation>
+    </message>
+    <message>
+        <source>This booking was cancelled</source>
+        <translation>Booking ini sudah dibatalkan</translation>
+    </message>
+    <message>
+        <source>This booking was moved to another day</source>
+        <translation>Booking ini sudah dipindahkan ke hari lain</translation>
+    </message>
+    <message>
+        <source>Please check the new date of booking {code} in the M-Paspor app.</source>
+        <translation>Periksa tanggal baru booking {code} di aplikasi M-Paspor.</translation>
+    </message>
+    <message>
+        <source>It is too early to check in</source>
+        <translation>Terlalu awal untuk check-in</translation>
+    </message>
+    <message>
+        <source>Check-in for your booking opens at {time}. Please wait and scan again then.</source>
+        <translation>Check-in booking Anda dibuka pukul {time}. Silakan tunggu dan pindai lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The check-in time has passed</source>
+        <translation>Waktu check-in sudah lewat</translation>
+    </message>
+    <message>
+        <source>Please go to the information desk: the staff there will help you.</source>
+        <translation>Silakan ke meja informasi: petugas akan membantu Anda.</translation>
+    </message>
+    <message>
+        <source>This booking is already checked in</source>
+        <translation>Booking ini sudah check-in</translation>
+    </message>
+    <message>
+        <source>Your ticket number is shown below. If you lost the ticket, please ask at the information desk: only staff can print it again.</source>
+        <translation>Nomor tiket Anda tertera di bawah. Jika tiket hilang, tanyakan di meja informasi: hanya petugas yang dapat mencetaknya lagi.</translation>
+    </message>
+    <message>
+        <source>This service is not available at this kiosk</source>
+        <translation>Layanan ini tidak tersedia di kios ini</translation>
+    </message>
+    <message>
+        <source>Please ask at the information desk.</source>
+        <translation>Silakan tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>Today's tickets for {service} are all taken</source>
+        <translation>Tiket {service} hari ini sudah habis</translation>
+    </message>
+    <message>
+        <source>Walk-in registration is not open today</source>
+        <translation>Pendaftaran walk-in tidak dibuka hari ini</translation>
+    </message>
+    <message>
+        <source>The office is closed now</source>
+        <translation>Kantor sedang tutup</translation>
+    </message>
+    <message>
+        <source>The system is busy</source>
+        <translation>Sistem sedang sibuk</translation>
+    </message>
+    <message>
+        <source>Please try again in a moment.</source>
+        <translation>Silakan coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>This cannot be done here</source>
+        <translation>Hal ini tidak dapat dilakukan di sini</translation>
+    </message>
+    <message>
+        <source>Today's walk-in tickets for {service} are all taken</source>
+        <translation>Tiket walk-in {service} hari ini sudah habis</translation>
+    </message>
+    <message>
+        <source>Booking {code} was cancelled.</source>
+        <translation>Booking {code} sudah dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Walk-in tickets are issued on: {days}.</source>
+        <translation>Tiket walk-in dikeluarkan pada hari: {days}.</translation>
+    </message>
+    <message>
+        <source>Please come back on the next walk-in day.</source>
+        <translation>Silakan datang kembali pada hari walk-in berikutnya.</translation>
+    </message>
+</context>
+</TS>

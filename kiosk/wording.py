@@ -1,0 +1,214 @@
+"""What the applicant reads when something cannot be done: a title, a plain explanation,
+and the ways on (buttons). Every refusal of the queue has its own wording here; anything
+unexpected becomes one calm generic message (and a log line), never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from db.context import QueueContext
+from db.engine import DatabaseBusy
+from db.errors import (
+    CheckInRejected,
+    OfficeClosed,
+    QueueError,
+    QuotaExhausted,
+    RejectReason,
+    WalkInClosed,
+)
+from kiosk.dates import format_date, format_datetime, format_time, weekday_names
+from kiosk.text import tr
+
+logger = logging.getLogger(__name__)
+
+# Ways on, shown as buttons on the message screen.
+HOME = "home"
+SCAN_AGAIN = "scan_again"
+TYPE_CODE = "type_code"
+PRIORITY = "priority"
+VIP = "vip"
+
+
+@dataclass(frozen=True)
+class Message:
+    kind: str  # stable name for tests and styling, e.g. "rejected_too_early"
+    title: str
+    body: str
+    number: str | None = None
+    actions: tuple[str, ...] = (HOME,)
+    detail: str = ""
+    extra: tuple[str, ...] = field(default_factory=tuple)
+
+
+def alternatives(with_priority: bool = True) -> str:
+    lines = [tr("Other ways to be served:")]
+    if with_priority:
+        lines.append(
+            tr(
+                "• Priority service: for applicants aged 60 or over, with a disability, "
+                "pregnant, or with a child under 5."
+            )
+        )
+        lines.append(tr("• VIP one-day service (extra fee), no booking needed."))
+    lines.append(tr("• Book a queue slot online with the M-Paspor app."))
+    return "\n".join(lines)
+
+
+def _when(ctx: QueueContext, when: dt.datetime | None, lang: str) -> str:
+    if when is None:
+        return tr("Please ask at the information desk when we open again.")
+    return tr("Next opening: {when}.", when=format_datetime(ctx.calendar.local(when), lang))
+
+
+def rejection(ctx: QueueContext, exc: CheckInRejected, lang: str) -> Message:
+    code = exc.booking_code or ""
+    reason = exc.reason
+    if reason == RejectReason.MALFORMED:
+        return Message(
+            "rejected_malformed",
+            tr("We could not read this code"),
+            tr("Please scan the QR code of your booking again, or type the booking code."),
+            actions=(SCAN_AGAIN, TYPE_CODE, HOME),
+        )
+    if reason == RejectReason.UNKNOWN:
+        return Message(
+            "rejected_unknown",
+            tr("Booking not found"),
+            tr(
+                "Booking {code} is not in today's list. Please check the code, "
+                "or ask at the information desk.",
+                code=code,
+            ),
+            actions=(TYPE_CODE, HOME),
+        )
+    if reason == RejectReason.OTHER_OFFICE:
+        return Message(
+            "rejected_other_office",
+            tr("This booking is for another office"),
+            tr(
+                "Booking {code} was made for another immigration office. Please go to "
+                "the office shown in your M-Paspor app.",
+                code=code,
+            ),
+        )
+    if reason == RejectReason.OTHER_DATE:
+        day = format_date(exc.booking_date, lang) if exc.booking_date else "?"
+        return Message(
+            "rejected_other_date",
+            tr("This booking is for another day"),
+            tr("Your booking is for {day}. Please come back on that day.", day=day),
+        )
+    if reason == RejectReason.CANCELLED:
+        return Message(
+            "rejected_cancelled",
+            tr("This booking was cancelled"),
+            tr("Booking {code} was cancelled.", code=code) + "\n" + alternatives(),
+            actions=(PRIORITY, VIP, HOME),
+        )
+    if reason == RejectReason.RESCHEDULED:
+        return Message(
+            "rejected_rescheduled",
+            tr("This booking was moved to another day"),
+            tr("Please check the new date of booking {code} in the M-Paspor app.", code=code),
+        )
+    if reason == RejectReason.TOO_EARLY:
+        opens = format_time(ctx.calendar.local(exc.opens_at), lang) if exc.opens_at else "?"
+        return Message(
+            "rejected_too_early",
+            tr("It is too early to check in"),
+            tr(
+                "Check-in for your booking opens at {time}. Please wait and scan again then.",
+                time=opens,
+            ),
+        )
+    if reason == RejectReason.TOO_LATE:
+        return Message(
+            "rejected_too_late",
+            tr("The check-in time has passed"),
+            tr("Please go to the information desk: the staff there will help you."),
+        )
+    if reason == RejectReason.ALREADY_CHECKED_IN:
+        return Message(
+            "rejected_already_checked_in",
+            tr("This booking is already checked in"),
+            tr(
+                "Your ticket number is shown below. If you lost the ticket, please ask "
+                "at the information desk: only staff can print it again."
+            ),
+            number=exc.ticket_number,
+        )
+    if reason == RejectReason.SERVICE_UNAVAILABLE:
+        return Message(
+            "rejected_service_unavailable",
+            tr("This service is not available at this kiosk"),
+            tr("Please ask at the information desk."),
+        )
+    return Message(
+        "rejected_office_closed",
+        tr("The office is closed today"),
+        _when(ctx, ctx.calendar.next_opening(ctx.now()), lang) + "\n" + alternatives(False),
+    )
+
+
+def refusal(ctx: QueueContext, exc: BaseException, lang: str, service_name: str = "") -> Message:
+    """Any failure of a queue call, worded."""
+    if isinstance(exc, CheckInRejected):
+        return rejection(ctx, exc, lang)
+    if isinstance(exc, QuotaExhausted):
+        if exc.channel == "walk_in":
+            nxt = ctx.calendar.next_opening(ctx.now(), walk_in=True)
+            return Message(
+                "quota_exhausted",
+                tr("Today's walk-in tickets for {service} are all taken", service=service_name),
+                tr("Please come back on the next walk-in day.")
+                + " "
+                + _when(ctx, nxt, lang)
+                + "\n\n"
+                + alternatives(),
+                actions=(PRIORITY, VIP, HOME),
+            )
+        return Message(
+            "quota_exhausted",
+            tr("Today's tickets for {service} are all taken", service=service_name),
+            tr("Please ask at the information desk.") + "\n" + alternatives(False),
+        )
+    if isinstance(exc, WalkInClosed):
+        days = weekday_names(list(ctx.settings.walk_in_days), lang)
+        return Message(
+            "walk_in_closed",
+            tr("Walk-in registration is not open today"),
+            tr("Walk-in tickets are issued on: {days}.", days=days)
+            + " "
+            + _when(ctx, exc.next_opening, lang)
+            + "\n\n"
+            + alternatives(),
+            actions=(PRIORITY, VIP, HOME),
+        )
+    if isinstance(exc, OfficeClosed):
+        return Message(
+            "office_closed",
+            tr("The office is closed now"),
+            _when(ctx, exc.next_opening, lang) + "\n\n" + alternatives(False),
+        )
+    if isinstance(exc, DatabaseBusy):
+        return Message(
+            "busy",
+            tr("The system is busy"),
+            tr("Please try again in a moment."),
+        )
+    if isinstance(exc, QueueError):
+        logger.warning("queue refused: %s", exc.message)
+        return Message(
+            "refused",
+            tr("This cannot be done here"),
+            tr("Please ask at the information desk."),
+            detail=exc.message,
+        )
+    logger.error("unexpected failure at the kiosk", exc_info=exc)
+    return Message(
+        "unexpected",
+        tr("Sorry, something went wrong"),
+        tr("Please try again, or ask at the information desk."),
+    )

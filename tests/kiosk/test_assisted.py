@@ -1,0 +1,118 @@
+"""Assisted mode: the staff PIN (right, wrong, locked), what staff can do, closing."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from config.settings import Channel
+from db.issuing import set_quota
+from db.models import AuditRecord, PrintJob, Ticket
+from kiosk.app import Kiosk
+from kiosk.staff import PinResult, StaffLock
+from printer import Emulator
+from tests.conftest import SUPERVISOR
+from tests.kiosk.conftest import PIN, PIN_HASH, click, text_of, type_keys, wait_screen
+
+
+def enter_pin(qtbot: QtBot, kiosk: Kiosk, pin: str) -> None:
+    type_keys(qtbot, kiosk, "pin_pad", pin)
+    click(qtbot, kiosk, "pin_ok")
+    qtbot.waitUntil(lambda: not kiosk.flows.runner.busy)
+
+
+def test_right_pin_opens_assisted_mode(qtbot: QtBot, kiosk: Kiosk) -> None:
+    click(qtbot, kiosk, "staff_button")
+    wait_screen(qtbot, kiosk, "pin")
+    enter_pin(qtbot, kiosk, PIN)
+    wait_screen(qtbot, kiosk, "assisted")
+    click(qtbot, kiosk, "assisted_leave")
+    wait_screen(qtbot, kiosk, "home")
+
+
+def test_wrong_pin_then_locked(qtbot: QtBot, kiosk: Kiosk) -> None:
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, "1111")
+    assert text_of(kiosk, "pin_feedback") == "PIN salah. Sisa percobaan: 4."
+    for _ in range(4):
+        enter_pin(qtbot, kiosk, "1111")
+    assert text_of(kiosk, "pin_feedback") == (
+        "Terlalu banyak percobaan salah. Coba lagi dalam 5 menit."
+    )
+    enter_pin(qtbot, kiosk, PIN)  # even the right PIN waits out the lock
+    assert kiosk.window.current == "pin"
+    assert "5 menit" in text_of(kiosk, "pin_feedback")
+
+
+def test_lock_ends_after_its_time() -> None:
+    now = [100.0]
+    lock = StaffLock(PIN_HASH, clock=lambda: now[0])
+    results = [lock.check_pin("0000").result for _ in range(5)]
+    assert results == [PinResult.WRONG] * 4 + [PinResult.LOCKED]
+    now[0] += 299
+    assert lock.check_pin(PIN).result == PinResult.LOCKED
+    now[0] += 2
+    assert lock.check_pin(PIN).result == PinResult.OK
+    assert StaffLock("").check_pin(PIN).result == PinResult.NOT_SET
+
+
+def test_staff_issue_beyond_the_quota_and_reprint(
+    qtbot: QtBot, kiosk: Kiosk, emulator: Emulator
+) -> None:
+    ctx = kiosk.window.state.ctx
+    set_quota(ctx, SUPERVISOR, "baru", Channel.WALK_IN, 0, "test")
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    wait_screen(qtbot, kiosk, "assisted")
+    click(qtbot, kiosk, "assisted_override")
+    wait_screen(qtbot, kiosk, "code")
+    type_keys(qtbot, kiosk, "code_keyboard", "LANSIA")
+    click(qtbot, kiosk, "code_keyboard_space")
+    type_keys(qtbot, kiosk, "code_keyboard", "SAKIT")
+    click(qtbot, kiosk, "code_ok")
+    wait_screen(qtbot, kiosk, "service")
+    click(qtbot, kiosk, "service_baru")
+    assert text_of(kiosk, "confirm_override") == "LANSIA SAKIT"
+    click(qtbot, kiosk, "confirm_print")
+    wait_screen(qtbot, kiosk, "ticket")
+    emulator.wait_for_tickets(1)
+    click(qtbot, kiosk, "ticket_done")
+    wait_screen(qtbot, kiosk, "assisted")  # staff stay in assisted mode
+    assert "A-001" in text_of(kiosk, "assisted_reprint_detail")
+    click(qtbot, kiosk, "assisted_reprint")
+    wait_screen(qtbot, kiosk, "ticket")
+    assert len(emulator.wait_for_tickets(2)) == 2
+    with ctx.db.read() as session:
+        ticket = session.scalar(select(Ticket).where(Ticket.number == "A-001"))
+        assert ticket is not None and ticket.override_reason == "LANSIA SAKIT"
+        assert ticket.override_by == "kiosk-1-staff"
+        jobs = session.scalars(select(PrintJob).where(PrintJob.ticket_id == ticket.id)).all()
+        assert [job.reprint for job in jobs] == [False, True]
+        actions = session.scalars(select(AuditRecord.action)).all()
+        assert "reprint" in actions
+
+
+def test_closing_needs_the_pin(qtbot: QtBot, kiosk: Kiosk) -> None:
+    event = QCloseEvent()
+    kiosk.window.closeEvent(event)
+    assert not event.isAccepted()
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    click(qtbot, kiosk, "assisted_exit")
+    wait_screen(qtbot, kiosk, "pin")
+    assert text_of(kiosk, "pin_heading") == "Petugas: tutup kios"
+    with qtbot.waitSignal(kiosk.window.exit_requested):
+        enter_pin(qtbot, kiosk, PIN)
+    assert kiosk.window.allow_close
+
+
+def test_assisted_mode_leaves_by_itself(qtbot: QtBot, kiosk: Kiosk) -> None:
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    wait_screen(qtbot, kiosk, "assisted")
+    kiosk.idle.expire()
+    for _ in range(kiosk.idle.warning_seconds):
+        kiosk.idle.tick()
+    wait_screen(qtbot, kiosk, "home")
+    assert not kiosk.window.state.assisted
