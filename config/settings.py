@@ -6,7 +6,9 @@ instead of a silently ignored setting.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -136,6 +138,33 @@ class CheckInWindow(Strict):
     minutes_after: int = Field(default=60, ge=0, le=24 * 60)
 
 
+class BookingQr(Strict):
+    """Signed booking QR codes (format: db/booking_token.py), verified offline with these
+    public keys. With none, a scanned token is refused and plain booking codes still work."""
+
+    # Ed25519 public keys of the signing side in base64url, 43 characters each (make a pair
+    # with `loket-db booking-keys`). List the new key next to the old one while keys rotate.
+    public_keys: list[str] = Field(default_factory=list, max_length=8)
+    # A longer scan is refused unread; the largest token of the format is 375 characters.
+    max_token_chars: int = Field(default=512, ge=400, le=1024)
+
+    @field_validator("public_keys")
+    @classmethod
+    def _ed25519_keys(cls, value: list[str]) -> list[str]:
+        keys = [key.strip() for key in value]
+        for i, key in enumerate(keys):
+            # 43 characters are 32 bytes; the last one must leave its 2 unused bits zero.
+            shape = re.fullmatch(r"[A-Za-z0-9_-]{43}", key)
+            if not shape or base64.urlsafe_b64encode(_raw_key(key)).decode() != key + "=":
+                raise ValueError(
+                    f"[{i}] is not an Ed25519 public key (43 base64url characters, as "
+                    "`loket-db booking-keys` prints)"
+                )
+            if key in keys[:i]:
+                raise ValueError(f"[{i}] is listed twice")
+        return keys
+
+
 class Counter(Strict):
     number: int = Field(ge=1, le=999)
     name: str
@@ -231,6 +260,28 @@ class Kiosk(Strict):
     hide_cursor: bool = True
     # Seconds the ticket screen stays before returning home.
     ticket_screen_seconds: int = Field(default=12, ge=3, le=120)
+    # When the printer cannot print (paper out, offline, cover open): "on_screen" issues
+    # tickets shown on screen with their QR code (printed once the printer is back);
+    # "out_of_service" stops issuing until the printer is back.
+    printer_unusable: Literal["on_screen", "out_of_service"] = "on_screen"
+    # Seconds between printer status checks.
+    printer_poll_seconds: float = Field(default=3.0, ge=0.2, le=300)
+    # QR scanner: "wedge" (USB keyboard), "serial" (pyserial), or "none".
+    scanner: Literal["wedge", "serial", "none"] = "wedge"
+    serial_port: str = "/dev/ttyACM0"
+    serial_baud: int = Field(default=9600, ge=1200, le=921600)
+    # What ends one scan on the serial line: "cr", "lf" or "crlf".
+    serial_terminator: Literal["cr", "lf", "crlf"] = "cr"
+    # Seconds between the kiosk's heartbeat rows (device state for the consoles).
+    heartbeat_seconds: float = Field(default=5.0, ge=0.2, le=300)
+    # The information pages (TOML); empty = the pages that come with Loket.
+    faq_path: str = ""
+    # A ticket can be rated in the satisfaction survey up to this many days after service.
+    survey_days: int = Field(default=7, ge=0, le=60)
+    # Walk-in for applicants who repeatedly failed to book online (staff confirm in
+    # assisted mode): the weekdays it is open and its own daily quota.
+    booking_failure_days: list[Weekday] = Field(default_factory=lambda: ["tue", "thu"])
+    booking_failure_quota: int = Field(default=20, ge=0, le=1000)
 
 
 class Display(Strict):
@@ -339,6 +390,7 @@ class Settings(Strict):
     priority_reasons: list[PriorityReason] = Field(default_factory=_default_reasons)
     walk_in_days: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
     check_in: CheckInWindow = Field(default_factory=CheckInWindow)
+    booking_qr: BookingQr = Field(default_factory=BookingQr)
     counters: list[Counter] = Field(default_factory=_default_counters)
     call_policy: CallPolicy = Field(default_factory=CallPolicy)
     printer: Printer = Field(default_factory=Printer)
@@ -410,6 +462,10 @@ class Settings(Strict):
             if reason.code == code:
                 return reason
         raise KeyError(code)
+
+
+def _raw_key(key: str) -> bytes:
+    return base64.urlsafe_b64decode(key + "=")
 
 
 def _unique(values: list[object], section: str, key: str) -> None:

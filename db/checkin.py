@@ -1,5 +1,12 @@
 """Booking check-in: a scanned booking code becomes a ticket, or a rejection the kiosk can
-word (each reason of DESIGN.md is a distinct ``RejectReason``)."""
+word (each reason of DESIGN.md is a distinct ``RejectReason``).
+
+A scan is either a plain booking code, looked up in the imported export, or a signed booking
+QR token (db/booking_token.py), verified with the configured public keys. A genuine token
+for this office and today is enough on its own: when the export does not have the booking,
+it is created from the token in the check-in transaction. When the export has it, the export
+decides as for a plain code (cancelled, moved, checked in), except that a booking the export
+marks as moved to another day takes the date and slot of a token for today."""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from config.settings import Channel
+from db.booking_token import BookingClaim, TokenError, looks_like_token, verify_token
 from db.context import Actor, QueueContext, audit, require
 from db.errors import CheckInRejected, RejectReason
 from db.issuing import create_ticket
@@ -22,6 +30,12 @@ CODE = re.compile(r"^[A-Z0-9]{6,32}$")
 # M-Paspor codes carry the office and the date: MP + YYMMDD + office code + serial.
 MPASPOR = re.compile(r"^MP(\d{6})([A-Z]{3})\d{5}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_TOKEN_REJECTS = {
+    "malformed": RejectReason.MALFORMED,
+    "forged": RejectReason.FORGED,
+    "unknown_key": RejectReason.FORGED,
+    "expired": RejectReason.EXPIRED,
+}
 
 
 def clean_payload(payload: str) -> str:
@@ -37,6 +51,77 @@ def booking_code_of(payload: str) -> str:
     if not CODE.match(code):
         raise CheckInRejected(RejectReason.MALFORMED, "This is not a booking code we can read.")
     return code
+
+
+def verified_claim(ctx: QueueContext, text: str) -> BookingClaim:
+    """The claim of a scanned token that is genuine, unexpired, for this office and for
+    today; else ``CheckInRejected``. Replays are the transaction's business."""
+    qr = ctx.settings.booking_qr
+    if not qr.public_keys:
+        raise CheckInRejected(
+            RejectReason.MALFORMED,
+            "This office has no key for booking QR codes (settings: booking_qr.public_keys).",
+        )
+    now = ctx.now()
+    try:
+        claim = verify_token(text, qr.public_keys, now, max_chars=qr.max_token_chars)
+    except TokenError as exc:
+        seen = exc.claim  # set only when the token is genuine but expired
+        raise CheckInRejected(
+            _TOKEN_REJECTS[exc.reason],
+            exc.message,
+            booking_code=seen.booking_code if seen else None,
+            booking_date=seen.date if seen else None,
+        ) from None
+    code = claim.booking_code
+    info = {"booking_code": code, "booking_date": claim.date}
+    if claim.office_code != ctx.settings.office.code:
+        raise CheckInRejected(
+            RejectReason.OTHER_OFFICE,
+            f"Booking {code} is for another office ({claim.office_code}).",
+            **info,
+        )
+    if claim.date != ctx.calendar.business_day(now):
+        raise CheckInRejected(
+            RejectReason.OTHER_DATE,
+            f"Booking {code} is for {claim.date:%d-%m-%Y}, not today.",
+            **info,
+        )
+    return claim
+
+
+def _book_from_claim(
+    session: Session, ctx: QueueContext, claim: BookingClaim, now: dt.datetime
+) -> None:
+    """Create the booking a verified token describes, unless the export has it already."""
+    booking = session.scalar(select(Booking).where(Booking.code == claim.booking_code))
+    moved_here = (
+        booking is not None
+        and booking.status == BookingStatus.RESCHEDULED
+        and booking.date != claim.date
+    )
+    if booking is not None and not moved_here:
+        return
+    service = ctx.settings.service_for_booking_name(claim.service_name)
+    values = {
+        "office_code": claim.office_code,
+        "date": claim.date,
+        "slot_start": claim.slot_start,
+        "slot_end": claim.slot_end,
+        "service_name": claim.service_name,
+        "service_code": service.code if service else None,
+        "status": BookingStatus.ACTIVE,
+    }
+    if booking is None:
+        # Only the masked name is known; masking it again for the ticket leaves it as it is.
+        booking = Booking(
+            code=claim.booking_code, applicant_name=claim.masked_name, imported_at=now, **values
+        )
+        session.add(booking)
+    else:
+        for key, value in values.items():
+            setattr(booking, key, value)
+    session.flush()
 
 
 def _slot(ctx: QueueContext, booking: Booking) -> tuple[dt.datetime, dt.datetime]:
@@ -122,11 +207,15 @@ def check_in_booking(
 ) -> TicketView:
     """Turn a scanned booking code into a booking ticket, or raise ``CheckInRejected``."""
     require(actor, "check_in_booking")
-    code = booking_code_of(payload)
+    text = clean_payload(payload)
+    claim = verified_claim(ctx, text) if looks_like_token(text) else None
+    code = claim.booking_code if claim else booking_code_of(text)
     kiosk = kiosk_id or (actor.name if actor.role == Role.KIOSK else None)
 
     def work(session: Session) -> TicketView:
         now = ctx.now()
+        if claim is not None:
+            _book_from_claim(session, ctx, claim, now)
         booking = _check(session, ctx, code, now)
         assert booking.service_code is not None
         service = ctx.settings.service(booking.service_code)
@@ -142,7 +231,8 @@ def check_in_booking(
             booking=booking,
             slot_start=start,
         )
-        audit(session, actor, "check_in_booking", now, ticket.number, booking=code)
+        via = {"key_id": claim.key_id} if claim else {}
+        audit(session, actor, "check_in_booking", now, ticket.number, booking=code, **via)
         return TicketView.of(ticket)
 
     try:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, load_settings
 from config.settings import Channel, Settings
+from db import keys_cli
 from db.audit import verify_audit
 from db.backup import BackupError, backup, restore
 from db.booking_export import ExportError
@@ -98,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", parents=[common], help="today's queue in figures")
     p.add_argument("--json", action="store_true")
+
+    keys_cli.add_parsers(sub, [common])
     return parser
 
 
@@ -136,6 +139,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     actor = Actor.system()
+    if args.command in keys_cli.COMMANDS:
+        return keys_cli.run(args, settings)
     if args.command in ("init", "upgrade"):
         db = Database(settings.database_url)
         try:

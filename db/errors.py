@@ -107,6 +107,10 @@ class RejectReason(StrEnum):
     ALREADY_CHECKED_IN = "already_checked_in"
     SERVICE_UNAVAILABLE = "service_unavailable"
     OFFICE_CLOSED = "office_closed"
+    # Signed booking QR codes (db/booking_token.py): a signature that does not match the
+    # content or a key this office does not know; a token past its expiry.
+    FORGED = "forged"
+    EXPIRED = "expired"
 
 
 class CheckInRejected(QueueError):

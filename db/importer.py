@@ -34,6 +34,11 @@ class ImportReport:
         )
 
 
+# A booking checked in by its signed QR code holds only the masked name: the export may
+# still fill in the personal data, and nothing else, of a booking that is checked in.
+_PERSONAL = {"applicant_name", "nik_hash", "booked_at"}
+
+
 def _fields(ctx: QueueContext, row: BookingRow, service_code: str) -> dict[str, object]:
     tz = ctx.calendar.tz
     return {
@@ -113,7 +118,7 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
             changed = {k: v for k, v in values.items() if getattr(booking, k) != v}
             if not changed:
                 unchanged += 1
-            elif booking.id in checked_in:
+            elif booking.id in checked_in and not changed.keys() <= _PERSONAL:
                 rejected.append(
                     RejectedRow(
                         row.line, row.code, "already checked in; the change was not applied"

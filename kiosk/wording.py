@@ -72,6 +72,26 @@ def rejection(ctx: QueueContext, exc: CheckInRejected, lang: str) -> Message:
             tr("Please scan the QR code of your booking again, or type the booking code."),
             actions=(SCAN_AGAIN, TYPE_CODE, HOME),
         )
+    if reason == RejectReason.FORGED:
+        return Message(
+            "rejected_forged",
+            tr("This QR code is not valid"),
+            tr(
+                "This QR code could not be confirmed as a booking for this office. Please "
+                "type your booking code, or ask at the information desk."
+            ),
+            actions=(TYPE_CODE, HOME),
+        )
+    if reason == RejectReason.EXPIRED:
+        return Message(
+            "rejected_expired",
+            tr("This booking QR code has expired"),
+            tr(
+                "Please open the latest QR code of your booking in the M-Paspor app, or "
+                "type the booking code."
+            ),
+            actions=(SCAN_AGAIN, TYPE_CODE, HOME),
+        )
     if reason == RejectReason.UNKNOWN:
         return Message(
             "rejected_unknown",

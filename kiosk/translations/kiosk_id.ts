@@ -32,6 +32,10 @@
         <translation>{problem} Nomor Anda {number}: tunjukkan layar ini di meja informasi.</translation>
     </message>
     <message>
+        <source>Your number is valid. Please take a photo of this screen, or remember the number, and wait until it is called.</source>
+        <translation>Nomor Anda berlaku. Silakan foto layar ini atau ingat nomornya, lalu tunggu sampai dipanggil.</translation>
+    </message>
+    <message>
         <source>The printer is out of paper.</source>
         <translation>Kertas printer habis.</translation>
     </message>
@@ -468,6 +472,22 @@
         <translation>Booking Anda untuk {day}. Silakan datang pada hari tersebut.</translation>
     </message>
     <message>
+        <source>This QR code is not valid</source>
+        <translation>Kode QR ini tidak sah</translation>
+    </message>
+    <message>
+        <source>This QR code could not be confirmed as a booking for this office. Please type your booking code, or ask at the information desk.</source>
+        <translation>Kode QR ini tidak dapat dipastikan sebagai booking untuk kantor ini. Silakan ketik kode booking Anda, atau tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>This booking QR code has expired</source>
+        <translation>Kode QR booking ini sudah kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Please open the latest QR code of your booking in the M-Paspor app, or type the booking code.</source>
+        <translation>Silakan buka kode QR terbaru booking Anda di aplikasi M-Paspor, atau ketik kode booking.</translation>
+    </message>
+    <message>
         <source>This booking was cancelled</source>
         <translation>Booking ini sudah dibatalkan</translation>
     </message>
@@ -550,6 +570,198 @@
     <message>
         <source>Please come back on the next walk-in day.</source>
         <translation>Silakan datang kembali pada hari walk-in berikutnya.</translation>
+    </message>
+    <message>
+        <source>A problem in this office</source>
+        <translation>Masalah di kantor ini</translation>
+    </message>
+    <message>
+        <source>Agree and send</source>
+        <translation>Setuju dan kirim</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Semua topik</translation>
+    </message>
+    <message>
+        <source>Anything else you would like to tell us? (optional)</source>
+        <translation>Ada hal lain yang ingin Anda sampaikan? (tidak wajib)</translation>
+    </message>
+    <message>
+        <source>E-mail or account verification failed</source>
+        <translation>Verifikasi e-mail atau akun gagal</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Kurang baik</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>Tidak baik</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Baik</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Sangat baik</translation>
+    </message>
+    <message>
+        <source>How capable were the officers?</source>
+        <translation>Bagaimana kompetensi petugas dalam memberikan pelayanan?</translation>
+    </message>
+    <message>
+        <source>How easy was the procedure?</source>
+        <translation>Bagaimana kemudahan prosedur pelayanan?</translation>
+    </message>
+    <message>
+        <source>How good are the facilities (waiting room, seats, toilets)?</source>
+        <translation>Bagaimana kualitas sarana dan prasarana (ruang tunggu, kursi, toilet)?</translation>
+    </message>
+    <message>
+        <source>How polite and friendly were the officers?</source>
+        <translation>Bagaimana kesopanan dan keramahan petugas?</translation>
+    </message>
+    <message>
+        <source>How quickly were you served?</source>
+        <translation>Bagaimana kecepatan waktu pelayanan?</translation>
+    </message>
+    <message>
+        <source>How was our service?</source>
+        <translation>Bagaimana pelayanan kami?</translation>
+    </message>
+    <message>
+        <source>How well does this office handle complaints?</source>
+        <translation>Bagaimana penanganan pengaduan di kantor ini?</translation>
+    </message>
+    <message>
+        <source>I have no smartphone</source>
+        <translation>Saya tidak punya ponsel pintar</translation>
+    </message>
+    <message>
+        <source>My phone is not supported</source>
+        <translation>Ponsel saya tidak didukung</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>Please note it down: the information desk can look up your report with it.</source>
+        <translation>Silakan dicatat: petugas informasi dapat mencari laporan Anda dengan nomor ini.</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Laporkan masalah</translation>
+    </message>
+    <message>
+        <source>Scan to read this at home</source>
+        <translation>Pindai untuk membaca di rumah</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Send without contact</source>
+        <translation>Kirim tanpa kontak</translation>
+    </message>
+    <message>
+        <source>Served already? Scan your ticket to rate us</source>
+        <translation>Sudah dilayani? Pindai tiket Anda untuk menilai kami</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Hal lain</translation>
+    </message>
+    <message>
+        <source>Survey not possible</source>
+        <translation>Survei tidak dapat diisi</translation>
+    </message>
+    <message>
+        <source>Thank you for your answers!</source>
+        <translation>Terima kasih atas jawaban Anda!</translation>
+    </message>
+    <message>
+        <source>Thank you. Your report was received.</source>
+        <translation>Terima kasih. Laporan Anda sudah diterima.</translation>
+    </message>
+    <message>
+        <source>The online booking app cannot be reached</source>
+        <translation>Aplikasi pemesanan online tidak dapat diakses</translation>
+    </message>
+    <message>
+        <source>The quota was full when I tried to book</source>
+        <translation>Kuota penuh saat saya mencoba memesan</translation>
+    </message>
+    <message>
+        <source>The survey for ticket {number} was already given. Thank you!</source>
+        <translation>Survei untuk tiket {number} sudah diisi. Terima kasih!</translation>
+    </message>
+    <message>
+        <source>They help us serve you better.</source>
+        <translation>Jawaban Anda membantu kami melayani lebih baik.</translation>
+    </message>
+    <message>
+        <source>This QR code is not a ticket of this office.</source>
+        <translation>Kode QR ini bukan tiket kantor ini.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number or an e-mail address.</source>
+        <translation>Ini bukan nomor telepon atau alamat e-mail.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} has not been served yet. The survey opens after your service.</source>
+        <translation>Tiket {number} belum dilayani. Survei dapat diisi setelah Anda dilayani.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} was served too long ago to be rated.</source>
+        <translation>Tiket {number} dilayani terlalu lama yang lalu untuk dinilai.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} · question {n} of {total}</source>
+        <translation>Tiket {number} · pertanyaan {n} dari {total}</translation>
+    </message>
+    <message>
+        <source>Touch a topic to read more.</source>
+        <translation>Sentuh topik untuk membaca lebih lanjut.</translation>
+    </message>
+    <message>
+        <source>Touch the face that fits best.</source>
+        <translation>Sentuh wajah yang paling sesuai.</translation>
+    </message>
+    <message>
+        <source>Was the fee fair?</source>
+        <translation>Bagaimana kewajaran biaya/tarif pelayanan?</translation>
+    </message>
+    <message>
+        <source>Was the result what the service standard promises?</source>
+        <translation>Apakah hasil pelayanan sesuai dengan standar pelayanan?</translation>
+    </message>
+    <message>
+        <source>Were the requirements for this service clear and fitting?</source>
+        <translation>Bagaimana kesesuaian persyaratan dengan jenis pelayanannya?</translation>
+    </message>
+    <message>
+        <source>What went wrong?</source>
+        <translation>Apa masalahnya?</translation>
+    </message>
+    <message>
+        <source>Would you like an answer? Type your phone number or e-mail.</source>
+        <translation>Ingin mendapat jawaban? Ketik nomor telepon atau e-mail Anda.</translation>
+    </message>
+    <message>
+        <source>Your phone number or e-mail is used only to answer this report and is seen only by the office's supervisors. By touching “Agree and send” you agree to this.</source>
+        <translation>Nomor telepon atau e-mail Anda hanya dipakai untuk menjawab laporan ini dan hanya dilihat oleh pengawas kantor. Dengan menyentuh “Setuju dan kirim” Anda menyetujui hal ini.</translation>
+    </message>
+    <message>
+        <source>Your receipt number</source>
+        <translation>Nomor tanda terima Anda</translation>
+    </message>
+    <message>
+        <source>{category}. Tell us more if you like (optional).</source>
+        <translation>{category}. Ceritakan lebih lanjut bila Anda mau (tidak wajib).</translation>
     </message>
 </context>
 </TS>
