@@ -22,10 +22,11 @@ def mask_name(name: str | None) -> str | None:
     words = name.split()
     if not words:
         return None
-    first, rest = words[0], words[1:]
-    masked = [first[:3] + "***"]
-    masked += [w[:1] + "***" for w in rest]
-    return " ".join(masked)
+    def mask(word: str, keep: int) -> str:
+        # A word that arrives masked already (a signed QR carries masked names) stays as is.
+        return word if word.endswith("***") else word[:keep] + "***"
+
+    return " ".join([mask(words[0], 3), *(mask(w, 1) for w in words[1:])])
 
 
 def hash_nik(nik: str, salt: str) -> str:

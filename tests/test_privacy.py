@@ -9,6 +9,7 @@ def test_mask_name_shows_enough_to_recognise_not_to_identify() -> None:
     assert mask_name("AN") == "AN***"
     assert mask_name("") is None
     assert mask_name(None) is None
+    assert mask_name("AL*** S***") == "AL*** S***"
 
 
 def test_nik_hash_is_stable_and_salted() -> None:
