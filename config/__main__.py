@@ -1,5 +1,6 @@
-"""``python -m config [--config FILE] [--json]``: check a settings file and show what is in
-force (the file merged over the embedded defaults, and the environment's overrides)."""
+"""``python -m config [--config FILE] [--json] [--reference]``: check a settings file and show
+what is in force (the file merged over the embedded defaults, and the environment's
+overrides), or print the configuration reference (docs/configuration.md)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m config", description=__doc__)
     parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
     parser.add_argument("--json", action="store_true", help="print every setting as JSON")
+    parser.add_argument(
+        "--reference", action="store_true", help="print the Markdown reference of every key"
+    )
     args = parser.parse_args(argv)
+    if args.reference:
+        from config.reference import build_reference
+
+        sys.stdout.write(build_reference())
+        return 0
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loket quick start on a Debian/Ubuntu machine.
 #   bash deploy/quickstart.sh          install, then start the kiosk on the embedded defaults
+#   bash deploy/quickstart.sh --demo   install, then start the whole office on one PC
 #   bash deploy/quickstart.sh test     install with the test extras, then run the tests
 # Installs the system libraries Qt needs (apt, when run as root or with sudo), makes a
 # virtual environment in .venv beside this project, and installs Loket into it.
@@ -8,8 +9,10 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-mode="${1:-kiosk}"
-shift || true
+mode="kiosk"
+case "${1:-}" in
+  kiosk|test) mode="$1"; shift ;;
+esac
 
 packages=(python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libpulse0 libxcb-cursor0 libxkbcommon-x11-0 fonts-dejavu-core espeak-ng)
@@ -38,9 +41,5 @@ case "$mode" in
   kiosk)
     .venv/bin/python -m pip install -q -e .
     exec .venv/bin/python run_kiosk.py "$@"
-    ;;
-  *)
-    echo "usage: bash deploy/quickstart.sh [kiosk|test] [arguments...]" >&2
-    exit 2
     ;;
 esac
