@@ -26,6 +26,7 @@ from db.migrate import open_queue
 from display.announcer import Announcer
 from display.audio import AudioSink, Espeak, default_sink
 from display.feed import POLL_MS, CallFeed
+from display.health import DisplayHeartbeat
 from display.screen import DisplayWindow
 
 log = logging.getLogger("display")
@@ -58,6 +59,7 @@ class CallingDisplay(QObject):
                 settings.display, sink if sink is not None else default_sink(), engine, self
             )
         self._report = report_updates
+        self.health = DisplayHeartbeat(ctx, self._voice_state, parent=self)
         self.feed.loaded.connect(self._loaded)
         self.feed.updated.connect(self._updated)
         self.feed.failed.connect(self._failed)
@@ -68,10 +70,17 @@ class CallingDisplay(QObject):
         "voice unavailable")."""
         return self.announcer is not None and self.announcer.voice_available
 
+    def _voice_state(self) -> str:
+        if self.announcer is None:
+            return "muted"
+        return "ok" if self.voice_available else "unavailable"
+
     def start(self) -> None:
         self.feed.start()
+        self.health.start()
 
     def close(self) -> None:
+        self.health.stop()
         self.feed.stop()
         if self.announcer is not None:
             self.announcer.close()

@@ -110,14 +110,12 @@ def test_no_show_and_transfer_do_not_flash(
     qtbot.waitUntil(lambda: label(display, "latestNumber").text() == second.number)
     qtbot.waitUntil(lambda: len(sink.labels()) == 2, timeout=TIMEOUT)
     flashes = display.window.flash_count
-    with qtbot.waitSignal(display.window.viewUpdated, timeout=TIMEOUT):
-        no_show(ctx, OFFICER, 2, second.id)
+    no_show(ctx, OFFICER, 2, second.id)
     # The no-show leaves the board quietly; the call before it is the latest again.
-    assert label(display, "latestNumber").text() == first.number
+    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == first.number)
     assert label(display, "counterServing2").text() == "—"
-    with qtbot.waitSignal(display.window.viewUpdated, timeout=TIMEOUT):
-        transfer(ctx, OFFICER, first.id, "ganti", keep_place=True)
-    assert label(display, "latestNumber").text() == "—"
+    transfer(ctx, OFFICER, first.id, "ganti", keep_place=True)
+    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == "—")
     assert display.window.flash_count == flashes
     assert display.announcer is not None and display.announcer.pending == 0
     assert len(sink.labels()) == 2
@@ -196,9 +194,11 @@ def test_header_clock_info_line_and_paused_counter(
     display.window.tick()
     assert label(display, "clock").text() == "Selasa, 1 Desember 2026 10.01"
     assert label(display, "countersNoneOpen").isVisible()
-    with qtbot.waitSignal(display.window.viewUpdated, timeout=TIMEOUT):
-        pause_counter(ctx, OFFICER, 5)
-    assert label(display, "counterServing5").text() == "Istirahat"
+    pause_counter(ctx, OFFICER, 5)
+    # (Other writes, such as the display's own heartbeat, may update the view first.)
+    qtbot.waitUntil(
+        lambda: label(display, "counterServing5").text() == "Istirahat", timeout=TIMEOUT
+    )
     assert not label(display, "countersNoneOpen").isVisible()
     assert not label(display, "counterName1").isVisible()  # closed counters are left out
 
