@@ -196,7 +196,9 @@ def day_figures(run: DayRun) -> DayFigures:
         and o.first_called_at - o.slot_start <= dt.timedelta(minutes=ON_TIME_MINUTES)  # type: ignore[operator]
     ]
     errors = [
-        abs(o.estimate - o.wait) for o in outcomes if o.estimate is not None and o.wait is not None
+        abs(o.estimate - o.wait_from_issue)
+        for o in outcomes
+        if o.estimate is not None and o.wait_from_issue is not None
     ]
     shares = [
         log.busy_minutes / staffed

@@ -1,0 +1,1 @@
+"""Benchmarks and the simulated business day (``python -m bench``, ``python -m bench.simulate``)."""

@@ -1,0 +1,117 @@
+"""Throughput: 4 processes issuing tickets at once into one SQLite file.
+
+    python -m bench.bench_throughput [--processes 4] [--per-process 250]
+
+Each process opens the queue the way a kiosk does (its own engine, production pragmas) and
+issues walk-in tickets, spread over the services, as fast as it can; they start together
+behind a barrier. Tickets per second = all tickets / wall time from the barrier to the last
+commit. Baseline: the same processes writing the same rows with bare sqlite3 transactions.
+Target: >= 300 tickets/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import KIOSK, MORNING, Result, bench_settings, fresh_queue, production_connection
+from config.settings import Channel
+from db.clock import FixedClock
+from db.issuing import issue_ticket
+from db.migrate import open_queue
+
+TARGET_PER_SECOND = 300.0
+BARRIER_SECONDS = 90
+SERVICES = ("baru", "ganti", "ambil", "info")
+
+
+def _queue_worker(db_path: str, count: int, worker: int, barrier: object, out: object) -> None:
+    try:
+        ctx = open_queue(bench_settings(Path(db_path)), clock=FixedClock(MORNING))
+        try:
+            barrier.wait(timeout=BARRIER_SECONDS)  # type: ignore[attr-defined]
+            for i in range(count):
+                service = SERVICES[(worker + i) % len(SERVICES)]
+                issue_ticket(ctx, KIOSK, service, Channel.WALK_IN, kiosk_id=f"kiosk-{worker}")
+            out.put(time.perf_counter())  # type: ignore[attr-defined]
+        finally:
+            ctx.db.dispose()
+    except BaseException as exc:  # reported to the parent, which would otherwise wait
+        out.put(f"process {worker}: {exc!r}")  # type: ignore[attr-defined]
+        raise
+
+
+def _bare_worker(db_path: str, count: int, worker: int, barrier: object, out: object) -> None:
+    from bench.bench_issue import bare_issue
+
+    try:
+        conn = production_connection(Path(db_path))
+        try:
+            barrier.wait(timeout=BARRIER_SECONDS)  # type: ignore[attr-defined]
+            for i in range(count):
+                bare_issue(conn, i, MORNING)
+            out.put(time.perf_counter())  # type: ignore[attr-defined]
+        finally:
+            conn.close()
+    except BaseException as exc:
+        out.put(f"process {worker}: {exc!r}")  # type: ignore[attr-defined]
+        raise
+
+
+def _rate(target: object, db_path: Path, processes: int, per_process: int) -> float:
+    spawn = mp.get_context("spawn")
+    barrier = spawn.Barrier(processes + 1)
+    out = spawn.Queue()
+    workers = [
+        spawn.Process(target=target, args=(str(db_path), per_process, w, barrier, out))  # type: ignore[arg-type]
+        for w in range(processes)
+    ]
+    for w in workers:
+        w.start()
+    try:
+        barrier.wait(timeout=BARRIER_SECONDS)
+        start = time.perf_counter()
+        ends = [out.get(timeout=600) for _ in workers]
+    finally:
+        for w in workers:
+            w.join(timeout=60)
+    failures = [e for e in ends if isinstance(e, str)]
+    if failures:
+        raise RuntimeError(f"a benchmark process failed: {failures[0]}")
+    return processes * per_process / (max(ends) - start)
+
+
+def run(processes: int = 4, per_process: int = 250) -> list[Result]:
+    with tempfile.TemporaryDirectory(prefix="loket-bench-") as tmp:
+        folder = Path(tmp)
+        fresh_queue(folder / "queue.sqlite3").db.dispose()
+        fresh_queue(folder / "bare.sqlite3").db.dispose()
+        rate = _rate(_queue_worker, folder / "queue.sqlite3", processes, per_process)
+        base = _rate(_bare_worker, folder / "bare.sqlite3", processes, per_process)
+    return [
+        Result(
+            f"throughput, {processes} processes", processes * per_process, value=rate,
+            base_value=base, unit="tickets/s", target=">= 300 tickets/s",
+            ok=rate >= TARGET_PER_SECOND,
+            note="issue_ticket from separate processes, one SQLite file; baseline: bare sqlite3",
+        )
+    ]  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.report import print_table
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--per-process", type=int, default=250)
+    args = parser.parse_args(argv)
+    print_table(run(args.processes, args.per_process))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
