@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from config.settings import Channel
-from db.context import Actor, QueueContext, audit, record_event, require
+from db.context import Actor, QueueContext, audit, queue_now, record_event, require
 from db.counters import counter_settings, ensure_open_for_calling
 from db.errors import (
     ChannelNotAccepted,
@@ -22,7 +22,7 @@ from db.errors import (
     UnknownTicket,
     WrongCounter,
 )
-from db.estimate import waiting_of, waiting_tickets
+from db.estimate import waiting_line
 from db.issuing import find_service
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
 from db.policy import choose, eligible
@@ -140,7 +140,7 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
     config = counter_settings(ctx, counter)
 
     def work(session: Session) -> TicketView:
-        now = ctx.now()
+        now = queue_now(session, ctx)
         ensure_open_for_calling(session, ctx, actor, counter, now)
         busy = current_at(session, ctx, counter)
         if busy is not None:
@@ -149,13 +149,14 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
                 "mark it no-show first."
             )
         recent = recent_channels(session, ctx, counter)
-        tickets = {t.id: t for t in waiting_tickets(session, ctx.today(), config.services)}
-        line = eligible((waiting_of(t) for t in tickets.values()), config.services, config.channels)
+        waiting = waiting_line(session, ctx.today(), config.services)
+        line = eligible(waiting, config.services, config.channels)
         while line:
             chosen = choose(line, now, ctx.settings.call_policy, recent)
             assert chosen is not None
-            if _mark_called(session, ctx, actor, tickets[chosen.ticket_id], counter, now):
-                return TicketView.of(tickets[chosen.ticket_id])
+            ticket = session.get(Ticket, chosen.ticket_id)
+            if ticket is not None and _mark_called(session, ctx, actor, ticket, counter, now):
+                return TicketView.of(ticket)
             line = [w for w in line if w.ticket_id != chosen.ticket_id]
         raise NobodyWaiting(f"Nobody is waiting for counter {counter}.")
 
@@ -172,7 +173,7 @@ def call_ticket(
         raise ReasonRequired("Calling out of order needs a reason.")
 
     def work(session: Session) -> TicketView:
-        now = ctx.now()
+        now = queue_now(session, ctx)
         ticket = find_ticket(session, ctx, ticket_ref)
         _today_only(ctx, ticket)
         _expect(ticket, "call", TicketStatus.WAITING)
@@ -200,7 +201,7 @@ def _step(
     require(actor, operation)
 
     def work(session: Session) -> TicketView:
-        now = ctx.now()
+        now = queue_now(session, ctx)
         ticket = find_ticket(session, ctx, ticket_ref)
         _today_only(ctx, ticket)
         detail = change(session, ticket, now)

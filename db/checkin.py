@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from config.settings import Channel
 from db.booking_token import BookingClaim, TokenError, looks_like_token, verify_token
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit, queue_now, require
 from db.errors import CheckInRejected, RejectReason
+from db.estimate import estimate_for_new_ticket
 from db.issuing import create_ticket
 from db.models import Booking, BookingStatus, Role, Ticket
 from db.views import TicketView
@@ -202,6 +203,19 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
     return booking
 
 
+def _estimate_for(ctx: QueueContext, code: str) -> tuple[int, int] | None:
+    """The estimate for a booking about to be checked in, read before the write
+    transaction; None when the booking is not (yet) known, then it is made inside."""
+    with ctx.db.read() as session:
+        booking = session.scalar(select(Booking).where(Booking.code == code))
+        if booking is None or booking.service_code not in {s.code for s in ctx.settings.services}:
+            return None
+        service = ctx.settings.service(booking.service_code)
+        start, _end = _slot(ctx, booking)
+        now = queue_now(session, ctx)
+        return estimate_for_new_ticket(session, ctx, service, Channel.BOOKING, now, start)
+
+
 def check_in_booking(
     ctx: QueueContext, actor: Actor, payload: str, *, kiosk_id: str | None = None
 ) -> TicketView:
@@ -211,9 +225,10 @@ def check_in_booking(
     claim = verified_claim(ctx, text) if looks_like_token(text) else None
     code = claim.booking_code if claim else booking_code_of(text)
     kiosk = kiosk_id or (actor.name if actor.role == Role.KIOSK else None)
+    estimate = _estimate_for(ctx, code)
 
     def work(session: Session) -> TicketView:
-        now = ctx.now()
+        now = queue_now(session, ctx)
         if claim is not None:
             _book_from_claim(session, ctx, claim, now)
         booking = _check(session, ctx, code, now)
@@ -230,6 +245,7 @@ def check_in_booking(
             kiosk_id=kiosk,
             booking=booking,
             slot_start=start,
+            estimate=estimate,
         )
         via = {"key_id": claim.key_id} if claim else {}
         audit(session, actor, "check_in_booking", now, ticket.number, booking=code, **via)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,18 +25,35 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 10_000
-WRITE_ATTEMPTS = 6
+# A write waits up to BUSY_TIMEOUT_MS for another program's lock, and the whole transaction
+# is tried WRITE_ATTEMPTS times: about 15 s in all before the caller hears "busy".
+BUSY_TIMEOUT_MS = 5_000
+WRITE_ATTEMPTS = 3
 
 T = TypeVar("T")
 
 
-class DatabaseBusy(Exception):
+class DatabaseUnavailable(Exception):
+    """The queue database cannot take this change now (busy or full); nothing was saved."""
+
+
+class DatabaseBusy(DatabaseUnavailable):
     """The database stayed locked by another program beyond the bounded retries."""
 
     def __init__(self, detail: str) -> None:
         super().__init__(
             f"The queue database is busy (locked by another program); please try again. ({detail})"
+        )
+
+
+class DatabaseFull(DatabaseUnavailable):
+    """The database cannot grow: the disk is full (or the file reached its size limit)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "The queue database is full: the disk of this PC has no space left. Nothing was "
+            "saved for this step; tickets issued before are safe. Free disk space (or call "
+            f"the administrator), then try again. ({detail})"
         )
 
 
@@ -92,6 +110,16 @@ def is_transient(exc: BaseException) -> bool:
     )
 
 
+def is_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL ("database or disk is full"), PostgreSQL's disk_full (53100)."""
+    orig = getattr(exc, "orig", None)
+    return (
+        getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or getattr(orig, "sqlstate", None) == "53100"
+        or "database or disk is full" in str(orig or exc).lower()
+    )
+
+
 class Database:
     """One engine and its session factories, made at start-up and passed in."""
 
@@ -133,6 +161,8 @@ class Database:
                 with self.write() as session:
                     return work(session)
             except (OperationalError, DBAPIError) as exc:
+                if is_full(exc):
+                    raise DatabaseFull(str(getattr(exc, "orig", exc))) from exc
                 if not is_transient(exc):
                     raise
                 if attempt == attempts:

@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from config.settings import Channel, Service
-from db.context import Actor, QueueContext, audit, record_event, require
+from db.context import Actor, QueueContext, audit, queue_now, record_event, require
 from db.errors import (
     ChannelNotAccepted,
     OfficeClosed,
@@ -146,6 +146,18 @@ def check_open(ctx: QueueContext, now: dt.datetime) -> None:
         )
 
 
+def estimate_outside(
+    ctx: QueueContext,
+    service: Service,
+    channel: Channel,
+    slot_start: dt.datetime | None = None,
+) -> tuple[int, int]:
+    """The estimate for a ticket about to be issued, read before the write transaction."""
+    with ctx.db.read() as session:
+        now = queue_now(session, ctx)
+        return estimate_for_new_ticket(session, ctx, service, channel, now, slot_start)
+
+
 def find_service(ctx: QueueContext, code: str) -> Service:
     try:
         return ctx.settings.service(code)
@@ -167,11 +179,16 @@ def create_ticket(
     booking: Booking | None = None,
     slot_start: dt.datetime | None = None,
     override_reason: str | None = None,
+    estimate: tuple[int, int] | None = None,
 ) -> Ticket:
-    """Number, row, estimate and the "issued" event, in the caller's transaction."""
+    """Number, row, estimate and the "issued" event, in the caller's transaction.
+
+    ``estimate`` (people ahead, minutes) is best computed by the caller before its write
+    transaction (``estimate_outside``): ranking a long line while holding the write lock
+    would make every other kiosk wait for it."""
     day = ctx.calendar.business_day(now)
     sequence = allocate_number(session, day, service.prefix)
-    people_ahead, estimate = estimate_for_new_ticket(
+    people_ahead, minutes = estimate or estimate_for_new_ticket(
         session, ctx, service, channel, now, slot_start
     )
     ticket = Ticket(
@@ -194,7 +211,7 @@ def create_ticket(
         override_reason=override_reason,
         override_by=actor.name if override_reason else None,
         people_ahead_at_issue=people_ahead,
-        estimated_wait_at_issue=estimate,
+        estimated_wait_at_issue=minutes,
     )
     session.add(ticket)
     session.flush()
@@ -247,9 +264,10 @@ def issue_ticket(
             raise ReasonRequired("A quota override needs a reason.")
         require(actor, "override_quota")
     kiosk = kiosk_id or (actor.name if actor.role == Role.KIOSK else None)
+    estimate = estimate_outside(ctx, service, channel)
 
     def work(session: Session) -> TicketView:
-        now = ctx.now()
+        now = queue_now(session, ctx)
         check_open(ctx, now)
         day = ctx.calendar.business_day(now)
         if (
@@ -271,6 +289,7 @@ def issue_ticket(
             kiosk_id=kiosk,
             reason=reason,
             override_reason=override_reason,
+            estimate=estimate,
         )
         # The series row is locked now (allocate_number), so this count cannot race.
         quota = quota_for(session, service, channel, day)

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from config.settings import Settings
-from db.engine import Database
+from db.engine import BUSY_TIMEOUT_MS, Database
 from db.migrate import SchemaError, current_revision, head_revision, open_queue, upgrade
 from db.models import Base, CounterRow
 from tests.conftest import make_settings
@@ -26,7 +26,7 @@ def test_sqlite_connections_get_the_production_pragmas(db_url: str) -> None:
         "journal_mode": "wal",
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
-        "busy_timeout": 10_000,
+        "busy_timeout": BUSY_TIMEOUT_MS,
     }
 
 
