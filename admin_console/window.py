@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from admin_console.common import MessageBar
 from admin_console.counter_view import CounterView
+from admin_console.feedback import FeedbackPage
 from admin_console.idle import IdleLock
 from admin_console.login import CounterPicker, LoginPage
 from admin_console.supervisor import DashboardPage, DevicesPage
@@ -73,6 +74,8 @@ class WorkArea(QWidget):
             tickets = TicketsPage(ctx, tasks, actor)
             self._add(tickets, "Tickets", tickets.refresher)
             self.tabs.addTab(ImportPage(ctx, tasks, actor), "Import bookings")
+            feedback = FeedbackPage(ctx, tasks, actor)
+            self._add(feedback, "Feedback", feedback.refresher)
         self.tabs.currentChanged.connect(lambda _: self.refresh())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
@@ -48,6 +50,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "import_bookings": MANAGERS,
     "add_officer": frozenset({Role.ADMIN}),
     "heartbeat": DEVICES,
+    "file_complaint": EVERYONE,
+    "submit_survey": EVERYONE,
+    "view_feedback": MANAGERS,
+    "answer_complaint": MANAGERS,
+    "export_feedback": MANAGERS,
+    "issue_booking_failure": STAFF,
 }
 
 ROLE_WORDS = {
@@ -101,6 +109,27 @@ class QueueContext:
         return self.calendar.business_day(self.now())
 
 
+MAX_CLOCK_STEP_BACK = dt.timedelta(hours=2)
+log = logging.getLogger(__name__)
+
+
+def queue_now(session: Session, ctx: QueueContext) -> dt.datetime:
+    """The time a queue change is recorded at: the clock, but never before the latest
+    recorded event. When the PC's clock is set back (an NTP step, someone correcting the
+    time) the queue's time stands still until the clock catches up, so a later ticket never
+    takes a place in line before an earlier one and no measured duration is negative."""
+    now = ctx.now()
+    latest = session.scalar(select(func.max(TicketEvent.at)))
+    if latest is None or latest <= now:
+        return now
+    if latest - now > MAX_CLOCK_STEP_BACK:
+        # Far more than a correction: an earlier clock was wrong into the future. Follow the
+        # clock rather than freeze the queue's time for hours.
+        log.warning("clock is %s behind the latest queue event; following the clock", latest - now)
+        return now
+    return latest
+
+
 def audit(
     session: Session,
     actor: Actor,
@@ -124,7 +153,6 @@ def audit(
             hash=record_hash(prev, at, actor.name, actor.role, action, target, text),
         )
     )
-    session.flush()
 
 
 def record_event(

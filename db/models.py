@@ -294,3 +294,55 @@ class AuditRecord(Base):
     # Tamper evidence (db/audit.py): the previous record's hash and this record's.
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ComplaintStatus(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    ANSWERED = "answered"
+
+
+class Complaint(Base):
+    """A problem reported at the kiosk (or entered at the desk); ``receipt`` is what the
+    applicant keeps. The contact is kept only with the applicant's consent."""
+
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt: Mapped[str] = mapped_column(String(20), unique=True)
+    business_day: Mapped[dt.date] = mapped_column(Date, index=True)
+    filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    category: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    kiosk_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    filed_by: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(_enum(ComplaintStatus), default=ComplaintStatus.NEW)
+    response: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SurveyResponse(Base):
+    """One satisfaction survey per served ticket: the nine elements of the public-service
+    satisfaction survey, each 1 (not good) .. 4 (very good)."""
+
+    __tablename__ = "survey_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    business_day: Mapped[dt.date] = mapped_column(Date, index=True)
+    submitted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    service_code: Mapped[str] = mapped_column(String(16))
+    requirements: Mapped[int] = mapped_column(Integer)
+    procedure: Mapped[int] = mapped_column(Integer)
+    time: Mapped[int] = mapped_column(Integer)
+    cost: Mapped[int] = mapped_column(Integer)
+    product: Mapped[int] = mapped_column(Integer)
+    competence: Mapped[int] = mapped_column(Integer)
+    behaviour: Mapped[int] = mapped_column(Integer)
+    complaint_handling: Mapped[int] = mapped_column(Integer)
+    facilities: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    kiosk_id: Mapped[str | None] = mapped_column(String(40), nullable=True)

@@ -237,6 +237,11 @@ def test_every_operation_checks_the_role(operation: str, role: Role) -> None:
     actor = Actor("someone", role)
     expected = {
         "issue_ticket": set(Role),
+        "file_complaint": set(Role),
+        "submit_survey": set(Role),
+        "view_feedback": {Role.SUPERVISOR, Role.ADMIN},
+        "answer_complaint": {Role.SUPERVISOR, Role.ADMIN},
+        "export_feedback": {Role.SUPERVISOR, Role.ADMIN},
         "check_in_booking": set(Role),
         "create_print_job": set(Role),
         "cancel": {Role.SUPERVISOR, Role.ADMIN},
