@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import QApplication
 from config import ConfigError, load_settings
 from db.context import QueueContext
 from kiosk.flows import KioskFlows
+from kiosk.health import DeviceHealth
 from kiosk.idle import IdleMonitor
+from kiosk.logs import setup_logging
 from kiosk.printing import TicketPrinter
 from kiosk.scanner import WedgeScanner
+from kiosk.serial_scanner import SerialScanner
 from kiosk.staff import StaffLock, hash_secret
 from kiosk.window import KioskWindow
 from ui.i18n import Translations
@@ -42,6 +46,8 @@ class Kiosk:
     idle: IdleMonitor
     staff: StaffLock
     watcher: QueueWatcher | None
+    health: DeviceHealth | None = None
+    serial_scanner: SerialScanner | None = None
 
     def shut_down(self) -> None:
         app = QApplication.instance()
@@ -51,9 +57,13 @@ class Kiosk:
         self.idle.stop()
         if self.watcher is not None:
             self.watcher.stop()
+        if self.serial_scanner is not None:
+            self.serial_scanner.stop()
+        if self.health is not None:
+            self.health.stop()
+        self.printer.stop()
         self.flows.runner.wait()
         self.flows.background.wait()
-        self.printer.runner.wait()
         self.window.translations.uninstall()
         self.window.allow_close = True
         self.window.close()
@@ -70,13 +80,30 @@ def build_kiosk(
     assert isinstance(app, QApplication), "create the QApplication first"
     settings = ctx.settings
     window = KioskWindow(ctx, translations)
-    printer = TicketPrinter(ctx, lambda: window.state.language, parent=window)
+    device_lock = threading.Lock()  # one conversation with the printer at a time
+    health = DeviceHealth(ctx, window, device_lock=device_lock)
+    printer = TicketPrinter(
+        ctx,
+        lambda: window.state.language,
+        parent=window,
+        problem=lambda: health.problem,
+        device_lock=device_lock,
+    )
+    printer.status_seen.connect(health.printer_seen)
+    health.printer_usable_changed.connect(lambda usable: printer.kick() if usable else None)
     scanner = WedgeScanner(window)
     idle = IdleMonitor(
         settings.idle.kiosk_seconds * 1000, settings.idle.kiosk_warning_seconds, window
     )
     staff = staff or StaffLock(settings.kiosk.staff_pin_hash, settings.kiosk.staff_card_hashes)
-    flows = KioskFlows(window, printer, scanner, idle, staff)
+    flows = KioskFlows(window, printer, scanner, idle, staff, health)
+    serial_scanner = None
+    if settings.kiosk.scanner == "serial":
+        k = settings.kiosk
+        serial_scanner = SerialScanner(k.serial_port, k.serial_baud, k.serial_terminator, window)
+        serial_scanner.scanned.connect(flows.scanned)
+        serial_scanner.state_changed.connect(health.scanner_seen)
+        serial_scanner.start()
     app.installEventFilter(scanner)
     app.installEventFilter(idle)
     watcher = None
@@ -85,9 +112,12 @@ def build_kiosk(
         watcher.changed.connect(
             lambda: flows.refresh_quotas() if window.current == "home" else None
         )
+        watcher.changed.connect(printer.kick)  # a reprint asked for at a console
         watcher.start()
+    health.start()
+    printer.kick()  # jobs left pending by an earlier run
     flows.go_home()
-    return Kiosk(window, flows, printer, scanner, idle, staff, watcher)
+    return Kiosk(window, flows, printer, scanner, idle, staff, watcher, health, serial_scanner)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,9 +140,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    log_file = setup_logging()
     if args.command == "hash-pin":
         print(hash_secret(args.secret))
         return 0
@@ -140,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.warning("virtual printer not started: %s", exc)
     if emulator is not None:
         logger.info("virtual printer saves tickets in %s", emulator.out_dir)
+    logger.info("kiosk %s starting, log file %s", settings.kiosk_id, log_file)
     kiosk = build_kiosk(ctx)
     window = kiosk.window
     window.exit_requested.connect(app.quit)

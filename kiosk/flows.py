@@ -20,6 +20,8 @@ from db.issuing import QuotaLeft, issue_ticket, quotas_today
 from db.models import Role
 from db.printjobs import request_reprint
 from db.views import TicketView
+from kiosk.feedback_flows import FeedbackFlows
+from kiosk.health import DeviceHealth
 from kiosk.idle import IdleMonitor
 from kiosk.printing import TicketPrinter
 from kiosk.scanner import WedgeScanner
@@ -27,7 +29,9 @@ from kiosk.screens.assisted import AssistedScreen, PinScreen
 from kiosk.screens.checkin import CodeEntryScreen
 from kiosk.screens.choose import ConfirmScreen, ServiceScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.onscreen import OnScreenTicketScreen
 from kiosk.screens.ticket import MessageScreen, TicketScreen
+from kiosk.serial_scanner import clean_payload
 from kiosk.staff import PinCheck, PinResult, StaffLock
 from kiosk.text import tr
 from kiosk.window import KioskWindow
@@ -48,8 +52,10 @@ class KioskFlows(QObject):
         scanner: WedgeScanner,
         idle: IdleMonitor,
         staff: StaffLock,
+        health: DeviceHealth | None = None,
     ) -> None:
         super().__init__(window)
+        self.health = health
         self.window = window
         self.ctx: QueueContext = window.state.ctx
         self.settings = self.ctx.settings
@@ -78,6 +84,7 @@ class KioskFlows(QObject):
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.refresh_quotas)
         self._connect()
+        self.feedback = FeedbackFlows(self)  # information, complaints, survey
 
     def screen(self, name: str) -> Any:
         return self.window.screen_named(name)
@@ -96,6 +103,9 @@ class KioskFlows(QObject):
         self.screen("info").ticket.connect(lambda: self.confirm("info", Channel.WALK_IN))
         self.screen("confirm").confirmed.connect(self.issue)
         self.screen("ticket").done.connect(self.finish_ticket)
+        self.screen("ticket_on_screen").done.connect(self.finish_ticket)
+        if self.health is not None:
+            self.health.printer_usable_changed.connect(self.printer_changed)
         self.screen("message").action.connect(self.message_action)
         self.screen("pin").submitted.connect(self.pin_submitted)
         self.screen("assisted").chosen.connect(self.assisted_choice)
@@ -123,7 +133,7 @@ class KioskFlows(QObject):
             screen.retranslate()
             self.show("assisted")
             return
-        self.show("home")
+        self.show("home" if self.in_service() else "out_of_service")
         self.refresh_quotas()
 
     def _idle_for_screen(self) -> None:
@@ -154,8 +164,10 @@ class KioskFlows(QObject):
             self.show("reason")
         elif choice == "vip":
             self.show("vip")
+        elif choice == "feedback":
+            self.feedback.start_complaint()
         else:
-            self.show("info")
+            self.feedback.show_faq()
 
     def choose_service(self, channel: Channel) -> None:
         self.channel = channel
@@ -214,7 +226,7 @@ class KioskFlows(QObject):
         self.quotas = quotas
         home: HomeScreen = self.screen("home")
         home.set_quotas(quotas)
-        if self.window.current == "out_of_service":
+        if self.window.current == "out_of_service" and self.in_service():
             logger.info("database reachable again: back in service")
             self.go_home()
 
@@ -228,6 +240,9 @@ class KioskFlows(QObject):
 
     def issue(self) -> None:
         if self.runner.busy:
+            return
+        if not self.in_service():
+            self.show("out_of_service")
             return
         service, channel, reason, override = self.service, self.channel, self.reason, self.override
         actor = self.staff_actor if override else self.actor
@@ -254,15 +269,19 @@ class KioskFlows(QObject):
         )
 
     def scanned(self, code: str) -> None:
-        if self.runner.busy or self.window.current in ("busy", "out_of_service"):
+        code = clean_payload(code)
+        if not code or self.runner.busy or self.window.current in ("busy", "out_of_service"):
             return
         self.window.overlay.hide()
         self.idle.poke()
         cards = bool(self.staff.card_hashes)
 
-        def work() -> TicketView | str:
+        def work() -> Any:
             if cards and self.staff.is_staff_card(code):
                 return STAFF_CARD
+            survey = self.feedback.survey_scan(code)  # a served ticket's QR: the survey
+            if survey is not None:
+                return survey
             return check_in_booking(self.ctx, self.actor, code, kiosk_id=self.kiosk_id)
 
         self.check_in(work)
@@ -276,10 +295,15 @@ class KioskFlows(QObject):
         self.check_in(lambda: check_in_booking(self.ctx, self.actor, text, kiosk_id=self.kiosk_id))
 
     def check_in(self, work: Any) -> None:
+        if not self.in_service():
+            self.show("out_of_service")
+            return
         self.show("busy")
         self.runner.run(work, self._checked_in, self._failed)
 
-    def _checked_in(self, result: TicketView | str) -> None:
+    def _checked_in(self, result: Any) -> None:
+        if self.feedback.survey_scanned(result):
+            return
         if result == STAFF_CARD:
             pin: PinScreen = self.screen("pin")
             self.staff_confirmed(pin.purpose if self.window.current == "pin" else "assisted")
@@ -294,28 +318,56 @@ class KioskFlows(QObject):
         self.last_ticket = ticket
         self.shown_ticket = ticket.id
         self.override = ""
-        screen: TicketScreen = self.screen("ticket")
-        screen.show_ticket(ticket)
-        self.show("ticket")
-        self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 1000)
+        self.printer.print_ticket(ticket.id)  # first: the worker starts while the screen draws
+        if self.health is not None and not self.health.printer_usable:
+            self.show_on_screen(ticket, self.printer.failure_message_for(ticket.number))
+        else:
+            screen: TicketScreen = self.screen("ticket")
+            screen.show_ticket(ticket)
+            self.show("ticket")
+            self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 1000)
+            self.ticket_timer.start()
+
+    def show_on_screen(self, ticket: TicketView, message: str) -> None:
+        """The printer cannot print: the number and its QR code on screen, for longer."""
+        screen: OnScreenTicketScreen = self.screen("ticket_on_screen")
+        screen.show_ticket(ticket, message)
+        self.show("ticket_on_screen")
+        self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 3000)
         self.ticket_timer.start()
-        self.printer.print_ticket(ticket.id)
 
     def printed(self, ticket_id: int) -> None:
         if ticket_id == self.shown_ticket and self.window.current == "ticket":
             self.screen("ticket").set_printed()
+        if ticket_id == self.shown_ticket and self.window.current == "ticket_on_screen":
+            self.screen("ticket_on_screen").set_printed()
 
     def print_failed(self, ticket_id: int, message: str) -> None:
         if ticket_id == self.shown_ticket and self.window.current == "ticket":
-            self.screen("ticket").set_failed(message)
-            # Longer, so the applicant can show the screen at the desk.
-            self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 3000)
-            self.ticket_timer.start()
+            # Kept valid: the number and its QR code on screen, printed when possible.
+            assert self.last_ticket is not None
+            self.show_on_screen(self.last_ticket, message)
+
+    def in_service(self) -> bool:
+        """False while the printer cannot print and the setting says to stop issuing."""
+        return (
+            self.health is None
+            or self.health.printer_usable
+            or self.settings.kiosk.printer_unusable != "out_of_service"
+        )
+
+    def printer_changed(self, usable: bool) -> None:
+        current = self.window.current
+        if usable and current == "out_of_service":
+            logger.info("printer usable again: back in service")
+            self.go_home()
+        elif not self.in_service() and current not in ("busy", "ticket", "ticket_on_screen"):
+            self.show("out_of_service")
 
     def finish_ticket(self) -> None:
         self.ticket_timer.stop()
         self.shown_ticket = None
-        if self.window.current != "ticket":
+        if self.window.current not in ("ticket", "ticket_on_screen"):
             return
         if not self.window.state.assisted:
             self.window.reset_for_next_person()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,11 @@ from kiosk.screens.assisted import AssistedScreen, PinScreen
 from kiosk.screens.base import KioskState, Screen
 from kiosk.screens.checkin import CodeEntryScreen, ScanScreen
 from kiosk.screens.choose import ConfirmScreen, InfoScreen, ReasonScreen, ServiceScreen, VipScreen
+from kiosk.screens.faq import FaqScreen
+from kiosk.screens.feedback import ComplaintScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.onscreen import OnScreenTicketScreen
+from kiosk.screens.survey import SurveyScreen
 from kiosk.screens.ticket import BusyScreen, MessageScreen, OutOfServiceScreen, TicketScreen
 from kiosk.style import apply_kiosk_theme
 from kiosk.text import tr
@@ -35,6 +39,19 @@ from ui.i18n import Translations
 from ui.theme import Theme
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+class CurrentScreenStack(QStackedWidget):
+    """A stack whose size needs are the shown screen's, not the largest screen's: a keyboard
+    screen must not make the home screen's window taller than the monitor."""
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
 class IdleOverlay(QWidget):
@@ -95,7 +112,7 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._header())
-        self.stack = QStackedWidget()
+        self.stack = CurrentScreenStack()
         layout.addWidget(self.stack, 1)
         layout.addWidget(self._footer())
         self.screens: dict[str, Screen] = {}
@@ -114,6 +131,10 @@ class KioskWindow(QWidget):
             PinScreen(self.state),
             AssistedScreen(self.state),
             OutOfServiceScreen(self.state),
+            FaqScreen(self.state),
+            ComplaintScreen(self.state),
+            SurveyScreen(self.state),
+            OnScreenTicketScreen(self.state),
         ):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
@@ -194,6 +215,7 @@ class KioskWindow(QWidget):
     def show_screen(self, name: str) -> Screen:
         screen = self.screens[name]
         self.stack.setCurrentWidget(screen)
+        self.stack.updateGeometry()
         screen.entered()
         return screen
 
@@ -256,6 +278,8 @@ class KioskWindow(QWidget):
             geometry = screen.geometry()
             self.apply_orientation(geometry.width() > geometry.height())
             self.setGeometry(geometry)
+            # Again once the new orientation's layout has settled (see resize_to).
+            QTimer.singleShot(0, lambda: self.setGeometry(geometry))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -276,6 +300,9 @@ class KioskWindow(QWidget):
         hold the window back."""
         self.apply_orientation(width > height)
         self.resize(width, height)
+        # The new orientation's layout settles on the next event-loop turn; until then the
+        # old one's minimum may have held the window back, so size it again then.
+        QTimer.singleShot(0, lambda: self.resize(width, height))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:

@@ -9,7 +9,7 @@ from config.settings import Channel
 from db.issuing import QuotaLeft
 from kiosk.screens.base import KioskState, Screen
 from kiosk.text import tr
-from kiosk.widgets import ResponsiveGrid, Tile, make_label
+from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
 
 CHOICES = ("booking", "walk_in", "priority", "vip", "info")
 
@@ -47,6 +47,13 @@ class HomeScreen(Screen):
         card_layout.addWidget(self.quota_note)
         self.card_holder = QVBoxLayout()
         self.card_holder.addWidget(self.card)
+        # Feedback: report a problem; the survey opens by scanning a served ticket.
+        self.feedback_button = make_button("home_feedback", "secondary")
+        self.feedback_button.clicked.connect(lambda: self.chosen.emit("feedback"))
+        self.survey_hint = make_label("muted", "home_survey_hint", center=True)
+        self.card_holder.addSpacing(12)
+        self.card_holder.addWidget(self.feedback_button)
+        self.card_holder.addWidget(self.survey_hint)
         self.card_holder.addStretch(1)
         self.split.addLayout(self.card_holder, 2)
         self.quota_rows: dict[str, tuple[QLabel, QLabel]] = {}
@@ -107,6 +114,8 @@ class HomeScreen(Screen):
         )
         self.tiles["vip"].set_texts(tr("VIP one-day service"), tr("Passport the same day"))
         self.tiles["info"].set_texts(tr("Information"), tr("Questions and passport pick-up"))
+        self.feedback_button.setText(tr("Report a problem"))
+        self.survey_hint.setText(tr("Served already? Scan your ticket to rate us"))
         self.quota_title.setText(tr("Walk-in tickets left today"))
         self._fill_quotas()
 

@@ -51,7 +51,8 @@ def test_walk_in_prints_a_ticket(qtbot: QtBot, kiosk: Kiosk, emulator: Emulator)
 def test_ticket_screen_returns_home_by_itself(qtbot: QtBot, kiosk: Kiosk) -> None:
     kiosk.flows.ticket_timer.setInterval(50)
     click(qtbot, kiosk, "home_info")
-    click(qtbot, kiosk, "info_ticket")
+    wait_screen(qtbot, kiosk, "faq")
+    click(qtbot, kiosk, "faq_ticket")
     click(qtbot, kiosk, "confirm_print")
     wait_screen(qtbot, kiosk, "ticket")
     kiosk.flows.ticket_timer.setInterval(50)
@@ -155,9 +156,9 @@ def test_paper_out_shows_the_number_to_take_to_the_desk(
     click(qtbot, kiosk, "home_walk_in")
     click(qtbot, kiosk, "service_baru")
     click(qtbot, kiosk, "confirm_print")
-    wait_screen(qtbot, kiosk, "ticket")
-    qtbot.waitUntil(lambda: "A-001" in text_of(kiosk, "ticket_print_status"), timeout=10_000)
-    status = text_of(kiosk, "ticket_print_status")
+    wait_screen(qtbot, kiosk, "ticket_on_screen")
+    qtbot.waitUntil(lambda: "A-001" in text_of(kiosk, "onscreen_status"), timeout=10_000)
+    status = text_of(kiosk, "onscreen_status")
     assert status.startswith("Kertas printer habis.")
     assert "tunjukkan layar ini" in status
     assert emulator.tickets == []
