@@ -22,6 +22,7 @@ def mask_name(name: str | None) -> str | None:
     words = name.split()
     if not words:
         return None
+
     def mask(word: str, keep: int) -> str:
         # A word that arrives masked already (a signed QR carries masked names) stays as is.
         return word if word.endswith("***") else word[:keep] + "***"
