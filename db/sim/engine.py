@@ -121,10 +121,11 @@ class DaySimulation:
     def at(self, when: dt.datetime, action: Callable[[], None]) -> None:
         heapq.heappush(self._heap, (when, next(self._seq), action))
 
-    def run(self) -> DayRun:
+    def run(self, fresh: bool = True) -> DayRun:
+        """Run the day; ``fresh=False`` continues on the file as earlier days left it."""
         started = time.perf_counter()
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm") if fresh else ():
             Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
         self.ctx = open_queue(self.settings, clock=self.clock)
         try:
