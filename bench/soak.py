@@ -83,19 +83,21 @@ def settings_toml(db_url: str, retention_days: int) -> str:
     )
 
 
-def start_apps(config: Path, data_dir: Path) -> list[subprocess.Popen[bytes]]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LOKET_DATA_DIR": str(data_dir)}
+def start_apps(config: Path, work: Path) -> list[subprocess.Popen[bytes]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LOKET_DATA_DIR": str(work / "data")}
     env.pop("LOKET_DATABASE_URL", None)
+    display_log = (work / "display.log").open("wb")
     display = subprocess.Popen(
-        [sys.executable, "-m", "display", "--config", str(config), "--window", "1280x720",
-         "--mute"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-X", "faulthandler", "-m", "display", "--config", str(config),
+         "--window", "1280x720", "--mute"],
+        env=env, stdout=display_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
+    console_log = (work / "console.log").open("wb")
     console = subprocess.Popen(
-        [sys.executable, "-m", "admin_console", "--config", str(config), "--counter", "1",
-         "--login", CONSOLE_USER],
+        [sys.executable, "-X", "faulthandler", "-m", "admin_console", "--config", str(config),
+         "--counter", "1", "--login", CONSOLE_USER],
         env={**env, "LOKET_CONSOLE_PASSWORD": CONSOLE_PASSWORD},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=console_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     return [display, console]
 
@@ -111,7 +113,7 @@ def run(days: int, scenario_path: Path, retention_days: int, work: Path) -> list
     ctx = open_queue(first)
     add_officer(ctx, Actor.system("soak"), CONSOLE_USER, "supervisor", CONSOLE_PASSWORD)
     ctx.db.dispose()
-    apps = start_apps(config, work / "data")
+    apps = start_apps(config, work)
     figures: list[DayFigures] = []
     try:
         time.sleep(3)  # let both apps open the database and draw once
@@ -125,9 +127,10 @@ def run(days: int, scenario_path: Path, retention_days: int, work: Path) -> list
             )  # fmt: skip
             result = simulation.run(fresh=False)
             time.sleep(1)  # the apps catch up with the day's last changes
-            for app in apps:
+            for app, name in zip(apps, ("display", "console"), strict=True):
                 if app.poll() is not None:
-                    raise RuntimeError(f"{app.args[2]} exited with {app.returncode}")
+                    tail = (work / f"{name}.log").read_text(errors="replace")[-3000:]
+                    raise RuntimeError(f"{name} exited with {app.returncode}:\n{tail}")
             size = sum(
                 Path(f"{db_path}{s}").stat().st_size
                 for s in ("", "-wal")
