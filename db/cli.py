@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, load_settings
 from config.settings import Channel, Settings
-from db import keys_cli
+from db import keys_cli, report_cli
 from db.audit import verify_audit
 from db.backup import BackupError, backup, restore
 from db.booking_export import ExportError
@@ -101,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     keys_cli.add_parsers(sub, [common])
+    report_cli.add_parsers(sub, [common])
     return parser
 
 
@@ -141,6 +142,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     actor = Actor.system()
     if args.command in keys_cli.COMMANDS:
         return keys_cli.run(args, settings)
+    if args.command in report_cli.COMMANDS:
+        return report_cli.run(args, settings)
     if args.command in ("init", "upgrade"):
         db = Database(settings.database_url)
         try:

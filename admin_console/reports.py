@@ -1,0 +1,254 @@
+"""The supervisor's reports page: a day or a month in figures, bar charts (arrivals per hour,
+tickets per service, served per counter, quota use) and tables (by service and channel, per
+counter, per officer, quota use, complaints), exportable as CSV and PDF. The report is
+computed and the files are written in a worker (``Tasks``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from admin_console.common import MessageBar
+from admin_console.queue_panel import _item, _table
+from admin_console.tasks import Refresher, Tasks
+from db.context import Actor, QueueContext
+from db.period_reports import PeriodReport, day_report, month_report, table_sections, to_csv
+from ui.report_pdf import chart_series, draw_bars, write_pdf
+
+# The tables shown in tabs: (index in ``table_sections``, tab title, object name).
+TABLE_TABS = (
+    (1, "By service and channel", "reportServicesTable"),
+    (2, "Per counter", "reportCountersTable"),
+    (3, "Per officer", "reportOfficersTable"),
+    (5, "Quota use", "reportQuotasTable"),
+    (6, "Complaints", "reportComplaintsTable"),
+    (7, "Complaints by month", "reportRecapTable"),
+)
+FIGURES = (
+    ("issued", "Tickets issued"),
+    ("served", "Served"),
+    ("no_shows", "No-shows"),
+    ("cancelled", "Cancelled"),
+    ("wait", "Avg wait"),
+    ("service", "Avg service"),
+)
+
+
+class BarChart(QWidget):
+    """A bar chart drawn with ``QPainter`` (the same drawing as in the PDF)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(objectName=name)
+        self.title = ""
+        self.items: list[tuple[str, float]] = []
+        self.value_format = "{:g}"
+        self.top: float | None = None
+        self.setMinimumHeight(210)
+
+    def set_data(
+        self,
+        title: str,
+        items: Sequence[tuple[str, float]],
+        value_format: str = "{:g}",
+        top: float | None = None,
+    ) -> None:
+        self.title, self.items, self.value_format, self.top = title, list(items), value_format, top
+        self.setAccessibleName(title)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 230)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(8, 6, -8, -4)
+        size = max(9.0, self.font().pointSizeF() * 0.85)
+        draw_bars(
+            painter,
+            rect,
+            self.title,
+            self.items,
+            point_size=size,
+            value_format=self.value_format,
+            top=self.top,
+        )
+        painter.end()
+
+
+def _minutes(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+class ReportsPage(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: QueueContext, tasks: Tasks, actor: Actor) -> None:
+        super().__init__()
+        self.setObjectName("reportsPage")
+        self.ctx, self.tasks, self.actor = ctx, tasks, actor
+        self.report: PeriodReport | None = None
+        self.message = MessageBar()
+        self.kind = QComboBox(objectName="reportKind")
+        self.kind.addItem("Day", "day")
+        self.kind.addItem("Month", "month")
+        self.date = QDateEdit(objectName="reportDate")
+        self.date.setCalendarPopup(True)
+        today = ctx.today()
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.period: tuple[str, dt.date] = ("day", today)
+        self.kind.currentIndexChanged.connect(self._period_changed)
+        self.date.dateChanged.connect(self._period_changed)
+        csv_button = QPushButton("Export CSV…", objectName="reportCsvButton")
+        pdf_button = QPushButton("Export PDF…", objectName="reportPdfButton")
+        for b in (csv_button, pdf_button):
+            b.setProperty("role", "secondary")
+        csv_button.clicked.connect(lambda: self.choose_export("csv"))
+        pdf_button.clicked.connect(lambda: self.choose_export("pdf"))
+        self.heading = QLabel("Reports", objectName="title")
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.kind)
+        top.addWidget(self.date)
+        top.addSpacing(16)
+        top.addWidget(csv_button)
+        top.addWidget(pdf_button)
+
+        self.figures: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
+        cards = QHBoxLayout()
+        for key, caption in FIGURES:
+            card = QFrame(objectName="card")
+            value = QLabel("–", objectName=f"report_{key}")
+            value.setProperty("role", "figure")
+            value.setAccessibleName(caption)
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label = QLabel(caption, objectName="figureCaption")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box = QVBoxLayout(card)
+            box.setContentsMargins(6, 8, 6, 8)
+            box.addWidget(value)
+            box.addWidget(label)
+            cards.addWidget(card)
+            self.figures[key] = value
+            self.captions[key] = label
+
+        self.charts = [BarChart(f"reportChart{i}") for i in range(4)]
+        chart_row = QGridLayout()
+        for i, chart in enumerate(self.charts):
+            chart_row.addWidget(chart, 0, i)
+
+        self.tables: dict[int, QTableWidget] = {}
+        self.tabs = QTabWidget(objectName="reportTabs")
+        for index, title, name in TABLE_TABS:
+            table = _table(name, [])
+            self.tables[index] = table
+            self.tabs.addTab(table, title)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(cards)
+        layout.addLayout(chart_row)
+        layout.addWidget(self.tabs, 1)
+        self.refresher = Refresher(tasks, self._query, self._apply, self.message.error, self)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def _period_changed(self) -> None:
+        kind = str(self.kind.currentData())
+        self.date.setDisplayFormat("dd-MM-yyyy" if kind == "day" else "MM-yyyy")
+        q = self.date.date()
+        self.period = (kind, dt.date(q.year(), q.month(), q.day()))
+        self.refresher.request()
+
+    def set_period(self, kind: str, day: dt.date) -> None:
+        """Show the report of ``day`` (``day``) or of its month (``month``)."""
+        self.kind.setCurrentIndex(0 if kind == "day" else 1)
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self._period_changed()
+
+    def _query(self) -> PeriodReport:
+        kind, day = self.period  # set on the UI thread; read here as one tuple
+        if kind == "day":
+            return day_report(self.ctx, self.actor, day)
+        return month_report(self.ctx, self.actor, day.year, day.month)
+
+    def _apply(self, report: PeriodReport) -> None:
+        self.report = report
+        self.heading.setText(report.title)
+        values = {
+            "issued": str(report.issued),
+            "served": str(report.served),
+            "no_shows": str(report.no_shows),
+            "cancelled": str(report.cancelled),
+            "wait": _minutes(report.wait.mean),
+            "service": _minutes(report.service.mean),
+        }
+        for key, text in values.items():
+            self.figures[key].setText(text)
+        for key, durations in (("wait", report.wait), ("service", report.service)):
+            caption = dict(FIGURES)[key]
+            self.captions[key].setText(f"{caption} · p90 {_minutes(durations.p90)} min")
+        for chart, series in zip(self.charts, chart_series(report), strict=True):
+            chart.set_data(*series)
+        sections = table_sections(report)
+        for index, table in self.tables.items():
+            _title, header, rows = sections[index]
+            table.clear()
+            table.setColumnCount(len(header))
+            table.setHorizontalHeaderLabels([h[:1].upper() + h[1:] for h in header])
+            table.setRowCount(len(rows))
+            for r, cells in enumerate(rows):
+                for c, value in enumerate(cells):
+                    table.setItem(r, c, _item("" if value is None else str(value)))
+        self.loaded.emit()
+
+    # -- export -----------------------------------------------------------------------------
+
+    def choose_export(self, fmt: str) -> None:
+        if self.report is None:
+            self.message.error("The report is not ready yet.")
+            return
+        name = f"report-{self.report.label}.{fmt}"
+        kinds = "CSV files (*.csv)" if fmt == "csv" else "PDF files (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", name, kinds)
+        if path:
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write the report on screen as CSV or PDF, in a worker."""
+        report = self.report
+        if report is None:
+            self.message.error("The report is not ready yet.")
+            return
+
+        def work() -> Path:
+            if fmt == "pdf":
+                return write_pdf(report, path)
+            # UTF-8 with a byte-order mark: spreadsheet programs then read the accents right.
+            path.write_text(to_csv(report), encoding="utf-8-sig", newline="")
+            return path
+
+        self.tasks.run(work, lambda p: self.message.info(f"Saved {p}."), self.message.error)

@@ -1,0 +1,436 @@
+"""Reports for a business day or a month: tickets by service and channel, served, no-shows,
+cancelled; waiting time (issue → first call) and service time (serving → done) as mean and
+nearest-rank 90th percentile; per counter and per officer; arrivals per hour; quota use;
+complaints by category. Exported as CSV (formula-safe) and JSON. Nothing here changes the
+queue.
+
+A ticket belongs to the counter that last handled it and to the officer whose call,
+completion or no-show was its last handling event."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from config.settings import Channel
+from db.context import Actor, QueueContext, require
+from db.dashboard import percentile_nearest_rank
+from db.feedback import CATEGORIES
+from db.feedback_reports import MONTHS, ComplaintRecap, complaint_recap, month_bounds, safe_cell
+from db.issuing import issued_count, quota_for
+from db.models import Complaint, EventKind, Officer, Ticket, TicketEvent, TicketStatus
+
+HANDLING = (EventKind.CALLED, EventKind.COMPLETED, EventKind.NO_SHOW)
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Minutes: how many tickets were measured, their mean and nearest-rank p90."""
+
+    count: int
+    mean: float | None
+    p90: float | None
+
+    @classmethod
+    def of(cls, minutes: list[float]) -> Durations:
+        if not minutes:
+            return cls(0, None, None)
+        return cls(len(minutes), sum(minutes) / len(minutes), percentile_nearest_rank(minutes, 90))
+
+
+@dataclass(frozen=True)
+class ServiceChannelRow:
+    service: str
+    channel: str
+    issued: int
+    served: int
+    no_shows: int
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class HandlerRow:
+    """A counter's or an officer's tickets."""
+
+    key: str  # counter number or officer username
+    name: str
+    served: int
+    no_shows: int
+    service: Durations
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    service: str
+    channel: str
+    quota: int
+    issued: int
+
+    @property
+    def share(self) -> float:
+        return 0.0 if not self.quota else self.issued / self.quota
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    kind: str  # "day" or "month"
+    start: dt.date
+    end: dt.date
+    made_at: dt.datetime
+    office: str
+    issued: int
+    served: int
+    no_shows: int
+    cancelled: int
+    open_tickets: int  # still waiting, called or being served when the report was made
+    wait: Durations
+    service: Durations
+    by_service_channel: tuple[ServiceChannelRow, ...]
+    counters: tuple[HandlerRow, ...]
+    officers: tuple[HandlerRow, ...]
+    arrivals_by_hour: tuple[tuple[int, int], ...]  # (local hour, tickets issued)
+    quotas: tuple[QuotaRow, ...]
+    complaints: tuple[tuple[str, int], ...]  # (category, complaints filed in the period)
+    recap: ComplaintRecap  # complaints by category × month of the period's year
+
+    @property
+    def title(self) -> str:
+        if self.kind == "day":
+            return f"Day report {self.start:%d-%m-%Y}"
+        return f"Month report {MONTHS[self.start.month - 1]} {self.start.year}"
+
+    @property
+    def label(self) -> str:
+        """``2026-12-01`` or ``2026-12``: for file names."""
+        return self.start.isoformat() if self.kind == "day" else f"{self.start:%Y-%m}"
+
+
+def _minutes(start: dt.datetime | None, end: dt.datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return max(0.0, (end - start).total_seconds() / 60)
+
+
+def _report(
+    ctx: QueueContext, actor: Actor, kind: str, start: dt.date, end: dt.date
+) -> PeriodReport:
+    require(actor, "view_reports")
+    settings = ctx.settings
+    tz = settings.office.tz
+    with ctx.db.read() as session:
+        tickets = session.scalars(
+            select(Ticket)
+            .where(Ticket.business_day >= start, Ticket.business_day <= end)
+            .order_by(Ticket.id)
+        ).all()
+        events = session.execute(
+            select(TicketEvent.ticket_id, TicketEvent.kind, TicketEvent.at, TicketEvent.actor)
+            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+            .where(
+                Ticket.business_day >= start,
+                Ticket.business_day <= end,
+                TicketEvent.kind.in_(HANDLING),
+            )
+            .order_by(TicketEvent.at, TicketEvent.id)
+        ).all()
+        names = {
+            user: name or user
+            for user, name in session.execute(select(Officer.username, Officer.display_name))
+        }
+        quotas = []
+        day = start
+        open_days = []
+        while day <= end:
+            if ctx.calendar.day(day).open_at is not None:
+                open_days.append(day)
+            day += dt.timedelta(days=1)
+        for service in settings.services:
+            for channel in service.channels:
+                if channel == Channel.BOOKING:
+                    continue
+                limits = [quota_for(session, service, channel, d) for d in open_days]
+                if not limits or any(q is None for q in limits):
+                    continue
+                issued = sum(issued_count(session, service.code, channel, d) for d in open_days)
+                quotas.append(QuotaRow(service.code, channel.value, sum(limits), issued))  # type: ignore[arg-type]
+        complaint_counts = dict(
+            session.execute(
+                select(Complaint.category, func.count(Complaint.id))
+                .where(Complaint.business_day >= start, Complaint.business_day <= end)
+                .group_by(Complaint.category)
+            ).all()
+        )
+        snapshot = [
+            (
+                t.id,
+                t.service_code,
+                str(t.channel),
+                TicketStatus(t.status),
+                t.issued_at,
+                t.serving_at,
+                t.done_at,
+                t.counter_number,
+            )
+            for t in tickets
+        ]
+    recap = complaint_recap(ctx, actor, start.year)
+
+    first_call: dict[int, dt.datetime] = {}
+    handler: dict[int, str] = {}
+    for ticket_id, kind_, at, who in events:
+        if kind_ == EventKind.CALLED:
+            first_call.setdefault(ticket_id, at)
+        handler[ticket_id] = who
+
+    groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    waits: list[float] = []
+    services: list[float] = []
+    hours: dict[int, int] = defaultdict(int)
+    per_counter: dict[int, tuple[list[int], list[float]]] = {}
+    per_officer: dict[str, tuple[list[int], list[float]]] = {}
+    status_index = {TicketStatus.DONE: 1, TicketStatus.NO_SHOW: 2, TicketStatus.CANCELLED: 3}
+    for tid, service_code, channel, status, issued_at, serving_at, done_at, counter in snapshot:
+        row = groups[(service_code, channel)]
+        row[0] += 1
+        if status in status_index:
+            row[status_index[status]] += 1
+        hours[issued_at.astimezone(tz).hour] += 1
+        wait = _minutes(issued_at, first_call.get(tid))
+        if wait is not None:
+            waits.append(wait)
+        took = _minutes(serving_at, done_at) if status == TicketStatus.DONE else None
+        if took is not None:
+            services.append(took)
+        if status not in (TicketStatus.DONE, TicketStatus.NO_SHOW):
+            continue
+        targets = []
+        if counter is not None:
+            targets.append(per_counter.setdefault(counter, ([0, 0], [])))
+        if tid in handler:
+            targets.append(per_officer.setdefault(handler[tid], ([0, 0], [])))
+        for counts, durations in targets:
+            counts[0 if status == TicketStatus.DONE else 1] += 1
+            if took is not None:
+                durations.append(took)
+
+    service_order = {s.code: i for i, s in enumerate(settings.services)}
+    channel_order = {c.value: i for i, c in enumerate(Channel)}
+    by_service_channel = tuple(
+        ServiceChannelRow(s, c, *groups[(s, c)])
+        for s, c in sorted(
+            groups, key=lambda k: (service_order.get(k[0], 99), k[0], channel_order.get(k[1], 9))
+        )
+    )
+    counter_names = {c.number: c.name for c in settings.counters}
+    counters = tuple(
+        HandlerRow(str(n), counter_names.get(n, f"Counter {n}"), c[0], c[1], Durations.of(d))
+        for n, (c, d) in sorted(per_counter.items())
+    )
+    officers = tuple(
+        HandlerRow(u, names.get(u, u), c[0], c[1], Durations.of(d))
+        for u, (c, d) in sorted(per_officer.items(), key=lambda kv: names.get(kv[0], kv[0]))
+    )
+    opening = [ctx.calendar.day(d) for d in open_days]
+    span = set(hours)
+    for info in opening:
+        if info.open_at is not None and info.close_at is not None:
+            first = info.open_at.astimezone(tz).hour
+            last = (info.close_at - dt.timedelta(seconds=1)).astimezone(tz).hour
+            span.update((first, last))
+    arrivals = tuple((h, hours.get(h, 0)) for h in range(min(span), max(span) + 1)) if span else ()
+    categories = list(CATEGORIES) + sorted(set(complaint_counts) - set(CATEGORIES))
+    return PeriodReport(
+        kind=kind,
+        start=start,
+        end=end,
+        made_at=ctx.now().astimezone(tz),
+        office=settings.office.name,
+        issued=len(snapshot),
+        served=sum(r.served for r in by_service_channel),
+        no_shows=sum(r.no_shows for r in by_service_channel),
+        cancelled=sum(r.cancelled for r in by_service_channel),
+        open_tickets=sum(
+            1
+            for s in snapshot
+            if s[3] in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
+        ),
+        wait=Durations.of(waits),
+        service=Durations.of(services),
+        by_service_channel=by_service_channel,
+        counters=counters,
+        officers=officers,
+        arrivals_by_hour=arrivals,
+        quotas=tuple(quotas),
+        complaints=tuple((c, int(complaint_counts.get(c, 0))) for c in categories),
+        recap=recap,
+    )
+
+
+def day_report(ctx: QueueContext, actor: Actor, date: dt.date) -> PeriodReport:
+    """The report of one business day."""
+    return _report(ctx, actor, "day", date, date)
+
+
+def month_report(ctx: QueueContext, actor: Actor, year: int, month: int) -> PeriodReport:
+    """The report of a calendar month (every figure over all its tickets, not day means)."""
+    return _report(ctx, actor, "month", *month_bounds(year, month))
+
+
+# -- exports --------------------------------------------------------------------------------
+
+
+def _num(value: float | None) -> float | str:
+    return "" if value is None else round(value, 1)
+
+
+def _durations_json(d: Durations) -> dict[str, Any]:
+    return {
+        "count": d.count,
+        "mean_minutes": None if d.mean is None else round(d.mean, 2),
+        "p90_minutes": None if d.p90 is None else round(d.p90, 2),
+    }
+
+
+def _handler_json(h: HandlerRow) -> dict[str, Any]:
+    return {
+        "key": h.key,
+        "name": h.name,
+        "served": h.served,
+        "no_shows": h.no_shows,
+        "service_time": _durations_json(h.service),
+    }
+
+
+def to_json(report: PeriodReport) -> dict[str, Any]:
+    recap = report.recap
+    return {
+        "kind": report.kind,
+        "start": report.start.isoformat(),
+        "end": report.end.isoformat(),
+        "made_at": report.made_at.isoformat(),
+        "office": report.office,
+        "totals": {
+            "issued": report.issued,
+            "served": report.served,
+            "no_shows": report.no_shows,
+            "cancelled": report.cancelled,
+            "open": report.open_tickets,
+        },
+        "wait": _durations_json(report.wait),
+        "service_time": _durations_json(report.service),
+        "by_service_channel": [
+            {
+                "service": r.service,
+                "channel": r.channel,
+                "issued": r.issued,
+                "served": r.served,
+                "no_shows": r.no_shows,
+                "cancelled": r.cancelled,
+            }
+            for r in report.by_service_channel
+        ],
+        "counters": [_handler_json(h) for h in report.counters],
+        "officers": [_handler_json(h) for h in report.officers],
+        "arrivals_by_hour": {f"{h:02d}": n for h, n in report.arrivals_by_hour},
+        "quotas": [
+            {"service": q.service, "channel": q.channel, "quota": q.quota, "issued": q.issued}
+            for q in report.quotas
+        ],
+        "complaints": dict(report.complaints),
+        "complaints_by_month": {"year": recap.year, "counts": recap.counts},
+    }
+
+
+def table_sections(report: PeriodReport) -> list[tuple[str, list[str], list[list[object]]]]:
+    """The report as titled tables (title, header, rows): the CSV, the console and the PDF
+    show the same tables."""
+    w, s = report.wait, report.service
+    recap = report.recap
+    return [
+        (
+            "Summary",
+            ["figure", "value"],
+            [
+                ["period", report.start.isoformat() if report.kind == "day" else report.label],
+                ["issued", report.issued],
+                ["served", report.served],
+                ["no-shows", report.no_shows],
+                ["cancelled", report.cancelled],
+                ["still open", report.open_tickets],
+                ["wait mean (min)", _num(w.mean)],
+                ["wait p90 (min)", _num(w.p90)],
+                ["service time mean (min)", _num(s.mean)],
+                ["service time p90 (min)", _num(s.p90)],
+            ],
+        ),
+        (
+            "Tickets by service and channel",
+            ["service", "channel", "issued", "served", "no-shows", "cancelled"],
+            [
+                [r.service, r.channel, r.issued, r.served, r.no_shows, r.cancelled]
+                for r in report.by_service_channel
+            ],
+        ),
+        (
+            "Per counter",
+            ["counter", "name", "served", "no-shows", "service mean (min)", "service p90 (min)"],
+            [
+                [h.key, h.name, h.served, h.no_shows, _num(h.service.mean), _num(h.service.p90)]
+                for h in report.counters
+            ],
+        ),
+        (
+            "Per officer",
+            ["officer", "name", "served", "no-shows", "service mean (min)", "service p90 (min)"],
+            [
+                [h.key, h.name, h.served, h.no_shows, _num(h.service.mean), _num(h.service.p90)]
+                for h in report.officers
+            ],
+        ),
+        (
+            "Arrivals per hour",
+            ["hour", "tickets"],
+            [[f"{h:02d}:00", n] for h, n in report.arrivals_by_hour],
+        ),
+        (
+            "Quota use",
+            ["service", "channel", "quota", "issued", "use %"],
+            [
+                [q.service, q.channel, q.quota, q.issued, round(q.share * 100, 1)]
+                for q in report.quotas
+            ],
+        ),
+        (
+            "Complaints in the period",
+            ["category", "complaints"],
+            [[c, n] for c, n in report.complaints],
+        ),
+        (
+            f"Complaints by category and month, {recap.year}",
+            ["category", *MONTHS, "total"],
+            [[c, *recap.counts[c], recap.total_of(c)] for c in recap.counts]
+            + [["total", *(recap.month_total(m) for m in range(1, 13)), recap.total]],
+        ),
+    ]
+
+
+def to_csv(report: PeriodReport) -> str:
+    """Every table, one after the other: a title line, a header, the rows, an empty line.
+    Cells that start like a formula are made text (see ``safe_cell``)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe_cell(report.title), safe_cell(report.office)])
+    writer.writerow([])
+    for title, header, rows in table_sections(report):
+        writer.writerow([safe_cell(title)])
+        writer.writerow([safe_cell(h) for h in header])
+        for row in rows:
+            writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([])
+    return out.getvalue()
