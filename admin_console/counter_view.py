@@ -116,9 +116,15 @@ class CounterView(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
 
-        self.refresher = Refresher(
-            tasks, lambda: load_counter(ctx, counter), self._apply, self.message.error, self
-        )
+        # Operations finished so far. A refresh that started before the latest one finished
+        # read the queue as it was before it and must not undo what the officer sees.
+        self._ops_done = 0
+
+        def load() -> tuple[int, CounterSnapshot]:
+            started = self._ops_done
+            return started, load_counter(ctx, counter)
+
+        self.refresher = Refresher(tasks, load, self._apply_if_fresh, self.message.error, self)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._tick)
@@ -153,6 +159,12 @@ class CounterView(QWidget):
     @property
     def current(self) -> TicketView | None:
         return self.card.ticket
+
+    def _apply_if_fresh(self, result: tuple[int, CounterSnapshot]) -> None:
+        started, snap = result
+        if started == self._ops_done:
+            self._apply(snap)
+        # else: stale; the refresh the operation asked for is already queued behind it.
 
     def _apply(self, snap: CounterSnapshot) -> None:
         self.state = snap.state
@@ -223,6 +235,7 @@ class CounterView(QWidget):
 
         def done(result: Any) -> None:
             self.busy = False
+            self._ops_done += 1
             if isinstance(result, TicketView):
                 mine = result.counter == self.counter and result.status in (
                     TicketStatus.CALLED,
@@ -237,6 +250,7 @@ class CounterView(QWidget):
 
         def failed(text: str) -> None:
             self.busy = False
+            self._ops_done += 1
             self.message.error(text)
             self._update_buttons()
             self.refresher.request()

@@ -165,8 +165,13 @@ class CounterPicker(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.buttons.clear()
+        settings = self._ctx.settings
+        who = self._officer.username if self._officer is not None else ""
+        # Only the counters this officer may work at (the settings' counters[].officers).
+        figures = [c for c in figures if settings.counter(c.number).allows(who)]
+        if not figures:
+            self.message.error("No counter is set up for you; ask a supervisor.")
         for i, c in enumerate(figures):
-            settings = self._ctx.settings
             codes = settings.counter(c.number).services
             services = (
                 ", ".join(service_name(settings, code) for code in codes)

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from shiboken6 import isValid
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from db.booking_export import ExportError
-from db.engine import DatabaseBusy
+from db.engine import DatabaseBusy, DatabaseUnavailable
 from db.errors import QueueError
 
 log = logging.getLogger(__name__)
@@ -24,12 +26,36 @@ Done = Callable[[Any], None]
 Failed = Callable[[str], None]
 
 
+UNREACHABLE = (
+    "The queue database cannot be reached; reconnecting. Once it is back, check whether "
+    "this step was saved before repeating it."
+)
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """The database server is away or the connection was lost (not merely busy)."""
+    if isinstance(exc, DatabaseBusy):
+        return False
+    if isinstance(exc, DatabaseUnavailable | OperationalError | InterfaceError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return any(  # the driver's own errors, raised outside SQLAlchemy
+        cls.__name__ in ("OperationalError", "InterfaceError")
+        and cls.__module__.split(".")[0] in ("psycopg", "sqlite3")
+        for cls in type(exc).__mro__
+    )
+
+
 def describe_error(exc: BaseException) -> str:
     """What the officer reads when an operation fails."""
     if isinstance(exc, QueueError):
         return exc.message
     if isinstance(exc, DatabaseBusy):
         return "The queue database is busy; please try again in a moment."
+    if is_unreachable(exc):
+        log.warning("queue database unreachable: %r", exc)
+        return UNREACHABLE
     if isinstance(exc, ExportError):
         return str(exc)
     if isinstance(exc, FileNotFoundError | PermissionError | IsADirectoryError):
@@ -59,9 +85,12 @@ class _Job(QRunnable):
 
 
 class Tasks(QObject):
-    """Runs functions on worker threads and calls back on the UI thread."""
+    """Runs functions on worker threads and calls back on the UI thread. ``reachable``
+    turns False when an operation fails because the database is away and True again at
+    the next success (``reachable_changed``)."""
 
     busy_changed = Signal(bool)
+    reachable_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
@@ -72,6 +101,7 @@ class Tasks(QObject):
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self._keys = itertools.count(1)
         self._closed = False
+        self.reachable = True
 
     @property
     def busy(self) -> bool:
@@ -95,6 +125,10 @@ class Tasks(QObject):
         if self._closed:
             return
         try:
+            down = not ok and isinstance(payload, BaseException) and is_unreachable(payload)
+            if (ok or down) and self.reachable == down:
+                self.reachable = not down
+                self.reachable_changed.emit(self.reachable)
             if ok:
                 if on_done is not None:
                     on_done(payload)
@@ -149,6 +183,8 @@ class Refresher(QObject):
             self.request()
 
     def _done(self, result: Any) -> None:
+        if not isValid(self):  # the page was closed while its query ran
+            return
         self.loads += 1
         try:
             self._apply(result)
@@ -156,6 +192,8 @@ class Refresher(QObject):
             self._finish()
 
     def _failed(self, text: str) -> None:
+        if not isValid(self):
+            return
         try:
             if self._on_error is not None:
                 self._on_error(text)

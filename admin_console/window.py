@@ -3,6 +3,7 @@ and administrators, the supervisor pages. Wires the change watcher to the pages.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,18 +16,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from admin_console.audit_page import AuditPage
+from admin_console.bookings_page import BookingsPage
 from admin_console.common import MessageBar
 from admin_console.counter_view import CounterView
 from admin_console.feedback import FeedbackPage
 from admin_console.idle import IdleLock
 from admin_console.login import CounterPicker, LoginPage
+from admin_console.officers import OfficersPage
+from admin_console.reports import ReportsPage
 from admin_console.supervisor import DashboardPage, DevicesPage
 from admin_console.tasks import Refresher, Tasks
 from admin_console.tools import ImportPage, QuotasPage, TicketsPage
 from db.context import MANAGERS, QueueContext
-from db.counters import open_counter
+from db.counters import counters, open_counter
+from db.models import Role
 from db.officers import OfficerView
-from ui.watcher import POLL_MS, QueueWatcher
+from ui.watcher import POLL_MS, RECONNECT_MS, QueueWatcher
+
+DB_AWAY = (
+    "Database unreachable — reconnecting…  Your work resumes by itself once the connection "
+    "is back; then check that your last step was saved before repeating it."
+)
+DB_BANNER_STYLE = (
+    "QLabel#dbBanner { background: #8A1C1C; color: #FFFFFF; padding: 12px 16px; "
+    "border-radius: 8px; font-weight: 700; }"
+)
 
 
 class WorkArea(QWidget):
@@ -76,6 +91,15 @@ class WorkArea(QWidget):
             self.tabs.addTab(ImportPage(ctx, tasks, actor), "Import bookings")
             feedback = FeedbackPage(ctx, tasks, actor)
             self._add(feedback, "Feedback", feedback.refresher)
+            reports = ReportsPage(ctx, tasks, actor)
+            self._add(reports, "Reports", reports.refresher)
+            bookings = BookingsPage(ctx, tasks, actor)
+            self._add(bookings, "Bookings", bookings.refresher)
+            audit_log = AuditPage(ctx, tasks, actor)
+            self._add(audit_log, "Audit log", audit_log.refresher)
+        if officer.role == Role.ADMIN:
+            officers = OfficersPage(ctx, tasks, actor)
+            self._add(officers, "Officers", officers.refresher)
         self.tabs.currentChanged.connect(lambda _: self.refresh())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,6 +128,7 @@ class ConsoleWindow(QMainWindow):
         lock_ms: int | None = None,
         poll_ms: int = POLL_MS,
         silent_minutes: int = 5,
+        reconnect_ms: int = RECONNECT_MS,
     ) -> None:
         super().__init__()
         self.setObjectName("consoleWindow")
@@ -122,12 +147,21 @@ class ConsoleWindow(QMainWindow):
         self.login = LoginPage(ctx, tasks=self.tasks)
         self.picker = CounterPicker(ctx, self.tasks)
         self.message = MessageBar()
+        self.db_away = False
+        self.db_banner = QLabel(DB_AWAY, objectName="dbBanner")
+        self.db_banner.setWordWrap(True)
+        self.db_banner.setStyleSheet(DB_BANNER_STYLE)
+        self.db_banner.hide()
+        self.reconnect_timer = QTimer(self)
+        self.reconnect_timer.setInterval(reconnect_ms)
+        self.reconnect_timer.timeout.connect(self._probe)
         self.stack = QStackedWidget(objectName="screens")
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.picker)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.db_banner)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -135,6 +169,9 @@ class ConsoleWindow(QMainWindow):
         self.picker.picked.connect(self._picked)
         self.picker.logout.connect(self.logout)
         self.watcher.changed.connect(self._changed)
+        self.watcher.connection_lost.connect(lambda _why: self._db_lost())
+        self.watcher.connection_restored.connect(self._probe)
+        self.tasks.reachable_changed.connect(lambda up: self._db_back() if up else self._db_lost())
         self.watcher.start()
         self.login.reset()
 
@@ -217,9 +254,33 @@ class ConsoleWindow(QMainWindow):
         if self.work is not None and not self.locked:
             self.work.refresh()
 
+    # --- the database away ----------------------------------------------------------------
+
+    def _db_lost(self) -> None:
+        """Calm and visible: a banner, and a probe every few seconds until it answers."""
+        if self.db_away:
+            return
+        self.db_away = True
+        self.db_banner.show()
+        self.reconnect_timer.start()
+
+    def _probe(self) -> None:
+        ctx = self.ctx
+        self.tasks.run(lambda: counters(ctx), lambda _: self._db_back(), lambda _text: None)
+
+    def _db_back(self) -> None:
+        if not self.db_away:
+            return
+        self.db_away = False
+        self.reconnect_timer.stop()
+        self.db_banner.hide()
+        self.message.info("The queue database is reachable again.")
+        self._changed()
+
     # --- shutting down -------------------------------------------------------------------
 
     def shutdown(self) -> None:
+        self.reconnect_timer.stop()
         self.watcher.stop()
         self.idle.close()
         self.tasks.shutdown()

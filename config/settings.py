@@ -19,6 +19,33 @@ WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
+HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
+MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance (WCAG 2) of "#RRGGBB"."""
+
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two "#RRGGBB" colours: 1 (none) to 21 (black on white)."""
+    a, b = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def text_colour_on(background: str) -> str:
+    """White or black, whichever reads better on ``background``."""
+    white, black = contrast_ratio(background, "#FFFFFF"), contrast_ratio(background, "#000000")
+    return "#FFFFFF" if white >= MIN_TEXT_CONTRAST or white >= black else "#000000"
+
+
 class Channel(StrEnum):
     """How an applicant came to the queue."""
 
@@ -170,6 +197,17 @@ class Counter(Strict):
     name: str
     services: list[str]
     channels: list[Channel] = Field(default_factory=lambda: list(Channel))
+    # Usernames of the officers who may work at this counter; empty: every officer.
+    officers: list[str] = Field(default_factory=list)
+
+    @field_validator("officers")
+    @classmethod
+    def _usernames(cls, value: list[str]) -> list[str]:
+        return [name.strip().lower() for name in value if name.strip()]
+
+    def allows(self, username: str) -> bool:
+        """May ``username`` call at this counter?"""
+        return not self.officers or username.strip().lower() in self.officers
 
 
 class CallPolicy(Strict):
@@ -257,6 +295,11 @@ class Kiosk(Strict):
         )
     )
     logo_path: str = ""
+    # The office's colours ("#RRGGBB"): primary for buttons, headings and the ticket number
+    # (white text on it and it as text on white, so it must be dark enough); accent for
+    # the staff tiles (its text turns black when the colour is light).
+    primary_colour: str = Field(default="#0B3D91", pattern=HEX_COLOUR)
+    accent_colour: str = Field(default="#C8102E", pattern=HEX_COLOUR)
     hide_cursor: bool = True
     # Seconds the ticket screen stays before returning home.
     ticket_screen_seconds: int = Field(default=12, ge=3, le=120)
@@ -282,6 +325,22 @@ class Kiosk(Strict):
     # assisted mode): the weekdays it is open and its own daily quota.
     booking_failure_days: list[Weekday] = Field(default_factory=lambda: ["tue", "thu"])
     booking_failure_quota: int = Field(default=20, ge=0, le=1000)
+
+    @field_validator("primary_colour")
+    @classmethod
+    def _readable_primary(cls, value: str) -> str:
+        ratio = contrast_ratio(value, "#FFFFFF")
+        if ratio < MIN_TEXT_CONTRAST:
+            raise ValueError(
+                f"{value} is too light for white text (contrast {ratio:.1f}:1, needs "
+                f"{MIN_TEXT_CONTRAST}:1); choose a darker colour"
+            )
+        return value.upper()
+
+    @field_validator("accent_colour")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
 
 
 class Display(Strict):

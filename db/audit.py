@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import AuditRecord
+from db.models import AuditRecord, Role
+
+if TYPE_CHECKING:
+    from db.context import Actor, QueueContext
 
 GENESIS = "0" * 64
 
@@ -82,3 +86,59 @@ def verify_audit(db: Database) -> AuditCheck:
             prev = record.hash
             checked += 1
     return AuditCheck(True, checked)
+
+
+# --- reading the log (supervisors and administrators) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    actor: str
+    role: Role
+    action: str
+    target: str
+    detail: str
+
+
+def list_audit(
+    ctx: QueueContext,
+    actor: Actor,
+    day: dt.date | None = None,
+    actor_name: str | None = None,
+    action: str | None = None,
+    limit: int = 500,
+) -> list[AuditEntry]:
+    """The newest records first, at most ``limit``. ``day`` is a calendar day at the office
+    (local midnight to midnight); ``actor_name`` and ``action`` match exactly (case-blind)."""
+    from db.context import require
+
+    require(actor, "view_audit")
+    query = select(AuditRecord)
+    if day is not None:
+        tz = ctx.settings.office.tz
+        start = dt.datetime.combine(day, dt.time(0), tzinfo=tz)
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
+        query = query.where(AuditRecord.at >= start, AuditRecord.at < end)
+    if actor_name and actor_name.strip():
+        query = query.where(func.lower(AuditRecord.actor) == actor_name.strip().lower())
+    if action and action.strip():
+        query = query.where(func.lower(AuditRecord.action) == action.strip().lower())
+    query = query.order_by(AuditRecord.id.desc()).limit(max(1, limit))
+    with ctx.db.read() as session:
+        return [
+            AuditEntry(r.id, r.at, r.actor, Role(r.role), r.action, r.target, r.detail)
+            for r in session.scalars(query)
+        ]
+
+
+def audit_names(ctx: QueueContext, actor: Actor) -> tuple[list[str], list[str]]:
+    """The actors and the actions that occur in the log, for the page's filters."""
+    from db.context import require
+
+    require(actor, "view_audit")
+    with ctx.db.read() as session:
+        actors = session.scalars(select(AuditRecord.actor).distinct()).all()
+        actions = session.scalars(select(AuditRecord.action).distinct()).all()
+    return sorted(actors), sorted(actions)

@@ -49,13 +49,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "reprint": MANAGERS,
     "import_bookings": MANAGERS,
     "add_officer": frozenset({Role.ADMIN}),
+    "manage_officers": frozenset({Role.ADMIN}),
+    "view_audit": MANAGERS,
+    "view_bookings": MANAGERS,
     "heartbeat": DEVICES,
     "file_complaint": EVERYONE,
     "submit_survey": EVERYONE,
     "view_feedback": MANAGERS,
     "answer_complaint": MANAGERS,
     "export_feedback": MANAGERS,
+    "view_reports": MANAGERS,
     "issue_booking_failure": STAFF,
+    "search_bookings": STAFF,
 }
 
 ROLE_WORDS = {

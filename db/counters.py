@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from config.settings import Counter
 from db.context import Actor, QueueContext, audit, require
-from db.errors import CounterBusy, CounterNotOpen, UnknownCounter
+from db.errors import CounterBusy, CounterNotOpen, NotAllowed, UnknownCounter
 from db.models import CounterRow, CounterState, Ticket, TicketStatus
 
 
@@ -21,6 +21,21 @@ def counter_settings(ctx: QueueContext, number: int) -> Counter:
     except KeyError:
         known = ", ".join(str(c.number) for c in ctx.settings.counters)
         raise UnknownCounter(f"There is no counter {number} (counters: {known}).") from None
+
+
+class NotAtThisCounter(NotAllowed):
+    """The counter's settings name the officers who may work there; this one is not among them."""
+
+    code = "not_at_this_counter"
+
+
+def require_counter_officer(ctx: QueueContext, actor: Actor, number: int) -> None:
+    config = counter_settings(ctx, number)
+    if not config.allows(actor.name):
+        raise NotAtThisCounter(
+            f"{actor.name} may not work at {config.name} (counter {number}); "
+            "choose another counter or ask a supervisor."
+        )
 
 
 def sync_counters(session: Session, ctx: QueueContext) -> None:
@@ -67,6 +82,7 @@ def ensure_open_for_calling(
 ) -> None:
     """Calling at a closed counter opens it (the officer is evidently there); a paused
     counter must be resumed first, so a break is never ended by a stray key press."""
+    require_counter_officer(ctx, actor, number)
     row = counter_row(session, ctx, number)
     if row.state == CounterState.PAUSED:
         raise CounterNotOpen(f"Counter {number} is paused: resume it before calling.")
@@ -92,6 +108,8 @@ _OPERATION = {
 
 def _change(ctx: QueueContext, actor: Actor, number: int, state: CounterState) -> CounterView:
     require(actor, _OPERATION[state])
+    if state != CounterState.CLOSED:  # closing one left open: anyone with the role
+        require_counter_officer(ctx, actor, number)
 
     def work(session: Session) -> CounterView:
         now = ctx.now()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.context import Actor, QueueContext, audit, require
@@ -43,6 +43,22 @@ class AccountInactive(LoginFailed):
     code = "account_inactive"
 
 
+class InvalidOfficer(QueueError):
+    """A username, role or password that cannot be used."""
+
+    code = "invalid_officer"
+
+
+class UnknownOfficer(QueueError):
+    code = "unknown_officer"
+
+
+class LastAdmin(QueueError):
+    """The change would leave the office without an active administrator."""
+
+    code = "last_admin"
+
+
 @dataclass(frozen=True)
 class OfficerView:
     id: int
@@ -57,6 +73,22 @@ class OfficerView:
         return Actor(self.username, Role(self.role), self.id)
 
 
+def _staff_role(role: Role | str) -> Role:
+    try:
+        value = Role(role)
+    except ValueError:
+        value = Role.KIOSK
+    if value == Role.KIOSK:
+        raise InvalidOfficer("The role must be officer, supervisor or admin.")
+    return value
+
+
+def _hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidOfficer(f"The password must be at least {MIN_PASSWORD} characters.")
+    return _hasher.hash(password)
+
+
 def add_officer(
     ctx: QueueContext,
     actor: Actor,
@@ -68,24 +100,17 @@ def add_officer(
     require(actor, "add_officer")
     username = username.strip().lower()
     if not USERNAME.match(username):
-        raise QueueError(
+        raise InvalidOfficer(
             "A username is 2-64 characters: lower-case letters, digits, '.', '_' or '-', "
             "starting with a letter."
         )
-    try:
-        role = Role(role)
-    except ValueError:
-        raise QueueError("The role must be officer, supervisor or admin.") from None
-    if role == Role.KIOSK:
-        raise QueueError("The role must be officer, supervisor or admin.")
-    if len(password) < MIN_PASSWORD:
-        raise QueueError(f"The password must be at least {MIN_PASSWORD} characters.")
-    password_hash = _hasher.hash(password)
+    role = _staff_role(role)
+    password_hash = _hash_password(password)
 
     def work(session: Session) -> OfficerView:
         now = ctx.now()
         if session.scalar(select(Officer.id).where(Officer.username == username)):
-            raise QueueError(f"An officer named {username!r} already exists.")
+            raise InvalidOfficer(f"An officer named {username!r} already exists.")
         officer = Officer(
             username=username,
             display_name=display_name.strip() or username,
@@ -168,3 +193,124 @@ def authenticate(ctx: QueueContext, username: str, password: str) -> OfficerView
     if isinstance(result, QueueError):
         raise result
     return result
+
+
+# --- managing officers (administrators only) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    """One officer as the administrator's list shows them."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: dt.datetime | None
+    created_at: dt.datetime
+
+
+def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
+    require(actor, "manage_officers")
+    with ctx.db.read() as session:
+        rows = session.scalars(select(Officer).order_by(Officer.username)).all()
+        now = ctx.now()
+        return [
+            OfficerRow(
+                r.id,
+                r.username,
+                r.display_name,
+                Role(r.role),
+                r.active,
+                r.locked_until if r.locked_until is not None and r.locked_until > now else None,
+                r.created_at,
+            )
+            for r in rows
+        ]
+
+
+def _officer(session: Session, officer_id: int) -> Officer:
+    row = session.get(Officer, officer_id)
+    if row is None:
+        raise UnknownOfficer(f"There is no officer with id {officer_id}.")
+    return row
+
+
+def _view(row: Officer) -> OfficerView:
+    return OfficerView(row.id, row.username, row.display_name, Role(row.role), row.active)
+
+
+def _keep_an_admin(session: Session, actor: Actor, row: Officer) -> None:
+    """Refuse a change that takes ``row``, the last active administrator, out of that role."""
+    if not (row.active and Role(row.role) == Role.ADMIN):
+        return
+    others = session.scalar(
+        select(func.count(Officer.id)).where(
+            Officer.role == Role.ADMIN, Officer.active.is_(True), Officer.id != row.id
+        )
+    )
+    if not others:
+        whom = "yourself" if actor.officer_id == row.id else row.username
+        raise LastAdmin(
+            f"You cannot do this to {whom}: {row.username} is the last active administrator. "
+            "Make another officer an administrator first."
+        )
+
+
+def reset_password(ctx: QueueContext, actor: Actor, officer_id: int, password: str) -> OfficerView:
+    """Give an officer a new password; it also lifts a lock after wrong passwords."""
+    require(actor, "manage_officers")
+    password_hash = _hash_password(password)  # slow on purpose: outside the transaction
+
+    def work(session: Session) -> OfficerView:
+        now = ctx.now()
+        row = _officer(session, officer_id)
+        row.password_hash = password_hash
+        row.failed_logins = 0
+        row.locked_until = None
+        audit(session, actor, "reset_password", now, row.username)
+        return _view(row)
+
+    return ctx.db.run_write(work)
+
+
+def set_role(ctx: QueueContext, actor: Actor, officer_id: int, role: Role | str) -> OfficerView:
+    require(actor, "manage_officers")
+    new_role = _staff_role(role)
+
+    def work(session: Session) -> OfficerView:
+        now = ctx.now()
+        row = _officer(session, officer_id)
+        old_role = Role(row.role)
+        if old_role == new_role:
+            return _view(row)
+        if new_role != Role.ADMIN:
+            _keep_an_admin(session, actor, row)
+        row.role = new_role
+        audit(session, actor, "set_role", now, row.username, role=str(new_role), was=str(old_role))
+        return _view(row)
+
+    return ctx.db.run_write(work)
+
+
+def set_active(ctx: QueueContext, actor: Actor, officer_id: int, active: bool) -> OfficerView:
+    """Deactivate (no more logins; the history keeps the name) or reactivate an officer."""
+    require(actor, "manage_officers")
+
+    def work(session: Session) -> OfficerView:
+        now = ctx.now()
+        row = _officer(session, officer_id)
+        if row.active == active:
+            return _view(row)
+        if not active:
+            _keep_an_admin(session, actor, row)
+        row.active = active
+        if active:
+            row.failed_logins = 0
+            row.locked_until = None
+        action = "reactivate_officer" if active else "deactivate_officer"
+        audit(session, actor, action, now, row.username)
+        return _view(row)
+
+    return ctx.db.run_write(work)

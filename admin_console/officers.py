@@ -1,0 +1,219 @@
+"""The administrator's officers page: add an officer, reset a password, change a role,
+deactivate / reactivate. Every change is one queue operation in a worker; the operations
+themselves refuse anyone but an administrator and keep one active administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from admin_console.common import MessageBar, local_hm
+from admin_console.queue_panel import ID_ROLE, _item, _table
+from admin_console.tasks import Refresher, Tasks
+from db.context import Actor, QueueContext
+from db.models import Role
+from db.officers import (
+    OfficerRow,
+    OfficerView,
+    add_officer,
+    list_officers,
+    reset_password,
+    set_active,
+    set_role,
+)
+
+ROLE_WORDS = {Role.OFFICER: "Officer", Role.SUPERVISOR: "Supervisor", Role.ADMIN: "Administrator"}
+
+
+def _roles(name: str) -> QComboBox:
+    box = QComboBox(objectName=name)
+    for role, word in ROLE_WORDS.items():
+        box.addItem(word, str(role))
+    return box
+
+
+def _password(name: str, hint: str) -> QLineEdit:
+    edit = QLineEdit(objectName=name, placeholderText=hint)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class OfficersPage(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: QueueContext, tasks: Tasks, actor: Actor) -> None:
+        super().__init__()
+        self.setObjectName("officersPage")
+        self.ctx, self.tasks, self.actor = ctx, tasks, actor
+        self.rows: list[OfficerRow] = []
+        self.message = MessageBar()
+        self.table = _table("officersTable", ["Username", "Name", "Role", "Since", "State"])
+        self.table.itemSelectionChanged.connect(self._selected_changed)
+        # Adding.
+        self.new_username = QLineEdit(objectName="newUsername", placeholderText="Username")
+        self.new_name = QLineEdit(objectName="newDisplayName", placeholderText="Full name")
+        self.new_role = _roles("newRole")
+        self.new_password = _password("newPassword", "Password (at least 8 characters)")
+        add = QPushButton("Add officer", objectName="addOfficerButton")
+        add.clicked.connect(self.add)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_username, 2)
+        add_row.addWidget(self.new_name, 3)
+        add_row.addWidget(self.new_role, 1)
+        add_row.addWidget(self.new_password, 3)
+        add_row.addWidget(add)
+        # Changing the selected officer.
+        self.chosen = QLabel("Select an officer in the list.", objectName="chosenOfficer")
+        self.reset_edit = _password("resetPassword", "New password")
+        reset = QPushButton("Reset password", objectName="resetPasswordButton")
+        reset.clicked.connect(self.reset_password)
+        self.role_box = _roles("roleChoice")
+        role = QPushButton("Change role", objectName="setRoleButton")
+        role.clicked.connect(self.change_role)
+        self.deactivate_button = QPushButton("Deactivate", objectName="deactivateButton")
+        self.deactivate_button.setProperty("role", "danger")
+        self.deactivate_button.clicked.connect(lambda: self.set_active(False))
+        self.reactivate_button = QPushButton("Reactivate", objectName="reactivateButton")
+        self.reactivate_button.setProperty("role", "secondary")
+        self.reactivate_button.clicked.connect(lambda: self.set_active(True))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.addWidget(self.chosen, 0, 0, 1, 4)
+        grid.addWidget(self.reset_edit, 1, 0)
+        grid.addWidget(reset, 1, 1)
+        grid.addWidget(self.role_box, 1, 2)
+        grid.addWidget(role, 1, 3)
+        grid.addWidget(self.deactivate_button, 1, 4)
+        grid.addWidget(self.reactivate_button, 1, 5)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(QLabel("Officers", objectName="title"))
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel("Selected officer", objectName="sectionTitle"))
+        layout.addLayout(grid)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("Add an officer", objectName="sectionTitle"))
+        layout.addLayout(add_row)
+        self._selected_changed()
+        self.refresher = Refresher(
+            tasks, lambda: list_officers(ctx, actor), self._apply, self.message.error, self
+        )
+
+    def _apply(self, rows: list[OfficerRow]) -> None:
+        keep = self.selected_id()
+        self.rows = rows
+        s = self.ctx.settings
+        self.table.setRowCount(len(rows))
+        for r, o in enumerate(rows):
+            if not o.active:
+                state = "deactivated"
+            elif o.locked_until is not None:
+                state = f"locked until {local_hm(s, o.locked_until)}"
+            else:
+                state = "active"
+            cells = [
+                o.username,
+                o.display_name,
+                ROLE_WORDS.get(o.role, str(o.role)),
+                f"{o.created_at.astimezone(s.office.tz):%d %b %Y}",
+                state,
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, _item(text, o.id))
+            if o.id == keep:
+                self.table.selectRow(r)
+        self._selected_changed()
+        self.loaded.emit()
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return int(items[0].data(ID_ROLE)) if items else None
+
+    def selected(self) -> OfficerRow | None:
+        oid = self.selected_id()
+        return next((o for o in self.rows if o.id == oid), None)
+
+    def select(self, username: str) -> None:
+        for r, o in enumerate(self.rows):
+            if o.username == username:
+                self.table.selectRow(r)
+
+    def _selected_changed(self) -> None:
+        o = self.selected()
+        if o is None:
+            self.chosen.setText("Select an officer in the list to change them.")
+        else:
+            self.chosen.setText(f"{o.display_name} ({o.username}) · {ROLE_WORDS[o.role]}")
+            self.role_box.setCurrentIndex(self.role_box.findData(str(o.role)))
+        # Only the one that applies is shown (a disabled red button still reads as a warning).
+        self.deactivate_button.setVisible(o is None or o.active)
+        self.deactivate_button.setEnabled(o is not None)
+        self.reactivate_button.setVisible(o is not None and not o.active)
+
+    def _run(self, fn: Callable[[], OfficerView], said: Callable[[OfficerView], str]) -> None:
+        def done(view: OfficerView) -> None:
+            self.message.info(said(view))
+            self.refresher.request()
+
+        self.tasks.run(fn, done, self.message.error)
+
+    def add(self) -> None:
+        ctx, actor = self.ctx, self.actor
+        username, name = self.new_username.text(), self.new_name.text()
+        role, password = str(self.new_role.currentData()), self.new_password.text()
+        self.new_password.clear()
+
+        def said(v: OfficerView) -> str:
+            self.new_username.clear()
+            self.new_name.clear()
+            return f"{v.display_name} ({v.username}) can now log in as {ROLE_WORDS[v.role]}."
+
+        self._run(lambda: add_officer(ctx, actor, username, role, password, name), said)
+
+    def reset_password(self) -> None:
+        o = self.selected()
+        if o is None:
+            self.message.error("Select an officer first.")
+            return
+        ctx, actor, password = self.ctx, self.actor, self.reset_edit.text()
+        self.reset_edit.clear()
+        self._run(
+            lambda: reset_password(ctx, actor, o.id, password),
+            lambda v: f"{v.username} has a new password (and is no longer locked).",
+        )
+
+    def change_role(self) -> None:
+        o = self.selected()
+        if o is None:
+            self.message.error("Select an officer first.")
+            return
+        ctx, actor, role = self.ctx, self.actor, str(self.role_box.currentData())
+        self._run(
+            lambda: set_role(ctx, actor, o.id, role),
+            lambda v: f"{v.username} is now {ROLE_WORDS[v.role]}.",
+        )
+
+    def set_active(self, active: bool) -> None:
+        o = self.selected()
+        if o is None:
+            self.message.error("Select an officer first.")
+            return
+        ctx, actor = self.ctx, self.actor
+        self._run(
+            lambda: set_active(ctx, actor, o.id, active),
+            lambda v: f"{v.username} is {'active again' if v.active else 'deactivated'}.",
+        )
