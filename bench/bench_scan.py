@@ -134,6 +134,9 @@ def run(n: int, folder: Path) -> dict[str, Any]:
         for i in range(1, n + WARM_UP + 1):
             t0 = time.perf_counter()
             kiosk.scanner.scanned.emit(f"MP261201JKS{i:05d}")
+            # The applicant sees the booking's summary and presses "print" (at once, here).
+            wait(lambda: kiosk.window.current == "summary")
+            kiosk.window.screen_named("summary").print_button.click()
             wait(lambda i=i: len(confirmed_at) >= i)
             if i > WARM_UP:
                 written.append((max(kiosk.printer.written_at.values()) - t0) * 1000)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +26,7 @@ from db.errors import CheckInRejected, RejectReason
 from db.estimate import estimate_for_new_ticket
 from db.issuing import create_ticket
 from db.models import Booking, BookingStatus, Role, Ticket
+from db.privacy import mask_name
 from db.views import TicketView
 
 MAX_PAYLOAD = 512
@@ -257,3 +260,82 @@ def check_in_booking(
         # Two kiosks checked the same booking in at the same instant (PostgreSQL): the
         # other one won; this scan now sees its ticket.
         return ctx.db.run_write(work)
+
+
+@dataclass(frozen=True)
+class BookingPreview:
+    """What the kiosk shows before it prints a booking ticket: the booking as check-in
+    would take it, with only the masked name."""
+
+    booking_code: str
+    service: str  # our service code
+    service_name: str  # the central system's name for it
+    slot_start: dt.datetime
+    slot_end: dt.datetime
+    masked_name: str | None
+
+
+class _ClaimSession:
+    """A read session that also sees the booking a verified token would create (or move to
+    today) in check-in, so ``_check`` judges it without anything being written."""
+
+    def __init__(self, session: Session, booking: Booking) -> None:
+        self.session = session
+        self.booking = booking
+
+    def scalar(self, statement: Any) -> Any:
+        entities = [d.get("entity") for d in statement.column_descriptions]
+        if entities == [Booking]:
+            return self.booking
+        return self.session.scalar(statement)
+
+
+def _claimed(session: Session, ctx: QueueContext, claim: BookingClaim) -> Booking | None:
+    """The booking ``_book_from_claim`` would leave, as a detached copy; None when the
+    export's booking stands as it is."""
+    booking = session.scalar(select(Booking).where(Booking.code == claim.booking_code))
+    moved_here = (
+        booking is not None
+        and booking.status == BookingStatus.RESCHEDULED
+        and booking.date != claim.date
+    )
+    if booking is not None and not moved_here:
+        return None
+    service = ctx.settings.service_for_booking_name(claim.service_name)
+    return Booking(
+        id=booking.id if booking is not None else None,
+        code=claim.booking_code,
+        office_code=claim.office_code,
+        date=claim.date,
+        slot_start=claim.slot_start,
+        slot_end=claim.slot_end,
+        service_name=claim.service_name,
+        service_code=service.code if service else None,
+        status=BookingStatus.ACTIVE,
+        applicant_name=booking.applicant_name if booking is not None else claim.masked_name,
+    )
+
+
+def preview_booking(ctx: QueueContext, actor: Actor, payload: str) -> BookingPreview:
+    """What ``check_in_booking`` would check in for this scan, read only: the same checks,
+    the same ``CheckInRejected`` reasons, nothing written. The check-in itself checks again,
+    so a booking checked in elsewhere in between is still refused there."""
+    require(actor, "check_in_booking")
+    text = clean_payload(payload)
+    claim = verified_claim(ctx, text) if looks_like_token(text) else None
+    code = claim.booking_code if claim else booking_code_of(text)
+    with ctx.db.read() as session:
+        now = queue_now(session, ctx)
+        claimed = _claimed(session, ctx, claim) if claim is not None else None
+        reader: Any = session if claimed is None else _ClaimSession(session, claimed)
+        booking = _check(reader, ctx, code, now)
+        assert booking.service_code is not None
+        start, end = _slot(ctx, booking)
+        return BookingPreview(
+            booking_code=code,
+            service=booking.service_code,
+            service_name=booking.service_name,
+            slot_start=start,
+            slot_end=end,
+            masked_name=mask_name(booking.applicant_name),
+        )

@@ -93,7 +93,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # A server that vanishes from the network (rather than refusing) must not leave a kiosk
+    # saying "one moment" for minutes: give up connecting after a few seconds.
+    connect_args = {"connect_timeout": 5} if url.startswith("postgresql") else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
 
 
 def is_transient(exc: BaseException) -> bool:

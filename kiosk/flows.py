@@ -13,13 +13,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from config.settings import Channel
-from db.checkin import check_in_booking
 from db.context import Actor, QueueContext
 from db.errors import QueueError
 from db.issuing import QuotaLeft, issue_ticket, quotas_today
 from db.models import Role
-from db.printjobs import request_reprint
 from db.views import TicketView
+from kiosk.booking_flows import BookingFlows, Previewed
 from kiosk.feedback_flows import FeedbackFlows
 from kiosk.health import DeviceHealth
 from kiosk.idle import IdleMonitor
@@ -32,10 +31,18 @@ from kiosk.screens.home import HomeScreen
 from kiosk.screens.onscreen import OnScreenTicketScreen
 from kiosk.screens.ticket import MessageScreen, TicketScreen
 from kiosk.serial_scanner import clean_payload
-from kiosk.staff import PinCheck, PinResult, StaffLock
-from kiosk.text import tr
+from kiosk.staff import StaffLock
+from kiosk.staff_flows import StaffFlows
 from kiosk.window import KioskWindow
-from kiosk.wording import PRIORITY, SCAN_AGAIN, TYPE_CODE, VIP, Message, refusal
+from kiosk.wording import (
+    PRIORITY,
+    SCAN_AGAIN,
+    TYPE_CODE,
+    VIP,
+    Message,
+    database_unreachable,
+    refusal,
+)
 from kiosk.workers import Runner
 
 logger = logging.getLogger(__name__)
@@ -84,7 +91,9 @@ class KioskFlows(QObject):
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.refresh_quotas)
         self._connect()
+        self.staff_flows = StaffFlows(self)  # PIN, assisted mode, reprints, leaving
         self.feedback = FeedbackFlows(self)  # information, complaints, survey
+        self.booking = BookingFlows(self)  # booking summary, assisted search
 
     def screen(self, name: str) -> Any:
         return self.window.screen_named(name)
@@ -107,8 +116,6 @@ class KioskFlows(QObject):
         if self.health is not None:
             self.health.printer_usable_changed.connect(self.printer_changed)
         self.screen("message").action.connect(self.message_action)
-        self.screen("pin").submitted.connect(self.pin_submitted)
-        self.screen("assisted").chosen.connect(self.assisted_choice)
         w.staff_button.clicked.connect(lambda: self.ask_pin("assisted"))
         w.overlay.button.clicked.connect(self.idle.poke)
         self.scanner.scanned.connect(self.scanned)
@@ -229,6 +236,9 @@ class KioskFlows(QObject):
         if self.window.current == "out_of_service" and self.in_service():
             logger.info("database reachable again: back in service")
             self.go_home()
+            # A ticket whose commit went through just before the connection dropped is
+            # valid: its pending print job comes out now.
+            self.printer.kick()
 
     def _quotas_failed(self, exc: BaseException) -> None:
         if isinstance(exc, QueueError):
@@ -258,14 +268,7 @@ class KioskFlows(QObject):
                 override_reason=override or None,
             ),
             self.ticket_issued,
-            lambda exc: self.show_message(
-                refusal(
-                    self.ctx,
-                    exc,
-                    self.window.state.language,
-                    self.window.state.service_name(service),
-                )
-            ),
+            lambda exc: self._failed(exc, self.window.state.service_name(service)),
         )
 
     def scanned(self, code: str) -> None:
@@ -282,7 +285,7 @@ class KioskFlows(QObject):
             survey = self.feedback.survey_scan(code)  # a served ticket's QR: the survey
             if survey is not None:
                 return survey
-            return check_in_booking(self.ctx, self.actor, code, kiosk_id=self.kiosk_id)
+            return self.booking.preview(code)  # the summary first; it prints on a touch
 
         self.check_in(work)
 
@@ -292,7 +295,7 @@ class KioskFlows(QObject):
             self.override = text
             self.choose_service(Channel.WALK_IN)
             return
-        self.check_in(lambda: check_in_booking(self.ctx, self.actor, text, kiosk_id=self.kiosk_id))
+        self.check_in(lambda: self.booking.preview(text))
 
     def check_in(self, work: Any) -> None:
         if not self.in_service():
@@ -306,13 +309,27 @@ class KioskFlows(QObject):
             return
         if result == STAFF_CARD:
             pin: PinScreen = self.screen("pin")
-            self.staff_confirmed(pin.purpose if self.window.current == "pin" else "assisted")
+            self.staff_flows.staff_confirmed(
+                pin.purpose if self.window.current == "pin" else "assisted"
+            )
             return
-        assert isinstance(result, TicketView)
-        self.ticket_issued(result)
+        assert isinstance(result, Previewed)
+        self.booking.show_summary(result)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.show_message(refusal(self.ctx, exc, self.window.state.language))
+    def _failed(self, exc: BaseException, service_name: str = "") -> None:
+        if database_unreachable(exc):
+            self.server_away(exc)
+            return
+        self.show_message(refusal(self.ctx, exc, self.window.state.language, service_name))
+
+    def server_away(self, exc: BaseException) -> None:
+        """The database cannot be reached: out of service, back by itself. The operation
+        in flight was one transaction: it committed (its ticket is printed once the database
+        is back) or it left nothing behind."""
+        logger.error("queue database unreachable: %r", exc)
+        self.window.overlay.hide()
+        self.show("out_of_service")
+        self.retry_timer.start()
 
     def ticket_issued(self, ticket: TicketView) -> None:
         self.last_ticket = ticket
@@ -373,73 +390,10 @@ class KioskFlows(QObject):
             self.window.reset_for_next_person()
         self.go_home()
 
-    # -- staff ----------------------------------------------------------------------------
+    # -- staff (kiosk/staff_flows.py) ------------------------------------------------------
 
     def ask_pin(self, purpose: str) -> None:
-        screen: PinScreen = self.screen("pin")
-        screen.configure(purpose)
-        self.show("pin")
-
-    def pin_submitted(self, pin: str) -> None:
-        if self.runner.busy:
-            return
-        purpose = self.screen("pin").purpose
-        self.runner.run(
-            lambda: self.staff.check_pin(pin),
-            lambda check: self._pin_checked(purpose, check),
-            self._failed,
-        )
-
-    def _pin_checked(self, purpose: str, check: PinCheck) -> None:
-        screen: PinScreen = self.screen("pin")
-        if check.result == PinResult.OK:
-            self.staff_confirmed(purpose)
-        elif check.result == PinResult.WRONG:
-            screen.set_feedback(tr("Wrong PIN. Tries left: {n}.", n=check.tries_left))
-        elif check.result == PinResult.LOCKED:
-            minutes = max(1, (check.locked_seconds + 59) // 60)
-            screen.set_feedback(tr("Too many wrong tries. Try again in {n} minutes.", n=minutes))
-        else:
-            screen.set_feedback(tr("No staff PIN is set on this kiosk."))
-
-    def staff_confirmed(self, purpose: str) -> None:
-        if purpose == "exit":
-            self.window.allow_close = True
-            self.window.exit_requested.emit()
-        elif purpose == "priority":
-            self.confirm(self.service, Channel.PRIORITY)
-        else:
-            self.window.state.assisted = True
-            self.go_home()
+        self.staff_flows.ask_pin(purpose)
 
     def assisted_choice(self, choice: str) -> None:
-        if choice == "find_booking":
-            self.enter_code("booking")
-        elif choice == "priority":
-            self.override = ""
-            self.show("reason")
-        elif choice == "override":
-            self.reason = None
-            self.enter_code("reason")
-        elif choice == "reprint":
-            self.reprint()
-        elif choice == "leave":
-            self.window.state.assisted = False
-            self.go_home()
-        elif choice == "exit":
-            self.ask_pin("exit")
-
-    def reprint(self) -> None:
-        ticket = self.last_ticket
-        if ticket is None:
-            self.show_message(
-                Message("reprint_none", tr("Nothing to reprint"), tr("No ticket was issued yet."))
-            )
-            return
-
-        def work() -> TicketView:
-            request_reprint(self.ctx, self.staff_actor, ticket.id, self.kiosk_id)
-            return ticket
-
-        self.show("busy")
-        self.runner.run(work, self.ticket_issued, self._failed)
+        self.staff_flows.assisted_choice(choice)

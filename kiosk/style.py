@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QApplication
 
+from config.settings import Kiosk, text_colour_on
 from ui.theme import MIN_TOUCH_MM, Theme, apply_theme, mm_to_px
+
+
+def office_theme(theme: Theme, kiosk: Kiosk) -> Theme:
+    """The theme in the office's colours (settings ``kiosk.primary_colour`` and
+    ``accent_colour``). High contrast keeps its own palette: it is there to be read."""
+    if theme.high_contrast:
+        return theme
+    palette = replace(theme.palette, primary=kiosk.primary_colour, accent=kiosk.accent_colour)
+    return replace(theme, palette=palette)
 
 
 def kiosk_stylesheet(theme: Theme) -> str:
     p = theme.palette
     card_border = p.text if theme.high_contrast else "#D5DAE5"
-    accent_text = "#000000" if theme.high_contrast else "#FFFFFF"
+    accent_text = text_colour_on(p.accent)
+    # A tile that cannot be touched (a booking checked in already): grey, text still legible.
+    disabled_tile = "#808080" if theme.high_contrast else "#5F6B80"
     touch = mm_to_px(MIN_TOUCH_MM)
     return f"""
 QLabel {{ background: transparent; }}
@@ -39,6 +53,7 @@ QWidget[kind="card"] QLabel {{ background: transparent; }}
 QWidget[kind="bar"] {{ background: {p.surface}; }}
 QWidget[kind="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QPushButton[role="tile"] {{ background: {p.primary}; border-radius: 20px; padding: 0px; }}
+QPushButton[role="tile"]:disabled {{ background: {disabled_tile}; }}
 QPushButton[role="tile_accent"] {{ background: {p.accent}; border-radius: 20px; padding: 0px; }}
 QPushButton[role="tile_accent"] QLabel {{ color: {accent_text}; }}
 QPushButton[role="key"] {{ font-size: {theme.pt(1.3)}pt; padding: 0px;

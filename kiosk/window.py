@@ -30,9 +30,11 @@ from kiosk.screens.faq import FaqScreen
 from kiosk.screens.feedback import ComplaintScreen
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.onscreen import OnScreenTicketScreen
+from kiosk.screens.search import SearchScreen
+from kiosk.screens.summary import SummaryScreen
 from kiosk.screens.survey import SurveyScreen
 from kiosk.screens.ticket import BusyScreen, MessageScreen, OutOfServiceScreen, TicketScreen
-from kiosk.style import apply_kiosk_theme
+from kiosk.style import apply_kiosk_theme, office_theme
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, make_button, make_label
 from ui.i18n import Translations
@@ -135,6 +137,8 @@ class KioskWindow(QWidget):
             ComplaintScreen(self.state),
             SurveyScreen(self.state),
             OnScreenTicketScreen(self.state),
+            SummaryScreen(self.state),
+            SearchScreen(self.state),
         ):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
@@ -249,7 +253,10 @@ class KioskWindow(QWidget):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        theme = Theme.make(large_text=self.large_text, high_contrast=self.high_contrast)
+        theme = office_theme(
+            Theme.make(large_text=self.large_text, high_contrast=self.high_contrast),
+            self.state.settings.kiosk,
+        )
         apply_kiosk_theme(app, theme)
         self.large_button.setChecked(self.large_text)
         self.contrast_button.setChecked(self.high_contrast)

@@ -168,6 +168,8 @@ def test_the_whole_office(
     code = office.demo.active_codes()[0]
     assert decode_qr(office.demo.bookings[0].qr_png) == [code]
     scan(qtbot, kiosk, code)
+    wait_screen(qtbot, kiosk, "summary")  # the booking first, printed on a touch
+    click(qtbot, kiosk, "summary_print")
     booked = take_ticket(qtbot, kiosk)
     assert ticket(queue, booked).channel == "booking"
     assert printed(office, 2) == [ticket(queue, booked).token]

@@ -114,7 +114,7 @@ class AssistedScreen(Screen):
         self.subtitle.setText(tr("For staff helping an applicant. Leaves by itself when idle."))
         last = self.last_ticket or "–"
         texts = {
-            "find_booking": (tr("Find a booking"), tr("Type the booking code")),
+            "find_booking": (tr("Find a booking"), tr("By booking code or name")),
             "priority": (tr("Priority ticket"), tr("No staff confirmation needed")),
             "override": (tr("Walk-in beyond the quota"), tr("With a reason; recorded")),
             "reprint": (tr("Reprint the last ticket"), tr("Last ticket: {number}", number=last)),

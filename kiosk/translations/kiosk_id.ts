@@ -763,5 +763,81 @@
         <source>{category}. Tell us more if you like (optional).</source>
         <translation>{category}. Ceritakan lebih lanjut bila Anda mau (tidak wajib).</translation>
     </message>
+    <message>
+        <source>Booking code: {code}</source>
+        <translation>Kode booking: {code}</translation>
+    </message>
+    <message>
+        <source>By booking code or name</source>
+        <translation>Dengan kode booking atau nama</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Checked in: ticket {number}</source>
+        <translation>Sudah check-in: tiket {number}</translation>
+    </message>
+    <message>
+        <source>Is this your booking?</source>
+        <translation>Apakah ini booking Anda?</translation>
+    </message>
+    <message>
+        <source>Moved to another day</source>
+        <translation>Dipindah ke hari lain</translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation>Nama: {name}</translation>
+    </message>
+    <message>
+        <source>No booking today matches “{text}”.</source>
+        <translation>Tidak ada booking hari ini yang cocok dengan “{text}”.</translation>
+    </message>
+    <message>
+        <source>Not checked in yet</source>
+        <translation>Belum check-in</translation>
+    </message>
+    <message>
+        <source>Not your booking? Touch “Back” and ask at the desk.</source>
+        <translation>Bukan booking Anda? Sentuh “Kembali” dan tanyakan di meja informasi.</translation>
+    </message>
+    <message>
+        <source>Please check your booking, then print your queue ticket.</source>
+        <translation>Periksa booking Anda, lalu cetak tiket antrean Anda.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Sedang mencari…</translation>
+    </message>
+    <message>
+        <source>Session: {start} – {end}</source>
+        <translation>Sesi: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>The first {n} bookings found; type more to narrow.</source>
+        <translation>{n} booking pertama yang ditemukan; ketik lebih banyak untuk mempersempit.</translation>
+    </message>
+    <message>
+        <source>Today's bookings are searched.</source>
+        <translation>Yang dicari adalah booking hari ini.</translation>
+    </message>
+    <message>
+        <source>Touch the booking to check it in.</source>
+        <translation>Sentuh booking untuk check-in.</translation>
+    </message>
+    <message>
+        <source>Type the booking code or a part of the applicant's name, then touch Search.</source>
+        <translation>Ketik kode booking atau sebagian nama pemohon, lalu sentuh Cari.</translation>
+    </message>
+    <message>
+        <source>Change the search</source>
+        <translation>Ubah pencarian</translation>
+    </message>
 </context>
 </TS>

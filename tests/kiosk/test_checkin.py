@@ -53,6 +53,8 @@ def test_scanned_booking_becomes_a_printed_ticket(
     with qtbot.waitSignal(booked.scanner.scanned) as scanned:
         scan(qtbot, booked, booking.code)
     assert scanned.args == [booking.code]
+    wait_screen(qtbot, booked, "summary")
+    click(qtbot, booked, "summary_print")
     wait_screen(qtbot, booked, "ticket")
     assert text_of(booked, "ticket_number") == "A-001"
     line = text_of(booked, "ticket_booking")
@@ -72,6 +74,8 @@ def test_typed_booking_code(qtbot: QtBot, booked: Kiosk, clock: FixedClock) -> N
     click(qtbot, booked, "code_keyboard_backspace")
     assert text_of(booked, "code_display") == booking.code
     click(qtbot, booked, "code_ok")
+    wait_screen(qtbot, booked, "summary")
+    click(qtbot, booked, "summary_print")
     wait_screen(qtbot, booked, "ticket")
     assert booking.code in text_of(booked, "ticket_booking")
 
@@ -95,6 +99,8 @@ def test_every_rejection_has_its_own_words(qtbot: QtBot, booked: Kiosk, clock: F
     moved = a_booking(ctx, "rescheduled", dt.time(13, 0))
     at(clock, 11, 30)
     scan(qtbot, booked, done.code)
+    wait_screen(qtbot, booked, "summary")
+    click(qtbot, booked, "summary_print")
     wait_screen(qtbot, booked, "ticket")
     number = text_of(booked, "ticket_number")
     click(qtbot, booked, "ticket_done")

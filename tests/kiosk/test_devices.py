@@ -139,6 +139,8 @@ def test_serial_scanner_in_the_kiosk(
             kiosk.window.state.ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv")
         )
         plug.send(b"MP261201JKS00001\x07\r")  # a stray control character is cleaned off
+        wait_screen(qtbot, kiosk, "summary")
+        click(qtbot, kiosk, "summary_print")
         wait_screen(qtbot, kiosk, "ticket")
         assert "MP261201JKS00001" in text_of(kiosk, "ticket_booking")
         plug.unplug()
