@@ -49,6 +49,9 @@ def call_until_empty(
                 break
             called.append(ticket.id)
             complete(ctx, actor, counter, ticket.id)
+            # An officer takes a moment between applicants. Without it, one process that
+            # loops faster than SQLite's busy handler wakes up could take every ticket.
+            time.sleep(0.005)
         ctx.db.dispose()
         out.put((counter, called, None))
     except BaseException:
@@ -106,6 +109,9 @@ def call_for(
                 continue
             called.append(ticket.id)
             complete(ctx, actor, counter, ticket.id)
+            # An officer takes a moment between applicants. Without it, one process that
+            # loops faster than SQLite's busy handler wakes up could take every ticket.
+            time.sleep(0.005)
         ctx.db.dispose()
         out.put((counter, called, None))
     except BaseException:
