@@ -42,7 +42,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -59,6 +59,7 @@ __all__ = [
     "RejectedRow",
     "parse_export",
     "parse_export_bytes",
+    "write_csv_export",
 ]
 
 DEFAULT_MAX_BYTES = 50_000_000
@@ -646,3 +647,15 @@ def _parse_datetime(value: str) -> dt.datetime | None:
         return dt.datetime(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+
+
+def write_csv_export(rows: Iterable[Mapping[str, str]], path: Path) -> Path:
+    """Write rows (keyed by column name) as the central system writes its CSV export:
+    UTF-8 with BOM, ``;``, CRLF, the columns in their usual order. For the demo and the
+    simulation, which need today's export."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write(";".join(ALL_COLUMNS) + "\r\n")
+        for row in rows:
+            out.write(";".join(row[c] for c in ALL_COLUMNS) + "\r\n")
+    return path

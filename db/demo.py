@@ -29,6 +29,7 @@ from argon2 import PasswordHasher
 
 from config import load_settings
 from config.settings import Settings
+from db.booking_export import write_csv_export
 from db.context import Actor
 from db.importer import import_bookings
 from db.migrate import open_queue
@@ -40,17 +41,6 @@ DEMO_PIN = "1234"
 DEMO_COUNTER = 1
 SEEDER = Actor.system("demo")
 
-COLUMNS = (
-    "KODE_BOOKING",
-    "TGL_KEDATANGAN",
-    "SESI",
-    "JENIS_LAYANAN",
-    "NAMA_PEMOHON",
-    "NIK",
-    "KODE_KANTOR",
-    "STATUS",
-    "WAKTU_DAFTAR",
-)
 FIRST = ("Siti", "Budi", "Agus", "Dewi", "Rina", "Andi", "Putri", "Wahyu", "Lestari", "Yusuf")
 LAST = ("Nurhaliza", "Santoso", "Wijaya", "Hidayat", "Saputra", "Siregar", "Pratama", "Lubis")
 SERVICES = (
@@ -166,16 +156,6 @@ def booking_rows(
     return rows
 
 
-def write_export(path: Path, rows: list[dict[str, str]]) -> Path:
-    """The CSV as the office's PCs receive it: UTF-8 with BOM, ``;``, CRLF."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        out.write(";".join(COLUMNS) + "\r\n")
-        for row in rows:
-            out.write(";".join(row[c] for c in COLUMNS) + "\r\n")
-    return path
-
-
 def write_qr_codes(folder: Path, rows: list[dict[str, str]]) -> list[DemoBooking]:
     """One PNG per booking; the QR holds the booking code alone."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -221,7 +201,7 @@ def seed_demo(folder: str | Path, printer_port: int, bookings: int = 12) -> Demo
         day = ctx.today()
         office = settings.office.code
         rows = booking_rows(day, bookings, office)
-        export = write_export(folder / "bookings" / f"antrean_{office}_{day:%Y%m%d}.csv", rows)
+        export = write_csv_export(rows, folder / "bookings" / f"antrean_{office}_{day:%Y%m%d}.csv")
         import_bookings(ctx, SEEDER, export)
         add_officer(ctx, SEEDER, DEMO_OFFICER, "supervisor", DEMO_PASSWORD, "Demo Supervisor")
     finally:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from config.settings import CallPolicy, Channel
 from config.settings import Counter as CounterConfig
+from db.booking_export import write_csv_export
 from db.calling import call_next, complete, no_show, recall, requeue, start_service
 from db.checkin import check_in_booking
 from db.clock import FixedClock
@@ -35,7 +36,7 @@ from db.importer import import_bookings
 from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import Role
-from db.sim.population import Applicant, Population, draw_population, write_export
+from db.sim.population import Applicant, Population, draw_population
 from db.sim.scenario import Scenario
 
 MAX_EVENTS = 200_000
@@ -145,7 +146,7 @@ class DaySimulation:
     def _run(self) -> int:
         ctx = self.ctx
         if self.population.export_rows:
-            export = write_export(
+            export = write_csv_export(
                 self.population.export_rows, self.db_path.with_suffix(".bookings.csv")
             )
             import_bookings(ctx, Actor.system("sim-import"), export)

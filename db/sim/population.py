@@ -13,22 +13,10 @@ import itertools
 import math
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
 from config.settings import Channel, Settings
 from db.sim.scenario import Offset, Scenario, Stream
 
-EXPORT_COLUMNS = (
-    "KODE_BOOKING",
-    "TGL_KEDATANGAN",
-    "SESI",
-    "JENIS_LAYANAN",
-    "NAMA_PEMOHON",
-    "NIK",
-    "KODE_KANTOR",
-    "STATUS",
-    "WAKTU_DAFTAR",
-)
 FIRST = ("SITI", "BUDI", "AGUS", "DEWI", "RINA", "ANDI", "NUR", "PUTRI", "AHMAD", "WAHYU")
 LAST = ("SANTOSO", "WIJAYA", "LESTARI", "HIDAYAT", "SAPUTRA", "SIREGAR", "NASUTION", "HALIM")
 
@@ -162,12 +150,3 @@ def draw_population(scenario: Scenario, settings: Settings) -> Population:
             people.append((arrival, applicant))
     people.sort(key=lambda p: (p[0], p[1].key))
     return Population([a for _, a in people], rows, no_shows)
-
-
-def write_export(rows: list[dict[str, str]], path: Path) -> Path:
-    """The central system's CSV export: UTF-8 with BOM, ``;``, CRLF (booking-export.md)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        f.write(";".join(EXPORT_COLUMNS) + "\r\n")
-        for row in rows:
-            f.write(";".join(row[c] for c in EXPORT_COLUMNS) + "\r\n")
-    return path
