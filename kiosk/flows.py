@@ -102,14 +102,13 @@ class KioskFlows(QObject):
         w = self.window
         home: HomeScreen = self.screen("home")
         home.chosen.connect(self.choose)
-        for name in ("scan", "code", "service", "reason", "vip", "info", "confirm", "pin"):
+        for name in ("scan", "code", "service", "reason", "vip", "confirm", "pin"):
             self.screen(name).back.connect(self.go_home)
         self.screen("scan").type_code.connect(lambda: self.enter_code("booking"))
         self.screen("code").entered_text.connect(self.code_entered)
         self.screen("service").service_chosen.connect(self.service_chosen)
         self.screen("reason").reason_chosen.connect(self.reason_chosen)
         self.screen("vip").proceed.connect(lambda: self.choose_service(Channel.VIP))
-        self.screen("info").ticket.connect(lambda: self.confirm("info", Channel.WALK_IN))
         self.screen("confirm").confirmed.connect(self.issue)
         self.screen("ticket").done.connect(self.finish_ticket)
         self.screen("ticket_on_screen").done.connect(self.finish_ticket)

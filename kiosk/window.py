@@ -25,7 +25,7 @@ from kiosk.dates import format_date, format_time
 from kiosk.screens.assisted import AssistedScreen, PinScreen
 from kiosk.screens.base import KioskState, Screen
 from kiosk.screens.checkin import CodeEntryScreen, ScanScreen
-from kiosk.screens.choose import ConfirmScreen, InfoScreen, ReasonScreen, ServiceScreen, VipScreen
+from kiosk.screens.choose import ConfirmScreen, ReasonScreen, ServiceScreen, VipScreen
 from kiosk.screens.faq import FaqScreen
 from kiosk.screens.feedback import ComplaintScreen
 from kiosk.screens.home import HomeScreen
@@ -125,7 +125,6 @@ class KioskWindow(QWidget):
             ServiceScreen(self.state),
             ReasonScreen(self.state),
             VipScreen(self.state),
-            InfoScreen(self.state),
             ConfirmScreen(self.state),
             BusyScreen(self.state),
             TicketScreen(self.state),

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from config.settings import Channel
 from db.issuing import QuotaLeft
-from kiosk.dates import weekday_names
 from kiosk.screens.base import KioskState, Screen
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_label
@@ -121,44 +120,6 @@ class VipScreen(Screen):
         self.info.setText(self.state.settings.kiosk.vip_info.get(self.state.language))
         self.back_button.setText(tr("Back"))
         self.continue_button.setText(tr("Continue"))
-
-
-class InfoScreen(Screen):
-    name = "info"
-    ticket = Signal()
-    back = Signal()
-
-    def __init__(self, state: KioskState) -> None:
-        super().__init__(state)
-        self.text = self.add_label("body", "info_text")
-        self.body.addStretch(1)
-        self.back_button = self.add_action("info_back")
-        self.back_button.clicked.connect(self.back)
-        self.actions.addStretch(1)
-        self.ticket_button = self.add_action("info_ticket", "primary")
-        self.ticket_button.clicked.connect(self.ticket)
-
-    def retranslate(self) -> None:
-        days = weekday_names(list(self.state.settings.walk_in_days), self.state.language)
-        self.heading.setText(tr("Information"))
-        self.text.setText(
-            "\n\n".join(
-                [
-                    tr(
-                        "With a booking: scan the QR code of your M-Paspor booking here, "
-                        "from one hour before your session."
-                    ),
-                    tr("Without a booking: walk-in tickets are issued on {days}.", days=days),
-                    tr(
-                        "Aged 60 or over, with a disability, pregnant, or with a child "
-                        "under 5: choose Priority service."
-                    ),
-                    tr("For other questions, take an information ticket."),
-                ]
-            )
-        )
-        self.back_button.setText(tr("Back"))
-        self.ticket_button.setText(tr("Take an information ticket"))
 
 
 class ConfirmScreen(Screen):

@@ -26,7 +26,7 @@ from ui.i18n import ts_files
 
 KIOSK_DIR = Path(__file__).resolve().parents[2] / "kiosk"
 SCREENS = (
-    "home", "scan", "code", "service", "reason", "vip", "info", "confirm", "busy",
+    "home", "scan", "code", "service", "reason", "vip", "faq", "confirm", "busy",
     "ticket", "message", "pin", "assisted", "out_of_service", "idle",
 )  # fmt: skip
 
