@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
+from db.bookings import code_or_name_contains
 from db.context import Actor, QueueContext, require
 from db.models import Booking, Ticket
 from db.privacy import mask_name
@@ -38,7 +39,6 @@ def search_bookings(
     needle = " ".join(text.split()).upper()
     if len(needle) < MIN_QUERY:
         return []
-    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     tz = ctx.calendar.tz
     with ctx.db.read() as session:
         rows = session.execute(
@@ -47,10 +47,7 @@ def search_bookings(
             .where(
                 Booking.date == ctx.today(),
                 Booking.office_code == ctx.settings.office.code,
-                or_(
-                    Booking.code.like(pattern, escape="\\"),
-                    func.upper(Booking.applicant_name).like(pattern, escape="\\"),
-                ),
+                code_or_name_contains(needle),
             )
             .order_by(Booking.slot_start, Booking.code)
             .limit(limit)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from db.context import Actor, QueueContext, require
 from db.models import Booking, BookingStatus, Ticket, TicketStatus
@@ -33,6 +33,17 @@ class BookingRow:
         return self.ticket_number is not None
 
 
+def code_or_name_contains(text: str) -> ColumnElement[bool]:
+    """Booking code or applicant's name contains ``text``, any case; ``%`` and ``_`` in
+    what staff typed are plain characters."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = f"%{escaped}%"
+    return or_(
+        func.lower(Booking.code).like(like, escape="\\"),
+        func.lower(Booking.applicant_name).like(like, escape="\\"),
+    )
+
+
 def find_bookings(
     ctx: QueueContext,
     actor: Actor,
@@ -51,14 +62,7 @@ def find_bookings(
     )
     text = search.strip()
     if text:
-        like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like += "%"
-        query = query.where(
-            or_(
-                func.lower(Booking.code).like(like, escape="\\"),
-                func.lower(Booking.applicant_name).like(like, escape="\\"),
-            )
-        )
+        query = query.where(code_or_name_contains(text))
     query = query.order_by(Booking.slot_start, Booking.code).limit(max(1, limit))
     with ctx.db.read() as session:
         return [
