@@ -115,6 +115,9 @@ def drive_kiosk(ctx, out: Path, orientation: str, pin: str, refused_code: str, b
         home()
         scan(booking if lang == "id" else refused_code)
         if lang == "id":
+            at("summary")
+            shot(out, f"kiosk-summary-{orientation}-{lang}")
+            click("summary_print")
             printed_ticket()
             shot(out, f"kiosk-checked-in-{orientation}-{lang}")
             home()
