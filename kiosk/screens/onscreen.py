@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPixmap
 
 from db.views import TicketView
 from kiosk.screens.base import KioskState, Screen, centered
-from kiosk.screens.choose import channel_name
+from kiosk.screens.ticket import show_number
 from kiosk.text import tr
 from kiosk.widgets import make_label
 
@@ -72,14 +72,8 @@ class OnScreenTicketScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(tr("Your queue number"))
-        self.done_button.setText(tr("Done"))
-        ticket = self.ticket
-        if ticket is None:
+        if not show_number(self, self.ticket):
             return
-        self.number.setText(ticket.number)
-        kind = channel_name(ticket.channel)
-        self.service.setText(f"{self.state.service_name(ticket.service)} · {kind}")
         if self.printed:
             self.status.setText(tr("Please take your ticket below."))
             self.hint.setText("")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -19,6 +21,19 @@ def set_kind(label: QLabel, kind: str) -> None:
     label.setProperty("kind", kind)
     label.style().unpolish(label)
     label.style().polish(label)
+
+
+def show_number(screen: Any, ticket: TicketView | None) -> bool:
+    """The part every ticket screen shares: heading, the number, service and channel.
+    False when there is no ticket to show yet."""
+    screen.heading.setText(tr("Your queue number"))
+    screen.done_button.setText(tr("Done"))
+    if ticket is None:
+        return False
+    screen.number.setText(ticket.number)
+    kind = channel_name(ticket.channel)
+    screen.service.setText(f"{screen.state.service_name(ticket.service)} · {kind}")
+    return True
 
 
 class TicketScreen(Screen):
@@ -60,14 +75,10 @@ class TicketScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(tr("Your queue number"))
-        self.done_button.setText(tr("Done"))
         ticket = self.ticket
-        if ticket is None:
+        if not show_number(self, ticket):
             return
-        self.number.setText(ticket.number)
-        kind = channel_name(ticket.channel)
-        self.service.setText(f"{self.state.service_name(ticket.service)} · {kind}")
+        assert ticket is not None
         booking = ""
         if ticket.slot_start is not None:
             local = self.state.ctx.calendar.local(ticket.slot_start)
