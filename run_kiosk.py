@@ -119,7 +119,7 @@ def _report_new_tickets(printed_dir: Path, seen: set[Path]) -> None:
 
 
 def run_demo(keep: bool = False, folder: Path | None = None) -> int:
-    from db.demo import DEMO_COUNTER, free_port, seed_demo
+    from db.sim.demo import DEMO_COUNTER, free_port, seed_demo
 
     folder = folder or Path(tempfile.mkdtemp(prefix="loket-demo-"))
     port = free_port()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from admin_console.common import MessageBar
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
-from db.audit import AuditCheck, AuditEntry, audit_names, list_audit, verify_audit
 from db.context import Actor, QueueContext
+from db.ops.audit import AuditCheck, AuditEntry, audit_names, list_audit, verify_audit
 
 ANYONE = "Anyone"
 ANY_ACTION = "Any action"

@@ -13,9 +13,9 @@ from admin_console.audit_page import DATE_STYLE, pydate, qdate
 from admin_console.common import MessageBar, local_hm, service_name
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
-from db.bookings import BookingRow, find_bookings
 from db.context import Actor, QueueContext
 from db.models import BookingStatus
+from db.read.bookings import BookingRow, find_bookings
 
 BOOKING_WORDS = {
     BookingStatus.ACTIVE: "booked",

@@ -16,10 +16,10 @@ from admin_console.dialogs import ReasonDialog, TransferDialog
 from admin_console.queue_panel import QueuePanel
 from admin_console.tasks import Refresher, Tasks
 from admin_console.ticket_card import TicketCard
-from db import calling, counters
 from db.context import Actor, QueueContext
-from db.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
 from db.models import CounterState, TicketStatus
+from db.ops import calling, counters
+from db.read.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
 from db.views import TicketView
 
 TICK_MS = 1000

@@ -27,8 +27,10 @@ from admin_console.common import MessageBar, local_hm
 from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
 from db.context import Actor, QueueContext
-from db.feedback import ELEMENTS, ComplaintView, answer_complaint, list_complaints
-from db.feedback_reports import (
+from db.models import ComplaintStatus
+from db.ops.feedback import answer_complaint
+from db.read.complaints import ComplaintView, list_complaints
+from db.read.feedback_reports import (
     MONTHS,
     ComplaintRecap,
     SurveyIndex,
@@ -40,7 +42,7 @@ from db.feedback_reports import (
     survey_csv,
     survey_index,
 )
-from db.models import ComplaintStatus
+from db.rules.feedback import ELEMENTS
 
 CATEGORY_WORDS = {
     "app_unreachable": "Booking app unreachable",

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from admin_console.common import MessageBar, restyle, service_name
 from admin_console.tasks import Tasks
 from db.context import MANAGERS, QueueContext
-from db.dashboard import CounterFigures, dashboard
 from db.models import CounterState
-from db.officers import OfficerView, authenticate
+from db.ops.officers import OfficerView, authenticate
+from db.read.dashboard import CounterFigures, dashboard
 
 
 def _centered(card: QWidget) -> QHBoxLayout:

@@ -23,7 +23,7 @@ from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
 from db.context import Actor, QueueContext
 from db.models import Role
-from db.officers import (
+from db.ops.officers import (
     OfficerRow,
     OfficerView,
     add_officer,

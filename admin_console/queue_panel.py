@@ -25,8 +25,8 @@ from admin_console.common import (
     service_name,
 )
 from config.settings import Channel, Settings
-from db.dashboard import LineEntry, NoShowEntry
-from db.policy import Waiting, waited_minutes
+from db.read.dashboard import LineEntry, NoShowEntry
+from db.rules.policy import Waiting, waited_minutes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

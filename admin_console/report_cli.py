@@ -10,9 +10,9 @@ import sys
 from collections.abc import Sequence
 
 from config import ConfigError, load_settings
+from db.cli.report import ReportArgumentError, add_arguments, make_report
 from db.engine import DatabaseBusy
 from db.errors import QueueError
-from db.report_cli import ReportArgumentError, add_arguments, make_report
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2

@@ -30,7 +30,7 @@ from admin_console.common import MessageBar
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
 from db.context import Actor, QueueContext
-from db.period_reports import PeriodReport, day_report, month_report, table_sections, to_csv
+from db.read.reports import PeriodReport, day_report, month_report, table_sections, to_csv
 from ui.report_pdf import chart_series, draw_bars, write_pdf
 
 # The tables shown in tabs: (index in ``table_sections``, tab title, object name).

@@ -17,7 +17,7 @@ from admin_console.common import MessageBar, local_hm, minutes_text, service_nam
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
 from db.context import QueueContext
-from db.dashboard import Dashboard, KioskStatus, dashboard, kiosk_status
+from db.read.dashboard import Dashboard, KioskStatus, dashboard, kiosk_status
 
 FIGURES = [
     ("waiting", "Waiting now"),

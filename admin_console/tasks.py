@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from db.booking_export import ExportError
 from db.engine import DatabaseBusy, DatabaseUnavailable
 from db.errors import QueueError
+from db.io.booking_export import ExportError
 
 log = logging.getLogger(__name__)
 

@@ -21,12 +21,12 @@ from admin_console.dialogs import ReasonDialog
 from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
 from config.settings import Channel
-from db.calling import cancel
 from db.context import Actor, QueueContext
-from db.dashboard import TicketRow, tickets_today
-from db.importer import ImportReport, import_bookings
-from db.issuing import QuotaLeft, quotas_today, set_quota
-from db.printjobs import request_reprint
+from db.ops.calling import cancel
+from db.ops.importer import ImportReport, import_bookings
+from db.ops.issuing import QuotaLeft, quotas_today, set_quota
+from db.ops.printjobs import request_reprint
+from db.read.dashboard import TicketRow, tickets_today
 
 
 def _page(name: str, title: str) -> tuple[QWidget, QVBoxLayout, MessageBar]:

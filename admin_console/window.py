@@ -29,9 +29,9 @@ from admin_console.supervisor import DashboardPage, DevicesPage
 from admin_console.tasks import Refresher, Tasks
 from admin_console.tools import ImportPage, QuotasPage, TicketsPage
 from db.context import MANAGERS, QueueContext
-from db.counters import counters, open_counter
 from db.models import Role
-from db.officers import OfficerView
+from db.ops.counters import counters, open_counter
+from db.ops.officers import OfficerView
 from ui.watcher import POLL_MS, RECONNECT_MS, QueueWatcher
 
 DB_AWAY = (

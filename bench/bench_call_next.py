@@ -28,10 +28,10 @@ from bench.common import (
     timed,
 )
 from config.settings import Channel
-from db.calling import call_next, complete
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.issuing import issue_ticket
+from db.ops.calling import call_next, complete
+from db.ops.issuing import issue_ticket
 from db.views import TicketView
 
 LINES = (("baru", Channel.WALK_IN), ("ganti", Channel.WALK_IN), ("ambil", Channel.WALK_IN),

@@ -30,11 +30,11 @@ import time
 from pathlib import Path
 
 from config import load_settings
-from db.calling import call_next, complete
 from db.context import Actor
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import Role
+from db.ops.calling import call_next, complete
+from db.ops.issuing import issue_ticket
 
 REPO = Path(__file__).resolve().parents[1]
 LATENCY_TARGET_MS = 300.0

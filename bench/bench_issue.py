@@ -35,7 +35,7 @@ from bench.common import (
 from config.settings import Channel
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.issuing import issue_ticket
+from db.ops.issuing import issue_ticket
 from db.views import TicketView
 
 TARGET_MS = 10.0

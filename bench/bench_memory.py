@@ -22,7 +22,7 @@ from pathlib import Path
 from bench.common import KIOSK, Result, fresh_queue, rss_mb
 from config.settings import Channel
 from db.clock import FixedClock
-from db.issuing import issue_ticket
+from db.ops.issuing import issue_ticket
 
 SERVICES = ("baru", "ganti", "ambil", "info")
 

@@ -35,12 +35,12 @@ from sqlalchemy import event
 from bench.bench_throughput import BARRIER_SECONDS, SERVICES, _rate
 from bench.common import KIOSK, MORNING, OFFICER, Result, bench_settings, p50_p99
 from config.settings import Channel, Settings
-from db.calling import call_next, complete
 from db.changes import PostgresChangeListener
 from db.clock import FixedClock
 from db.errors import NobodyWaiting
-from db.issuing import issue_ticket
 from db.migrate import open_queue
+from db.ops.calling import call_next, complete
+from db.ops.issuing import issue_ticket
 from tests.postgres import PostgresServer, create_database
 
 COUNTERS = (1, 2, 3, 4, 5)

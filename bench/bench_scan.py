@@ -90,9 +90,9 @@ def run(n: int, folder: Path) -> dict[str, Any]:
     from bench.common import MORNING, bench_settings, p50_p99
     from db.clock import FixedClock
     from db.context import Actor
-    from db.importer import import_bookings
     from db.migrate import open_queue
     from db.models import Role
+    from db.ops.importer import import_bookings
     from kiosk.app import build_kiosk
 
     app = QApplication.instance() or QApplication(["bench-scan"])

@@ -21,8 +21,8 @@ from pathlib import Path
 from bench.common import KIOSK, MORNING, Result, bench_settings, fresh_queue, production_connection
 from config.settings import Channel
 from db.clock import FixedClock
-from db.issuing import issue_ticket
 from db.migrate import open_queue
+from db.ops.issuing import issue_ticket
 
 TARGET_PER_SECOND = 300.0
 BARRIER_SECONDS = 90

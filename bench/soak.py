@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import CallPolicy
-from db.calendar import OfficeCalendar
 from db.context import Actor
 from db.migrate import open_queue
-from db.officers import add_officer
+from db.ops.officers import add_officer
+from db.rules.calendar import OfficeCalendar
 from db.sim.engine import DaySimulation
 from db.sim.scenario import Scenario, load_scenario
 

@@ -166,7 +166,7 @@ class CheckInWindow(Strict):
 
 
 class BookingQr(Strict):
-    """Signed booking QR codes (format: db/booking_token.py), verified offline with these
+    """Signed booking QR codes (format: db/io/booking_token.py), verified offline with these
     public keys. With none, a scanned token is refused and plain booking codes still work."""
 
     # Ed25519 public keys of the signing side in base64url, 43 characters each (make a pair
@@ -211,7 +211,7 @@ class Counter(Strict):
 
 
 class CallPolicy(Strict):
-    """How "call next" chooses; see db/policy.py for the exact rules."""
+    """How "call next" chooses; see db/rules/policy.py for the exact rules."""
 
     name: Literal["fifo", "strict_priority", "weighted_wait", "ratio"] = "weighted_wait"
     # weighted_wait: effective wait = minutes waited x weight of the ticket's channel.

@@ -1,5 +1,5 @@
 import sys
 
-from db.cli import main
+from db.cli.main import main
 
 sys.exit(main())

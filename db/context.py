@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
-from db.audit import last_hash, record_hash
-from db.calendar import OfficeCalendar
 from db.clock import Clock, SystemClock
 from db.engine import Database
 from db.errors import NotAllowed
 from db.models import AuditRecord, EventKind, Role, Ticket, TicketEvent
+from db.ops.audit import last_hash, record_hash
+from db.rules.calendar import OfficeCalendar
 
 STAFF = frozenset({Role.OFFICER, Role.SUPERVISOR, Role.ADMIN})
 MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})

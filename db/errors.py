@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TypedDict
 
 
 class QueueError(Exception):
@@ -107,10 +108,17 @@ class RejectReason(StrEnum):
     ALREADY_CHECKED_IN = "already_checked_in"
     SERVICE_UNAVAILABLE = "service_unavailable"
     OFFICE_CLOSED = "office_closed"
-    # Signed booking QR codes (db/booking_token.py): a signature that does not match the
+    # Signed booking QR codes (db/io/booking_token.py): a signature that does not match the
     # content or a key this office does not know; a token past its expiry.
     FORGED = "forged"
     EXPIRED = "expired"
+
+
+class BookingSeen(TypedDict, total=False):
+    """What a refusal can still say about the booking it read."""
+
+    booking_code: str | None
+    booking_date: dt.date | None
 
 
 class CheckInRejected(QueueError):

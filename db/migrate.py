@@ -16,9 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import Settings
 from db.clock import Clock, SystemClock
 from db.context import Actor, QueueContext
-from db.counters import sync_counters
 from db.engine import Database
-from db.privacy import purge_personal_data
+from db.ops.counters import sync_counters
+from db.ops.privacy import purge_personal_data
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

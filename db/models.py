@@ -291,7 +291,7 @@ class AuditRecord(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str] = mapped_column(String(80), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
-    # Tamper evidence (db/audit.py): the previous record's hash and this record's.
+    # Tamper evidence (db/ops/audit.py): the previous record's hash and this record's.
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
 

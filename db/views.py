@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from config.settings import Channel
 from db.models import Ticket, TicketStatus
-from db.privacy import mask_name
+from db.rules.privacy import mask_name
 
 
 @dataclass(frozen=True)

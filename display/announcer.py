@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from config.settings import Display
-from db.calls import Call
+from db.read.calling_display import Call
 from display.audio import AudioSink, Espeak, Pcm, SpeechError, chime, join, silence
 from display.speech_text import call_texts
 

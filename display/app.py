@@ -20,9 +20,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from config import ConfigError, load_settings
-from db.calls import DisplayScope, DisplayUpdate
 from db.context import QueueContext
 from db.migrate import open_queue
+from db.read.calling_display import DisplayScope, DisplayUpdate
 from display.announcer import Announcer
 from display.audio import AudioSink, Espeak, default_sink
 from display.feed import POLL_MS, CallFeed

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from db.calls import Call, DisplayUpdate
+from db.read.calling_display import Call, DisplayUpdate
 
 
 class CallBoard:

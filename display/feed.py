@@ -11,8 +11,8 @@ import logging
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from db.calls import DisplayScope, DisplayUpdate, first_update, updates_since
 from db.context import QueueContext
+from db.read.calling_display import DisplayScope, DisplayUpdate, first_update, updates_since
 from ui.watcher import QueueWatcher
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
 
 from db.context import Actor, QueueContext
-from db.printjobs import heartbeat
+from db.ops.printjobs import heartbeat
 
 HEARTBEAT_MS = 30_000
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from config.settings import Settings
-from db.calls import Call, CounterNow, WaitingCount
 from db.models import CounterState
+from db.read.calling_display import Call, CounterNow, WaitingCount
 from display.widgets import FitLabel
 
 CENTER = Qt.AlignmentFlag.AlignCenter

@@ -11,8 +11,8 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from config.settings import Settings
-from db.calls import Call, DisplayScope, DisplayUpdate
 from db.clock import Clock
+from db.read.calling_display import Call, DisplayScope, DisplayUpdate
 from display.board import CallBoard
 from display.dates import datetime_id
 from display.panels import (

@@ -3,7 +3,7 @@
     python docs/take_screenshots.py [--out docs/screenshots]
 
 Starts ``Xvfb :99`` with two screens, 1920x1080 (landscape) and 1080x1920 (portrait),
-seeds the demo office (db/demo.py) in a temporary folder, starts the virtual printer, and
+seeds the demo office (db/sim/demo.py) in a temporary folder, starts the virtual printer, and
 runs each app as its own process on the X server (Qt's xcb platform), driven through its
 widgets; each picture is the X server's root window, captured with ImageMagick's
 ``import -window root``. Needs the Debian packages ``xvfb`` and ``imagemagick`` (and the Qt
@@ -217,13 +217,13 @@ def app_main(args: argparse.Namespace) -> int:
 def busy_day(settings_path: Path, officer: str, password: str) -> None:
     """Calls at several counters, so the display and the dashboard have something to show."""
     from config import load_settings
-    from db.calling import call_next, complete, start_service
     from db.context import Actor
-    from db.counters import open_counter
     from db.errors import NobodyWaiting
-    from db.issuing import issue_ticket
     from db.migrate import open_queue
-    from db.officers import add_officer, authenticate
+    from db.ops.calling import call_next, complete, start_service
+    from db.ops.counters import open_counter
+    from db.ops.issuing import issue_ticket
+    from db.ops.officers import add_officer, authenticate
 
     ctx = open_queue(load_settings(settings_path))
     admin, kiosk = Actor.system("demo"), Actor.kiosk("kiosk-2")
@@ -258,7 +258,7 @@ def run_app(env: dict[str, str], screen: str, *extra: str) -> None:
 
 
 def conduct(out: Path, keep_server: bool) -> int:
-    from db.demo import free_port, seed_demo
+    from db.sim.demo import free_port, seed_demo
 
     for tool in ("Xvfb", "import"):
         if shutil.which(tool) is None:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from db.booking_search import BookingMatch, search_bookings
-from db.checkin import BookingPreview, check_in_booking, preview_booking
+from db.ops.checkin import BookingPreview, check_in_booking, preview_booking
+from db.read.booking_search import BookingMatch, search_bookings
 from db.views import TicketView
 from kiosk.screens.search import SHOWN, SearchScreen
 from kiosk.screens.summary import SummaryScreen

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from config.settings import Channel
-from db.feedback import (
+from db.ops.feedback import (
     FeedbackInvalid,
     SurveyRefusal,
     SurveyRefused,

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QTimer
 from config.settings import Channel
 from db.context import Actor, QueueContext
 from db.errors import QueueError
-from db.issuing import QuotaLeft, issue_ticket, quotas_today
 from db.models import Role
+from db.ops.issuing import QuotaLeft, issue_ticket, quotas_today
 from db.views import TicketView
 from kiosk.booking_flows import BookingFlows, Previewed
 from kiosk.feedback_flows import FeedbackFlows

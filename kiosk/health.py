@@ -4,7 +4,7 @@ state, the last error, and the heartbeat row the consoles read.
 ``DeviceHealth`` asks the printer for its status every ``printer_poll_seconds`` (a status
 query is ``DLE EOT 1..4``, see ``printer.status``) and also takes the status each print
 attempt saw, so the kiosk knows the printer's state before it offers a ticket. It writes
-``db.printjobs.heartbeat`` every ``heartbeat_seconds``: printer online, paper, cover,
+``db.ops.printjobs.heartbeat`` every ``heartbeat_seconds``: printer online, paper, cover,
 scanner state, and in ``detail`` a JSON object with the app version, the printer's own
 words, alerts (paper near end) and the last error. Nothing here blocks the UI thread: the
 status query and the database write run on one-thread pools, one at a time each.
@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from db.context import Actor, QueueContext
-from db.printjobs import heartbeat
+from db.ops.printjobs import heartbeat
 from kiosk.workers import Runner
 from printer import PrinterStatus, read_status
 

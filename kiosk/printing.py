@@ -15,7 +15,7 @@ order), then the cut (``GS V``) and another query. The outcome of an attempt is 
   usable again (``DeviceHealth.printer_usable_changed`` kicks the worker).
 * failed in the body: no cut reached the printer, so no finished ticket exists. The
   attempt is recorded as failed, and the job is retried with backoff (bounded by
-  ``db.printjobs.MAX_ATTEMPTS``, then the job is failed and a supervisor may reprint).
+  ``db.ops.printjobs.MAX_ATTEMPTS``, then the job is failed and a supervisor may reprint).
 * failed at the cut: the body is on the paper. The retry sends only the cut, never the
   body again, so one job never gives two tickets.
 """
@@ -34,7 +34,7 @@ from config.settings import Printer as PrinterSettings
 from config.settings import Settings
 from db.context import Actor, QueueContext
 from db.models import PrintState
-from db.printjobs import PrintJobView, finish_print_job, take_next_job
+from db.ops.printjobs import PrintJobView, finish_print_job, take_next_job
 from db.views import TicketView
 from kiosk.text import tr
 from kiosk.workers import Runner

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from config.settings import Channel
-from db.printjobs import request_reprint
+from db.ops.printjobs import request_reprint
 from db.views import TicketView
 from kiosk.screens.assisted import AssistedScreen, PinScreen
 from kiosk.staff import PinCheck, PinResult

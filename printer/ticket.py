@@ -52,7 +52,7 @@ class TicketPrint:
 
     ``issued_at`` must be time-zone aware; it is printed in ``office_timezone`` as
     ``DD-MM-YYYY HH:MM`` whatever zone the PC runs in. ``masked_name`` must already be
-    masked (the queue's ``db.privacy.mask_name``); the printer never sees a full name.
+    masked (the queue's ``db.ops.privacy.mask_name``); the printer never sees a full name.
     Texts may contain any Unicode: the layout transliterates what the printer's code page
     cannot print.
     """

@@ -169,13 +169,13 @@ def _issuing_child(settings_data: dict[str, Any], report: str, seed: int, round_
     import datetime as dt
 
     from config.settings import Settings
-    from db.calling import call_next, complete, current_ticket
     from db.clock import FixedClock
     from db.context import Actor
     from db.errors import NobodyWaiting
-    from db.issuing import issue_ticket
     from db.migrate import open_queue
     from db.models import Role
+    from db.ops.calling import call_next, complete, current_ticket
+    from db.ops.issuing import issue_ticket
 
     rng = random.Random(seed)
     # One business day for the whole run: Tue 1 Dec 2026 from 09:00 Jakarta (02:00 UTC),
@@ -220,12 +220,12 @@ def _warm_up() -> None:
     import tempfile
 
     from config.settings import Settings
-    from db.calling import call_next, complete
     from db.clock import FixedClock
     from db.context import Actor
-    from db.issuing import issue_ticket
     from db.migrate import open_queue
     from db.models import Role
+    from db.ops.calling import call_next, complete
+    from db.ops.issuing import issue_ticket
 
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(database_url=f"sqlite:///{scratch}/warm.sqlite3")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from db.backup import BackupError, backup, restore
 from db.context import QueueContext
-from db.issuing import issue_ticket
+from db.io.backup import BackupError, backup, restore
 from db.models import Ticket
+from db.ops.issuing import issue_ticket
 from tests.conftest import KIOSK
 
 pytestmark = pytest.mark.both_databases

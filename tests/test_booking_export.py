@@ -1,4 +1,4 @@
-"""Tests of the booking export parser (db/booking_export.py): the shared samples, a generated
+"""Tests of the booking export parser (db/io/booking_export.py): the shared samples, a generated
 export, and broken inputs written to tmp_path. Every rejection checks line number and reason."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from db.booking_export import (
+from db.io.booking_export import (
     ALL_COLUMNS,
     BookingRow,
     BookingStatus,

@@ -1,5 +1,5 @@
-"""The read-only booking preview (db/checkin.py ``preview_booking``) the kiosk shows before
-it prints, and the assisted-mode booking search (db/booking_search.py)."""
+"""The read-only booking preview (db/ops/checkin.py ``preview_booking``) the kiosk shows before
+it prints, and the assisted-mode booking search (db/read/booking_search.py)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from db.booking_search import search_bookings
-from db.booking_token import BookingClaim, generate_key_pair, sign_booking
-from db.checkin import check_in_booking, preview_booking
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import CheckInRejected, NotAllowed, RejectReason
-from db.importer import import_bookings
+from db.io.booking_token import BookingClaim, generate_key_pair, sign_booking
 from db.migrate import open_queue
 from db.models import AuditRecord, Booking, Ticket, TicketEvent
+from db.ops.checkin import check_in_booking, preview_booking
+from db.ops.importer import import_bookings
+from db.read.booking_search import search_bookings
 from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, make_settings, shared_sample
 
 CSV = "antrean_JKS_20261201.csv"

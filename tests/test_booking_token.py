@@ -1,4 +1,4 @@
-"""Signed booking QR tokens (db/booking_token.py) and their key commands (db/keys_cli.py)."""
+"""Signed booking QR tokens (db/io/booking_token.py) and their key commands (db/cli/keys.py)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from config.settings import Settings
-from db import keys_cli
-from db.booking_token import (
+from db.cli import keys as keys_cli
+from db.io.booking_token import (
     MAX_TOKEN_CHARS,
     BookingClaim,
     TokenError,

@@ -5,21 +5,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from db.calling import (
-    call_next,
-    call_ticket,
-    cancel,
-    complete,
-    current_ticket,
-    no_show,
-    recall,
-    requeue,
-    start_service,
-    transfer,
-)
 from db.clock import FixedClock
 from db.context import PERMISSIONS, Actor, QueueContext, require
-from db.counters import close_counter, open_counter, pause_counter
 from db.errors import (
     ChannelNotAccepted,
     CounterBusy,
@@ -31,8 +18,21 @@ from db.errors import (
     UnknownCounter,
     WrongCounter,
 )
-from db.issuing import issue_ticket
 from db.models import Role, Ticket, TicketEvent, TicketStatus
+from db.ops.calling import (
+    call_next,
+    call_ticket,
+    cancel,
+    complete,
+    current_ticket,
+    no_show,
+    recall,
+    requeue,
+    start_service,
+    transfer,
+)
+from db.ops.counters import close_counter, open_counter, pause_counter
+from db.ops.issuing import issue_ticket
 from tests.conftest import KIOSK, OFFICER, SUPERVISOR
 
 pytestmark = pytest.mark.both_databases

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from config.settings import Channel
-from db.calling import call_next
-from db.checkin import check_in_booking
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import CheckInRejected, RejectReason
-from db.importer import import_bookings
-from db.issuing import issue_ticket
 from db.models import Booking, Ticket
+from db.ops.calling import call_next
+from db.ops.checkin import check_in_booking
+from db.ops.importer import import_bookings
+from db.ops.issuing import issue_ticket
 from tests.conftest import (
     JAKARTA,
     KIOSK,

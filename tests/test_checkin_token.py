@@ -1,4 +1,4 @@
-"""Check-in with a signed booking QR (db/checkin.py + db/booking_token.py)."""
+"""Check-in with a signed booking QR (db/ops/checkin.py + db/io/booking_token.py)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ from sqlalchemy import select
 
 from config import ConfigError, settings_from_mapping
 from config.settings import Channel, Settings
-from db.booking_token import BookingClaim, generate_key_pair, sign_booking
-from db.checkin import check_in_booking
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import CheckInRejected, RejectReason
-from db.importer import import_bookings
+from db.io.booking_token import BookingClaim, generate_key_pair, sign_booking
 from db.migrate import open_queue
 from db.models import Booking, Ticket
+from db.ops.checkin import check_in_booking
+from db.ops.importer import import_bookings
 from tests.conftest import (
     JAKARTA,
     KIOSK,

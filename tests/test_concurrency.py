@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 
 from config.settings import Settings
 from db.clock import FixedClock
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
+from db.ops.issuing import issue_ticket
 from tests import workers
 from tests.conftest import KIOSK, MORNING, make_settings
 

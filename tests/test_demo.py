@@ -19,15 +19,15 @@ from admin_console.app import PASSWORD_ENV, log_in_at_start
 from admin_console.app import main as console_main
 from admin_console.window import ConsoleWindow
 from config import load_settings
-from db.checkin import check_in_booking
 from db.context import Actor, QueueContext
-from db.counters import counters
-from db.demo import DEMO_PIN, DemoOffice, free_port, seed_demo
 from db.errors import CheckInRejected
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import CounterState
-from db.officers import authenticate
+from db.ops.checkin import check_in_booking
+from db.ops.counters import counters
+from db.ops.issuing import issue_ticket
+from db.ops.officers import authenticate
+from db.sim.demo import DEMO_PIN, DemoOffice, free_port, seed_demo
 from kiosk.staff import PinResult, StaffLock
 from tests.e2e_helpers import decode_qr
 

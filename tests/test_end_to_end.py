@@ -25,10 +25,10 @@ from admin_console.counter_view import CounterView
 from admin_console.window import ConsoleWindow
 from config import load_settings
 from db.context import QueueContext
-from db.demo import DemoOffice, free_port, seed_demo
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
+from db.ops.issuing import issue_ticket
+from db.sim.demo import DemoOffice, free_port, seed_demo
 from kiosk.app import Kiosk, build_kiosk
 from tests.conftest import KIOSK
 from tests.console.conftest import enter_login

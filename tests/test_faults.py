@@ -31,7 +31,13 @@ from sqlalchemy.exc import OperationalError
 
 import db.engine
 from config.settings import Hours, Settings
-from db.calling import (
+from db.clock import FixedClock
+from db.context import QueueContext
+from db.engine import DatabaseBusy
+from db.errors import NobodyWaiting, NotToday, UnknownTicket
+from db.migrate import open_queue
+from db.models import Ticket
+from db.ops.calling import (
     call_next,
     call_ticket,
     complete,
@@ -39,13 +45,7 @@ from db.calling import (
     recall,
     start_service,
 )
-from db.clock import FixedClock
-from db.context import QueueContext
-from db.engine import DatabaseBusy
-from db.errors import NobodyWaiting, NotToday, UnknownTicket
-from db.issuing import issue_ticket
-from db.migrate import open_queue
-from db.models import Ticket
+from db.ops.issuing import issue_ticket
 from tests.conftest import JAKARTA, KIOSK, OFFICER, make_settings
 from tests.fault_workers import LockHolder, Zygote, check_queue, db_path
 

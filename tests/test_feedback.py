@@ -10,12 +10,14 @@ import io
 import pytest
 
 from config.settings import Channel, Settings
-from db.booking_failure import TAG, booking_failure_today, issue_booking_failure_ticket
-from db.calling import call_next, complete
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed, QuotaExhausted, WalkInClosed
-from db.feedback import (
+from db.migrate import open_queue
+from db.models import ComplaintStatus
+from db.ops.booking_failure import TAG, booking_failure_today, issue_booking_failure_ticket
+from db.ops.calling import call_next, complete
+from db.ops.feedback import (
     CONTACT_MAX,
     TEXT_MAX,
     FeedbackInvalid,
@@ -24,11 +26,12 @@ from db.feedback import (
     answer_complaint,
     file_complaint,
     is_ticket_token,
-    list_complaints,
     submit_survey,
     survey_ticket,
 )
-from db.feedback_reports import (
+from db.ops.issuing import issue_ticket, quotas_today
+from db.read.complaints import list_complaints
+from db.read.feedback_reports import (
     complaint_recap,
     complaint_recap_csv,
     complaints_csv,
@@ -37,9 +40,6 @@ from db.feedback_reports import (
     survey_csv,
     survey_index,
 )
-from db.issuing import issue_ticket, quotas_today
-from db.migrate import open_queue
-from db.models import ComplaintStatus
 from db.views import TicketView
 from tests.conftest import ADMIN, JAKARTA, KIOSK, MORNING, OFFICER, SUPERVISOR, make_settings
 

@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy import select, update
 
 from config.settings import Settings
-from db.audit import verify_audit
-from db.calling import call_next
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.importer import import_bookings
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import AuditRecord, Booking
-from db.privacy import purge_personal_data
+from db.ops.audit import verify_audit
+from db.ops.calling import call_next
+from db.ops.importer import import_bookings
+from db.ops.issuing import issue_ticket
+from db.ops.privacy import purge_personal_data
 from tests.conftest import ADMIN, KIOSK, OFFICER, SUPERVISOR, shared_sample
 
 

@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from db.booking_export import ExportError
-from db.checkin import check_in_booking
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed
-from db.importer import import_bookings
+from db.io.booking_export import ExportError
 from db.models import AuditRecord, Booking
+from db.ops.checkin import check_in_booking
+from db.ops.importer import import_bookings
 from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, shared_sample
 
 HEADER = (

@@ -7,10 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from config.settings import Channel
-from db.calling import call_next, complete, start_service
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.counters import open_counter
 from db.errors import (
     ChannelNotAccepted,
     NotAllowed,
@@ -20,9 +18,11 @@ from db.errors import (
     UnknownService,
     WalkInClosed,
 )
-from db.issuing import issue_ticket, quotas_today
 from db.migrate import open_queue
 from db.models import AuditRecord, PrintJob, Ticket, TicketEvent
+from db.ops.calling import call_next, complete, start_service
+from db.ops.counters import open_counter
+from db.ops.issuing import issue_ticket, quotas_today
 from tests.conftest import JAKARTA, KIOSK, MORNING, OFFICER, SUPERVISOR, make_settings
 
 pytestmark = pytest.mark.both_databases
@@ -114,7 +114,7 @@ def test_quota_is_enforced_and_staff_may_override_with_a_reason(db_url: str) -> 
 
 
 def test_supervisor_day_quota_override(ctx: QueueContext) -> None:
-    from db.issuing import set_quota
+    from db.ops.issuing import set_quota
 
     with pytest.raises(NotAllowed):
         set_quota(ctx, OFFICER, "baru", "vip", 1, "VIP desk short-staffed")

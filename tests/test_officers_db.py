@@ -9,16 +9,16 @@ import pytest
 from sqlalchemy import select
 
 from config.settings import Settings
-from db.audit import list_audit, verify_audit
-from db.calling import call_next, call_ticket, complete
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.counters import NotAtThisCounter, close_counter, open_counter
 from db.errors import NotAllowed
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import Officer, Role
-from db.officers import (
+from db.ops.audit import list_audit, verify_audit
+from db.ops.calling import call_next, call_ticket, complete
+from db.ops.counters import NotAtThisCounter, close_counter, open_counter
+from db.ops.issuing import issue_ticket
+from db.ops.officers import (
     AccountInactive,
     AccountLocked,
     InvalidOfficer,

@@ -10,16 +10,16 @@ import json
 import pytest
 
 from config.settings import Channel, Settings
-from db.calling import call_ticket, cancel, complete, no_show, start_service
+from db.cli.report import main as report_main
 from db.clock import FixedClock
 from db.context import Actor, QueueContext
 from db.errors import NotAllowed
-from db.feedback import file_complaint
-from db.issuing import issue_ticket, set_quota
 from db.models import Role
-from db.officers import add_officer
-from db.period_reports import Durations, day_report, month_report, to_csv, to_json
-from db.report_cli import main as report_main
+from db.ops.calling import call_ticket, cancel, complete, no_show, start_service
+from db.ops.feedback import file_complaint
+from db.ops.issuing import issue_ticket, set_quota
+from db.ops.officers import add_officer
+from db.read.reports import Durations, day_report, month_report, to_csv, to_json
 from tests.conftest import ADMIN, JAKARTA, KIOSK, OFFICER, OPEN_DAY, SUPERVISOR, make_settings
 
 BUDI = Actor("budi", Role.OFFICER)

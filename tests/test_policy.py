@@ -1,4 +1,4 @@
-"""The call policy (db/policy.py): fairness invariants (hypothesis) and worked examples."""
+"""The call policy (db/rules/policy.py): fairness invariants (hypothesis) and worked examples."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from config.settings import CallPolicy, Channel
-from db.policy import (
+from db.rules.policy import (
     PRIORITY_CLASS,
     Waiting,
     choose,

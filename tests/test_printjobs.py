@@ -12,9 +12,9 @@ from sqlalchemy import select
 from config.settings import Printer
 from db.context import QueueContext
 from db.errors import IllegalTransition, NotAllowed
-from db.issuing import issue_ticket
 from db.models import AuditRecord, PrintState, Ticket
-from db.printjobs import MAX_ATTEMPTS, finish_print_job, request_reprint, take_next_job
+from db.ops.issuing import issue_ticket
+from db.ops.printjobs import MAX_ATTEMPTS, finish_print_job, request_reprint, take_next_job
 from db.views import TicketView
 from printer import Emulator, TicketPrint, channel_label, print_ticket
 from tests.conftest import ADMIN, KIOSK, OFFICER, SUPERVISOR

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from db.privacy import hash_nik, mask_name
+from db.rules.privacy import hash_nik, mask_name
 
 
 def test_mask_name_shows_enough_to_recognise_not_to_identify() -> None:

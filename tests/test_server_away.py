@@ -21,9 +21,9 @@ from config.settings import Settings
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.engine import DatabaseBusy, DatabaseUnavailable
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import EventKind, PrintJob, Ticket, TicketEvent
+from db.ops.issuing import issue_ticket
 from db.views import TicketView
 from tests.conftest import KIOSK, MORNING, make_settings
 from tests.postgres import PostgresServer, create_database

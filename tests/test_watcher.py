@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.issuing import issue_ticket
 from db.migrate import open_queue
+from db.ops.issuing import issue_ticket
 from tests.conftest import KIOSK, MORNING, env_without_loket, make_settings
 from tests.postgres import PostgresServer, create_database
 from ui.watcher import QueueWatcher

@@ -8,13 +8,13 @@ import traceback
 from typing import Any
 
 from config.settings import Settings
-from db.calling import call_next, complete
 from db.clock import FixedClock
 from db.context import Actor
 from db.errors import NobodyWaiting
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import Role
+from db.ops.calling import call_next, complete
+from db.ops.issuing import issue_ticket
 
 
 def issue_many(

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from db.period_reports import PeriodReport, table_sections
+from db.read.reports import PeriodReport, table_sections
 
 DPI = 96
 BAR = QColor("#0B3D91")

@@ -25,17 +25,17 @@ from pathlib import Path
 
 from config.settings import CallPolicy, Channel
 from config.settings import Counter as CounterConfig
-from db.booking_export import write_csv_export
-from db.calling import call_next, complete, no_show, recall, requeue, start_service
-from db.checkin import check_in_booking
 from db.clock import FixedClock
 from db.context import Actor
-from db.counters import open_counter, pause_counter
 from db.errors import CheckInRejected, NobodyWaiting, OfficeClosed, QuotaExhausted, RejectReason
-from db.importer import import_bookings
-from db.issuing import issue_ticket
+from db.io.booking_export import write_csv_export
 from db.migrate import open_queue
 from db.models import Role
+from db.ops.calling import call_next, complete, no_show, recall, requeue, start_service
+from db.ops.checkin import check_in_booking
+from db.ops.counters import open_counter, pause_counter
+from db.ops.importer import import_bookings
+from db.ops.issuing import issue_ticket
 from db.sim.population import Applicant, Population, draw_population
 from db.sim.scenario import Scenario
 

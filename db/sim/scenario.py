@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from config.settings import CallPolicy, Channel, Settings
-from db.calendar import OfficeCalendar
+from db.rules.calendar import OfficeCalendar
 
 
 class ScenarioError(Exception):

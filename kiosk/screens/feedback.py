@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from db.feedback import CATEGORIES
+from db.rules.feedback import CATEGORIES
 from kiosk.screens.base import KioskState, Screen, centered
 from kiosk.text import tr
 from kiosk.widgets import Keyboard, ResponsiveGrid, Tile, make_button, make_label

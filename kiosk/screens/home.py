@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from config.settings import Channel
-from db.issuing import QuotaLeft
+from db.ops.issuing import QuotaLeft
 from kiosk.screens.base import KioskState, Screen
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from db.booking_search import MIN_QUERY, BookingMatch
+from db.read.booking_search import MIN_QUERY, BookingMatch
 from kiosk.dates import format_time
 from kiosk.screens.base import KioskState, Screen, centered
 from kiosk.text import tr

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from db.checkin import BookingPreview
+from db.ops.checkin import BookingPreview
 from kiosk.dates import format_time
 from kiosk.screens.base import KioskState, Screen
 from kiosk.text import tr

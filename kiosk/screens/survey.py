@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.feedback import ELEMENTS, SurveyTicket
+from db.ops.feedback import SurveyTicket
+from db.rules.feedback import ELEMENTS
 from kiosk.screens.base import KioskState, Screen
 from kiosk.screens.feedback import TextPad
 from kiosk.text import tr

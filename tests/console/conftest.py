@@ -16,7 +16,7 @@ from config.settings import Settings
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.migrate import open_queue
-from db.officers import OfficerView, add_officer
+from db.ops.officers import OfficerView, add_officer
 from tests.conftest import ADMIN
 
 PASSWORD = "rahasia-123"

@@ -15,14 +15,14 @@ from sqlalchemy import text
 from admin_console.audit_page import AuditPage
 from admin_console.bookings_page import BookingsPage
 from admin_console.window import ConsoleWindow
-from db.audit import list_audit
-from db.bookings import find_bookings
-from db.checkin import check_in_booking
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed
-from db.importer import import_bookings
-from db.officers import OfficerView
+from db.ops.audit import list_audit
+from db.ops.checkin import check_in_booking
+from db.ops.importer import import_bookings
+from db.ops.officers import OfficerView
+from db.read.bookings import find_bookings
 from tests.conftest import KIOSK, SUPERVISOR, shared_sample
 from tests.console.conftest import WAIT_MS, MakeConsole, child, log_in
 from tests.console.test_officers import shoot

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from admin_console.counter_view import CounterView
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.issuing import issue_ticket
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
-from db.officers import OfficerView
+from db.ops.issuing import issue_ticket
+from db.ops.officers import OfficerView
 from tests.conftest import KIOSK
 from tests.console.conftest import LEFT, WAIT_MS, MakeConsole, button, child, log_in
 

@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from admin_console.feedback import FeedbackPage
 from config.settings import Channel
-from db.calling import call_next, complete
 from db.context import QueueContext
-from db.feedback import file_complaint, list_complaints, submit_survey
-from db.issuing import issue_ticket
-from db.officers import OfficerView
+from db.ops.calling import call_next, complete
+from db.ops.feedback import file_complaint, submit_survey
+from db.ops.issuing import issue_ticket
+from db.ops.officers import OfficerView
+from db.read.complaints import list_complaints
 from tests.conftest import KIOSK, OFFICER, SUPERVISOR
 from tests.console.conftest import LEFT, WAIT_MS, MakeConsole, button, child, log_in
 

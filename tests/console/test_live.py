@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.issuing import issue_ticket
-from db.officers import OfficerView
+from db.ops.issuing import issue_ticket
+from db.ops.officers import OfficerView
 from tests.conftest import KIOSK
 from tests.console.conftest import LEFT, WAIT_MS, MakeConsole, button, log_in
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.models import AuditRecord, Officer, Role
-from db.officers import (
+from db.ops.officers import (
     LOCK_MINUTES,
     MAX_FAILED_LOGINS,
     AccountLocked,

@@ -18,7 +18,7 @@ from db.clock import FixedClock
 from db.context import QueueContext
 from db.migrate import open_queue
 from db.models import Role
-from db.officers import (
+from db.ops.officers import (
     AccountInactive,
     LoginFailed,
     OfficerView,

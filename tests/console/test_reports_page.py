@@ -19,7 +19,7 @@ from admin_console.reports import BarChart, ReportsPage
 from config.settings import Settings
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.officers import OfficerView
+from db.ops.officers import OfficerView
 from tests.conftest import OPEN_DAY
 from tests.console.conftest import WAIT_MS, MakeConsole, child, log_in
 from tests.test_period_reports import seed_day

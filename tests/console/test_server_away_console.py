@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from admin_console.tasks import UNREACHABLE
 from db.context import QueueContext
-from db.issuing import issue_ticket
-from db.officers import OfficerView
+from db.ops.issuing import issue_ticket
+from db.ops.officers import OfficerView
 from tests.conftest import KIOSK
 from tests.console.conftest import LEFT, MakeConsole, button, child, log_in
 from tests.kiosk.test_server_away_kiosk import running

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from admin_console.common import minutes_text
-from db import calling, dashboard
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed
-from db.issuing import issue_ticket, quotas_today, set_quota
-from db.officers import OfficerView
-from db.printjobs import heartbeat, request_reprint
+from db.ops import calling
+from db.ops.issuing import issue_ticket, quotas_today, set_quota
+from db.ops.officers import OfficerView
+from db.ops.printjobs import heartbeat, request_reprint
+from db.read import dashboard
 from tests.conftest import KIOSK
 from tests.console.conftest import (
     LEFT,

@@ -15,12 +15,12 @@ from sqlalchemy import select
 
 from admin_console.tasks import Tasks
 from config.settings import Settings
-from db.calling import call_next, complete
 from db.clock import FixedClock
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
-from db.officers import add_officer, authenticate
+from db.ops.calling import call_next, complete
+from db.ops.issuing import issue_ticket
+from db.ops.officers import add_officer, authenticate
 from db.views import TicketView
 from tests.conftest import ADMIN, KIOSK, MORNING, make_settings
 from tests.console.conftest import PASSWORD

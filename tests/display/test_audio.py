@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from config.settings import Display
-from db.calls import Call
+from db.read.calling_display import Call
 from display.announcer import Announcer
 from display.audio import CollectingSink, Espeak, chime, read_wav, rms, silence
 

@@ -1,18 +1,24 @@
-"""What the display reads from the queue (db/calls.py): plain queries, no Qt."""
+"""What the display reads from the queue (db/read/calling_display.py): plain queries, no Qt."""
 
 from __future__ import annotations
 
 import pytest
 
 from config.settings import Settings
-from db.calling import call_next, complete, no_show, recall, transfer
-from db.calls import DisplayScope, calls_since, first_update, serving_now, updates_since
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.counters import pause_counter
-from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import CounterState
+from db.ops.calling import call_next, complete, no_show, recall, transfer
+from db.ops.counters import pause_counter
+from db.ops.issuing import issue_ticket
+from db.read.calling_display import (
+    DisplayScope,
+    calls_since,
+    first_update,
+    serving_now,
+    updates_since,
+)
 from tests.conftest import KIOSK, OFFICER, make_settings
 
 

@@ -9,12 +9,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from config.settings import Settings
-from db.calling import call_next, complete, current_ticket, no_show, recall, transfer
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.counters import pause_counter
-from db.issuing import issue_ticket
 from db.migrate import open_queue
+from db.ops.calling import call_next, complete, current_ticket, no_show, recall, transfer
+from db.ops.counters import pause_counter
+from db.ops.issuing import issue_ticket
 from display.app import CallingDisplay, build_parser
 from display.audio import CollectingSink, Espeak
 from display.widgets import FitLabel, Ticker

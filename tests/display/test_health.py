@@ -7,7 +7,7 @@ import json
 from pytestqt.qtbot import QtBot
 
 from db.context import QueueContext
-from db.dashboard import kiosk_status
+from db.read.dashboard import kiosk_status
 from display.app import CallingDisplay
 from display.audio import CollectingSink, Espeak
 from display.health import display_id

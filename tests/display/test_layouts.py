@@ -11,10 +11,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from db.calling import call_next, complete
 from db.context import QueueContext
-from db.counters import pause_counter
-from db.issuing import issue_ticket
+from db.ops.calling import call_next, complete
+from db.ops.counters import pause_counter
+from db.ops.issuing import issue_ticket
 from display.app import CallingDisplay
 from display.audio import CollectingSink
 from display.widgets import FitLabel

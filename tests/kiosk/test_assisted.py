@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from config.settings import Channel
-from db.issuing import set_quota
 from db.models import AuditRecord, PrintJob, Ticket
+from db.ops.issuing import set_quota
 from kiosk.app import Kiosk
 from kiosk.staff import PinResult, StaffLock
 from printer import Emulator

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from db.clock import FixedClock
 from db.context import QueueContext
-from db.importer import import_bookings
 from db.models import Booking
+from db.ops.importer import import_bookings
 from kiosk.app import Kiosk
 from printer import Emulator
 from tests.conftest import JAKARTA, SUPERVISOR, shared_sample

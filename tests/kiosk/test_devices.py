@@ -18,7 +18,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.clock import FixedClock
-from db.importer import import_bookings
+from db.ops.importer import import_bookings
 from kiosk.app import Kiosk
 from kiosk.logs import setup_logging
 from printer import Emulator

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from config.settings import Channel
-from db.calling import call_next, complete
 from db.context import QueueContext
-from db.feedback import SurveyTicket, list_complaints
-from db.feedback_reports import survey_index
-from db.issuing import issue_ticket
+from db.ops.calling import call_next, complete
+from db.ops.feedback import SurveyTicket
+from db.ops.issuing import issue_ticket
+from db.read.complaints import list_complaints
+from db.read.feedback_reports import survey_index
 from db.views import TicketView
 from kiosk.app import Kiosk
 from kiosk.screens.faq import load_faq

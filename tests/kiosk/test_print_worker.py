@@ -195,7 +195,7 @@ REPRINT = textwrap.dedent(
     """
     import sys
     from db.migrate import open_queue
-    from db.printjobs import request_reprint
+    from db.ops.printjobs import request_reprint
     from tests.conftest import SUPERVISOR, make_settings
 
     ctx = open_queue(make_settings(sys.argv[1]))

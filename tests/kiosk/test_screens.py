@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from config.settings import Channel
 from db.errors import QuotaExhausted
-from db.issuing import issue_ticket
+from db.ops.issuing import issue_ticket
 from kiosk.app import Kiosk
 from kiosk.widgets import Tile
 from kiosk.wording import refusal

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from config import ConfigError, settings_from_mapping
-from db.booking_search import search_bookings
-from db.checkin import check_in_booking
 from db.clock import FixedClock
-from db.importer import import_bookings
 from db.models import Ticket
+from db.ops.checkin import check_in_booking
+from db.ops.importer import import_bookings
+from db.read.booking_search import search_bookings
 from kiosk.app import Kiosk
 from printer import Emulator
 from tests.conftest import JAKARTA, KIOSK, SUPERVISOR, shared_sample

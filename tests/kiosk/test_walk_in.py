@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from config.settings import Channel
 from db.clock import FixedClock
-from db.issuing import set_quota
 from db.models import PrintState, Ticket
+from db.ops.issuing import set_quota
 from kiosk.app import Kiosk
 from printer import Emulator
 from tests.conftest import JAKARTA, SUPERVISOR

@@ -15,7 +15,7 @@ from config import ConfigError, load_settings
 from config.settings import Settings
 from db.context import Actor
 from db.migrate import open_queue
-from db.period_reports import PeriodReport, day_report, month_report, to_csv, to_json
+from db.read.reports import PeriodReport, day_report, month_report, to_csv, to_json
 
 COMMANDS = ("report",)
 EXIT_USAGE = 2
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The report alone (``python -m db.report_cli``); ``loket-db report`` is the same."""
+    """The report alone (``python -m db.cli.report``); ``loket-db report`` is the same."""
     parser = argparse.ArgumentParser(prog="loket-db report")
     parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
     add_arguments(parser)

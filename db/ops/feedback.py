@@ -3,7 +3,7 @@ the satisfaction survey an applicant gives after service, one per ticket.
 
 The survey is Indonesia's public-service satisfaction survey (Survei Kepuasan Masyarakat,
 Permenpan RB 14/2017): nine elements, each rated 1 (not good) .. 4 (very good). Its index
-(IKM) and grades are computed in :mod:`db.feedback_reports`.
+(IKM) and grades are computed in :mod:`db.read.feedback_reports`.
 """
 
 from __future__ import annotations
@@ -20,29 +20,11 @@ from sqlalchemy.orm import Session
 from db.context import Actor, QueueContext, audit, require
 from db.errors import QueueError
 from db.models import Complaint, ComplaintStatus, Role, SurveyResponse, Ticket, TicketStatus
+from db.read.complaints import ComplaintView
+from db.rules.feedback import CATEGORIES, ELEMENTS
 
 # What went wrong, in the categories of the office's own complaint recap.
-CATEGORIES: tuple[str, ...] = (
-    "app_unreachable",
-    "verification_failed",
-    "quota_full",
-    "phone_not_supported",
-    "no_smartphone",
-    "office_problem",
-    "other",
-)
 # The nine survey elements, in the order of the questionnaire (column names of the table).
-ELEMENTS: tuple[str, ...] = (
-    "requirements",
-    "procedure",
-    "time",
-    "cost",
-    "product",
-    "competence",
-    "behaviour",
-    "complaint_handling",
-    "facilities",
-)
 TEXT_MAX = 1000
 CONTACT_MAX = 120
 COMMENT_MAX = 500
@@ -112,39 +94,6 @@ def clean_contact(contact: str | None) -> str | None:
     if _EMAIL.match(email):
         return email
     raise FeedbackInvalid("Give a phone number or an e-mail address.", "contact")
-
-
-@dataclass(frozen=True)
-class ComplaintView:
-    id: int
-    receipt: str
-    business_day: dt.date
-    filed_at: dt.datetime
-    category: str
-    text: str
-    contact: str | None
-    kiosk_id: str | None
-    status: ComplaintStatus
-    response: str
-    answered_by: str | None
-    answered_at: dt.datetime | None
-
-    @classmethod
-    def of(cls, c: Complaint) -> ComplaintView:
-        return cls(
-            c.id,
-            c.receipt,
-            c.business_day,
-            c.filed_at,
-            c.category,
-            c.text,
-            c.contact,
-            c.kiosk_id,
-            ComplaintStatus(c.status),
-            c.response,
-            c.answered_by,
-            c.answered_at,
-        )
 
 
 def _next_receipt(session: Session, day: dt.date) -> str:
@@ -236,21 +185,6 @@ def answer_complaint(
         return ComplaintView.of(complaint)
 
     return ctx.db.run_write(work)
-
-
-def list_complaints(
-    ctx: QueueContext,
-    actor: Actor,
-    status: ComplaintStatus | str | None = None,
-    limit: int = 500,
-) -> list[ComplaintView]:
-    """Newest first; the inbox of the console."""
-    require(actor, "view_feedback")
-    query = select(Complaint).order_by(Complaint.id.desc()).limit(limit)
-    if status is not None:
-        query = query.where(Complaint.status == ComplaintStatus(status))
-    with ctx.db.read() as session:
-        return [ComplaintView.of(c) for c in session.scalars(query)]
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ screen; the largest token the rules allow (375 characters) needs version 15.
  7    service      the service as the central system names it (JENIS_LAYANAN, e.g.
                    ``PASPOR BARU``), printable ASCII, 1-80 characters, no blank at either
                    end; the office maps it to its services (``services.booking_names``)
- 8    name         the applicant's masked name as db.privacy.mask_name writes it
+ 8    name         the applicant's masked name as db.ops.privacy.mask_name writes it
                    (``SIT*** N***``: 1-3 characters of the first word, 1 of each other,
                    each followed by ``***``; at most 40 bytes) or empty. Never a full
                    name: a QR code is shown and photographed in public.
@@ -55,7 +55,7 @@ size, shape and base64 (``malformed``) → key id among the configured keys (``u
 → signature over the payload bytes (``forged``: anything altered after signing) → the
 fields (``malformed``) → expiry (``expired``; the error then carries the claim, which is
 authentic). Office, date, check-in window and replays are the check-in's business
-(db/checkin.py), not the token's.
+(db/ops/checkin.py), not the token's.
 """
 
 from __future__ import annotations

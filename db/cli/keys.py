@@ -1,5 +1,5 @@
 """``loket-db booking-keys`` and ``loket-db sign-booking``: the key pair of the signed booking
-QR (db/booking_token.py) and test or demo tokens made with it.
+QR (db/io/booking_token.py) and test or demo tokens made with it.
 
 The private key belongs on the signing side (the central booking system; for a demo, the
 administrator's PC), never on a kiosk: kiosks hold only public keys
@@ -21,14 +21,14 @@ from pathlib import Path
 
 from config import ConfigError, load_settings
 from config.settings import Settings
-from db.booking_token import (
+from db.io.booking_token import (
     BookingClaim,
     generate_key_pair,
     key_id_of,
     public_key_of,
     sign_booking,
 )
-from db.privacy import mask_name
+from db.rules.privacy import mask_name
 
 COMMANDS = ("booking-keys", "sign-booking")
 EXIT_REFUSED = 1
@@ -220,7 +220,7 @@ def run(args: argparse.Namespace, settings: Settings, now: dt.datetime | None = 
 
 
 def parser() -> argparse.ArgumentParser:
-    """The two commands on their own (``python -m db.keys_cli``); ``loket-db`` embeds them."""
+    """The two commands on their own (``python -m db.cli.keys``); ``loket-db`` embeds them."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--config", metavar="FILE", help="settings file (TOML)")
     result = argparse.ArgumentParser(prog="loket-db", parents=[common])

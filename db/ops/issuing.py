@@ -6,7 +6,6 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,7 +19,6 @@ from db.errors import (
     UnknownService,
     WalkInClosed,
 )
-from db.estimate import estimate_for_new_ticket
 from db.models import (
     Booking,
     EventKind,
@@ -31,7 +29,9 @@ from db.models import (
     Ticket,
     TicketStatus,
 )
-from db.printjobs import add_print_job
+from db.ops.printjobs import add_print_job
+from db.read.estimate import estimate_for_new_ticket
+from db.read.queue_state import issued_count, quota_for
 from db.views import TicketView
 
 
@@ -57,39 +57,6 @@ def allocate_number(session: Session, day: dt.date, prefix: str) -> int:
         .returning(NumberSeries.last_number)
     )
     return int(session.execute(stmt).scalar_one())
-
-
-def quota_for(session: Session, service: Service, channel: Channel, day: dt.date) -> int | None:
-    """Today's quota of a service and channel: a supervisor's override, else the setting
-    (None: unlimited)."""
-    override = session.scalar(
-        select(QuotaOverride.quota)
-        .where(
-            QuotaOverride.business_day == day,
-            QuotaOverride.service_code == service.code,
-            QuotaOverride.channel == channel,
-        )
-        .order_by(QuotaOverride.id.desc())
-        .limit(1)
-    )
-    if override is not None:
-        return int(override)
-    return service.quota.get(channel)
-
-
-def issued_count(session: Session, service_code: str, channel: Channel, day: dt.date) -> int:
-    return int(
-        session.scalar(
-            select(func.count(Ticket.id)).where(
-                Ticket.business_day == day,
-                Ticket.service_code == service_code,
-                Ticket.channel == channel,
-                Ticket.status != TicketStatus.CANCELLED,
-                Ticket.override_reason.is_(None),
-            )
-        )
-        or 0
-    )
 
 
 @dataclass(frozen=True)

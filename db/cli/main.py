@@ -18,21 +18,22 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, load_settings
 from config.settings import Channel, Settings
-from db import keys_cli, report_cli
-from db.audit import verify_audit
-from db.backup import BackupError, backup, restore
-from db.booking_export import ExportError
-from db.calling import call_next
-from db.checkin import check_in_booking
+from db.cli import keys as keys_cli
+from db.cli import report as report_cli
 from db.context import Actor, QueueContext
 from db.engine import Database, DatabaseBusy
 from db.errors import CheckInRejected, QueueError
-from db.importer import import_bookings
-from db.issuing import issue_ticket
+from db.io.backup import BackupError, backup, restore
+from db.io.booking_export import ExportError
 from db.migrate import SchemaError, open_queue, upgrade
-from db.officers import add_officer
-from db.privacy import purge_personal_data
-from db.reports import day_status
+from db.ops.audit import verify_audit
+from db.ops.calling import call_next
+from db.ops.checkin import check_in_booking
+from db.ops.importer import import_bookings
+from db.ops.issuing import issue_ticket
+from db.ops.officers import add_officer
+from db.ops.privacy import purge_personal_data
+from db.read.day_figures import day_status
 from db.views import TicketView
 
 EXIT_REFUSED = 1

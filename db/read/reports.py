@@ -20,11 +20,17 @@ from sqlalchemy import func, select
 
 from config.settings import Channel
 from db.context import Actor, QueueContext, require
-from db.dashboard import percentile_nearest_rank
-from db.feedback import CATEGORIES
-from db.feedback_reports import MONTHS, ComplaintRecap, complaint_recap, month_bounds, safe_cell
-from db.issuing import issued_count, quota_for
 from db.models import Complaint, EventKind, Officer, Ticket, TicketEvent, TicketStatus
+from db.read.dashboard import percentile_nearest_rank
+from db.read.feedback_reports import (
+    MONTHS,
+    ComplaintRecap,
+    complaint_recap,
+    month_bounds,
+    safe_cell,
+)
+from db.read.queue_state import issued_count, quota_for
+from db.rules.feedback import CATEGORIES
 
 HANDLING = (EventKind.CALLED, EventKind.COMPLETED, EventKind.NO_SHOW)
 

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 
 from db.context import Actor, QueueContext, require
 from db.models import Booking, BookingStatus, Ticket, TicketStatus
-from db.privacy import mask_name
+from db.rules.privacy import mask_name
 
 
 @dataclass(frozen=True)

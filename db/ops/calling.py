@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from config.settings import Channel
 from db.context import Actor, QueueContext, audit, queue_now, record_event, require
-from db.counters import counter_settings, ensure_open_for_calling
 from db.errors import (
     ChannelNotAccepted,
     CounterBusy,
@@ -22,14 +21,13 @@ from db.errors import (
     UnknownTicket,
     WrongCounter,
 )
-from db.estimate import waiting_line
-from db.issuing import find_service
-from db.models import EventKind, Ticket, TicketEvent, TicketStatus
-from db.policy import choose, eligible
+from db.models import EventKind, Ticket, TicketStatus
+from db.ops.counters import ensure_open_for_calling
+from db.ops.issuing import find_service
+from db.read.estimate import waiting_line
+from db.read.queue_state import counter_settings, current_at, recent_channels
+from db.rules.policy import choose, eligible
 from db.views import TicketView
-
-RECENT_CALLS = 10  # at least; more when the policy's rules look further back
-ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
 
 
 def find_ticket(session: Session, ctx: QueueContext, ref: int | str) -> Ticket:
@@ -66,40 +64,6 @@ def _at_counter(ticket: Ticket, counter: int) -> None:
     if ticket.counter_number != counter:
         where = f"counter {ticket.counter_number}" if ticket.counter_number else "no counter"
         raise WrongCounter(f"{ticket.number} is at {where}, not at counter {counter}.")
-
-
-def current_at(session: Session, ctx: QueueContext, counter: int) -> Ticket | None:
-    return session.scalar(
-        select(Ticket)
-        .where(
-            Ticket.business_day == ctx.today(),
-            Ticket.counter_number == counter,
-            Ticket.status.in_(ACTIVE),
-        )
-        .order_by(Ticket.called_at.desc())
-        .limit(1)
-    )
-
-
-def recent_channels(session: Session, ctx: QueueContext, counter: int) -> list[Channel]:
-    """Channels of the last calls at a counter today, most recent last."""
-    start = dt.datetime.combine(ctx.today(), dt.time(0), tzinfo=ctx.calendar.tz)
-    policy = ctx.settings.call_policy
-    depth = max(
-        RECENT_CALLS, policy.max_priority_in_row, policy.ratio_priority + policy.ratio_other
-    )
-    rows = session.scalars(
-        select(Ticket.channel)
-        .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
-        .where(
-            TicketEvent.kind == EventKind.CALLED,
-            TicketEvent.counter_number == counter,
-            TicketEvent.at >= start,
-        )
-        .order_by(TicketEvent.id.desc())
-        .limit(depth)
-    ).all()
-    return [Channel(c) for c in reversed(rows)]
 
 
 def _mark_called(

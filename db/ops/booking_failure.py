@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from config.settings import WEEKDAYS, Channel
 from db.context import Actor, QueueContext, audit, require
 from db.errors import ChannelNotAccepted, QuotaExhausted, WalkInClosed
-from db.issuing import check_open, create_ticket, find_service
 from db.models import Ticket, TicketStatus
+from db.ops.issuing import check_open, create_ticket, find_service
 from db.views import TicketView
 
 TAG = "[gagal-booking]"

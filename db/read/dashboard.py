@@ -17,10 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from config.settings import Channel
-from db.calling import current_at, recent_channels
 from db.context import QueueContext
-from db.counters import counter_settings
-from db.estimate import waiting_of, waiting_tickets
 from db.models import (
     CounterRow,
     CounterState,
@@ -31,7 +28,9 @@ from db.models import (
     TicketEvent,
     TicketStatus,
 )
-from db.policy import eligible, rank, waited_minutes
+from db.read.estimate import waiting_of, waiting_tickets
+from db.read.queue_state import counter_settings, current_at, recent_channels
+from db.rules.policy import eligible, rank, waited_minutes
 
 SILENT_MINUTES = 5
 

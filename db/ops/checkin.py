@@ -2,7 +2,7 @@
 word (each reason of DESIGN.md is a distinct ``RejectReason``).
 
 A scan is either a plain booking code, looked up in the imported export, or a signed booking
-QR token (db/booking_token.py), verified with the configured public keys. A genuine token
+QR token (db/io/booking_token.py), verified with the configured public keys. A genuine token
 for this office and today is enough on its own: when the export does not have the booking,
 it is created from the token in the check-in transaction. When the export has it, the export
 decides as for a plain code (cancelled, moved, checked in), except that a booking the export
@@ -20,13 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from config.settings import Channel
-from db.booking_token import BookingClaim, TokenError, looks_like_token, verify_token
 from db.context import Actor, QueueContext, audit, queue_now, require
-from db.errors import CheckInRejected, RejectReason
-from db.estimate import estimate_for_new_ticket
-from db.issuing import create_ticket
+from db.errors import BookingSeen, CheckInRejected, RejectReason
+from db.io.booking_token import BookingClaim, TokenError, looks_like_token, verify_token
 from db.models import Booking, BookingStatus, Role, Ticket
-from db.privacy import mask_name
+from db.ops.issuing import create_ticket
+from db.read.estimate import estimate_for_new_ticket
+from db.rules.privacy import mask_name
 from db.views import TicketView
 
 MAX_PAYLOAD = 512
@@ -78,7 +78,7 @@ def verified_claim(ctx: QueueContext, text: str) -> BookingClaim:
             booking_date=seen.date if seen else None,
         ) from None
     code = claim.booking_code
-    info = {"booking_code": code, "booking_date": claim.date}
+    info = BookingSeen(booking_code=code, booking_date=claim.date)
     if claim.office_code != ctx.settings.office.code:
         raise CheckInRejected(
             RejectReason.OTHER_OFFICE,
@@ -149,7 +149,7 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
         raise CheckInRejected(
             RejectReason.UNKNOWN, f"Booking {code} is not in today's list.", booking_code=code
         )
-    info = {"booking_code": code, "booking_date": booking.date}
+    info = BookingSeen(booking_code=code, booking_date=booking.date)
     if booking.office_code != ctx.settings.office.code:
         raise CheckInRejected(
             RejectReason.OTHER_OFFICE,

@@ -29,11 +29,11 @@ from argon2 import PasswordHasher
 
 from config import load_settings
 from config.settings import Settings
-from db.booking_export import write_csv_export
 from db.context import Actor
-from db.importer import import_bookings
+from db.io.booking_export import write_csv_export
 from db.migrate import open_queue
-from db.officers import add_officer
+from db.ops.importer import import_bookings
+from db.ops.officers import add_officer
 
 DEMO_OFFICER = "demo"
 DEMO_PASSWORD = "loket-demo"

@@ -32,7 +32,7 @@ spreadsheet-readable file (CSV reports, exports of rejections) must escape such 
 
 Personal data: the NIK is validated here but never appears in a rejection reason, and it is
 left out of ``repr(BookingRow)`` so logging a row does not leak it. The importer must store
-it hashed (``db.privacy.hash_nik``), never as given.
+it hashed (``db.ops.privacy.hash_nik``), never as given.
 """
 
 from __future__ import annotations
@@ -644,7 +644,8 @@ def _parse_datetime(value: str) -> dt.datetime | None:
     if not match:
         return None
     try:
-        return dt.datetime(*(int(g) for g in match.groups()))
+        year, month, day, hour, minute, second = (int(g) for g in match.groups())
+        return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from config.settings import Channel, Service
 from db.context import QueueContext
 from db.models import CounterRow, CounterState, Ticket, TicketStatus
-from db.policy import Waiting, eligible, rank
+from db.rules.policy import Waiting, eligible, rank
 
 SAMPLES = 20
 MIN_SAMPLES = 3

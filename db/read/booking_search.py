@@ -1,6 +1,6 @@
 """Finding one of today's bookings for an applicant at the kiosk in assisted mode: by its
 code or by a fragment of the name. Staff see only masked names, the slot and whether the
-booking is checked in already; checking it in is ``db.checkin.check_in_booking``."""
+booking is checked in already; checking it in is ``db.ops.checkin.check_in_booking``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from db.bookings import code_or_name_contains
 from db.context import Actor, QueueContext, require
 from db.models import Booking, Ticket
-from db.privacy import mask_name
+from db.read.bookings import code_or_name_contains
+from db.rules.privacy import mask_name
 
 MIN_QUERY = 2
 MAX_RESULTS = 12

@@ -9,18 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from config.settings import Counter
 from db.context import Actor, QueueContext, audit, require
-from db.errors import CounterBusy, CounterNotOpen, NotAllowed, UnknownCounter
+from db.errors import CounterBusy, CounterNotOpen, NotAllowed
 from db.models import CounterRow, CounterState, Ticket, TicketStatus
-
-
-def counter_settings(ctx: QueueContext, number: int) -> Counter:
-    try:
-        return ctx.settings.counter(number)
-    except KeyError:
-        known = ", ".join(str(c.number) for c in ctx.settings.counters)
-        raise UnknownCounter(f"There is no counter {number} (counters: {known}).") from None
+from db.read.queue_state import counter_settings
 
 
 class NotAtThisCounter(NotAllowed):

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.booking_export import BookingRow, RejectedRow, parse_export
 from db.context import Actor, QueueContext, audit, require
+from db.io.booking_export import BookingRow, RejectedRow, parse_export
 from db.models import Booking, BookingStatus, Ticket
-from db.privacy import hash_nik
+from db.rules.privacy import hash_nik
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import extract, func, select
 
 from db.context import Actor, QueueContext, require
-from db.feedback import CATEGORIES, ELEMENTS, list_complaints
 from db.models import Complaint, SurveyResponse
+from db.read.complaints import list_complaints
+from db.rules.feedback import CATEGORIES, ELEMENTS
 
 # (lowest converted value, grade, Indonesian, English), best first.
 GRADES: tuple[tuple[float, str, str, str], ...] = (
