@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWi
 
 from config.settings import Settings
 from db.calls import Call, CounterNow, WaitingCount
-from db.models import CounterState
+from db.models import CounterState, TicketStatus
+from display.states import call_state, needs_attention
 from display.widgets import FitLabel
 
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -30,6 +31,7 @@ class Colours:
     number: str = "#FFD34D"
     flash: str = "#F2A900"
     flash_text: str = "#0A1A3F"
+    attention: str = "#FF9E8A"
 
 
 COLOURS = Colours()
@@ -78,10 +80,17 @@ class LatestCall(QFrame):
     FLASH_ON_MS = 650
     FLASH_OFF_MS = 350
 
-    def __init__(self, highlight_seconds: int, english: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        highlight_seconds: int,
+        english: bool,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("latestPanel")
-        caption = "NOMOR ANTRIAN" + (" · NUMBER" if english else "")
+        self._settings = settings
+        caption = "NOMOR ANTREAN" + (" · NUMBER" if english else "")
         self.caption = FitLabel(caption, name="latestCaption", scale=0.04, bold=True, align=CENTER)
         self.number = FitLabel("—", name="latestNumber", scale=0.30, bold=True, align=CENTER)
         self.counter = FitLabel("", name="latestCounter", scale=0.09, bold=True, align=CENTER)
@@ -108,7 +117,7 @@ class LatestCall(QFrame):
 
     def show_call(self, call: Call | None, flash: bool) -> None:
         self.number.setText(call.number if call else "—")
-        self.counter.setText(call.counter_name if call else "")
+        self.counter.setText(call_state(call, self._settings) if call else "")
         if flash and call is not None:
             self.flash_count += 1
             self.highlighted = True
@@ -146,27 +155,50 @@ class LatestCall(QFrame):
 class RecentCalls(Panel):
     """The calls before the latest one: number and counter, newest first."""
 
-    def __init__(self, count: int, english: bool, parent: QWidget | None = None):
+    NUMBER_SCALE = 0.068
+    STATE_SCALE = 0.046
+
+    def __init__(
+        self, settings: Settings, count: int, english: bool, parent: QWidget | None = None
+    ):
         super().__init__(
             "recentPanel", "PANGGILAN SEBELUMNYA", "Previous calls" if english else None, parent
         )
+        self._settings = settings
+        self.rows.setColumnStretch(0, 2)
+        self.rows.setColumnStretch(1, 3)
         self.numbers: list[FitLabel] = []
         self.counters: list[FitLabel] = []
         for i in range(count):
-            number = FitLabel("", name=f"recentNumber{i}", scale=0.05, bold=True, parent=self)
+            number = FitLabel(
+                "", name=f"recentNumber{i}", scale=self.NUMBER_SCALE, bold=True, parent=self
+            )
             number.setStyleSheet(f"color: {COLOURS.number};")
-            counter = FitLabel("", name=f"recentCounter{i}", scale=0.04, align=RIGHT, parent=self)
+            counter = FitLabel(
+                "", name=f"recentCounter{i}", scale=self.STATE_SCALE, align=RIGHT, parent=self
+            )
             self.rows.addWidget(number, i, 0)
             self.rows.addWidget(counter, i, 1)
             self.rows.setRowStretch(i, 1)
             self.numbers.append(number)
             self.counters.append(counter)
 
+    def set_emphasis(self, factor: float) -> None:
+        for number, counter in zip(self.numbers, self.counters, strict=True):
+            number.set_scale(self.NUMBER_SCALE * factor)
+            counter.set_scale(self.STATE_SCALE * factor)
+
+    def set_margins(self, unit: float) -> None:
+        super().set_margins(unit)
+        self.rows.setVerticalSpacing(round(unit * 0.2))
+
     def show_calls(self, calls: list[Call]) -> None:
         for i, (number, counter) in enumerate(zip(self.numbers, self.counters, strict=True)):
             call = calls[i] if i < len(calls) else None
             number.setText(call.number if call else "")
-            counter.setText(call.counter_name if call else "")
+            counter.setText(call_state(call, self._settings) if call else "")
+            colour = COLOURS.attention if call and needs_attention(call) else COLOURS.text
+            counter.setStyleSheet(f"color: {colour};")
 
 
 class ServingNow(Panel):
@@ -207,10 +239,15 @@ class ServingNow(Panel):
             name.setVisible(visible)
             ticket.setVisible(visible)
             name.setText(counter.name)
+            called = counter.ticket_status == TicketStatus.CALLED
             if counter.state == CounterState.PAUSED:
                 ticket.setText("Istirahat")
+            elif called:
+                # Called, not yet served: its own state, not "now serving".
+                ticket.setText(f"memanggil {counter.serving}")
             else:
                 ticket.setText(counter.serving or "—")
+            ticket.setStyleSheet(f"color: {COLOURS.muted if called else COLOURS.number};")
             shown += visible
         self.none_open.setVisible(shown == 0)
 
