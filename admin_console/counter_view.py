@@ -11,13 +11,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from admin_console.common import MessageBar, restyle, service_name
-from admin_console.dialogs import ReasonDialog, TransferDialog
+from admin_console.common import MessageBar, local_hm, restyle, service_name
+from admin_console.dialogs import NoShowDialog, ReasonDialog, RequeueDialog, TransferDialog
 from admin_console.queue_panel import QueuePanel
 from admin_console.tasks import Refresher, Tasks
 from admin_console.ticket_card import TicketCard
 from db import calling, counters
-from db.context import Actor, QueueContext
+from db.context import MANAGERS, Actor, QueueContext
 from db.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
 from db.models import CounterState, TicketStatus
 from db.views import TicketView
@@ -80,7 +80,7 @@ class CounterView(QWidget):
         config = ctx.settings.counter(counter)
         self.title = QLabel(f"{config.name} (counter {counter})", objectName="title")
         self.state_label = QLabel("", objectName="counterState")
-        self.message = MessageBar()
+        self.message = MessageBar(reserve=True)
         self.card = TicketCard(ctx.settings)
         self.queue = QueuePanel(ctx.settings)
         self.buttons: dict[str, QPushButton] = {}
@@ -278,7 +278,23 @@ class CounterView(QWidget):
         self._on_current(calling.complete, "{number} done.")
 
     def no_show(self) -> None:
-        self._on_current(calling.no_show, "{number} marked as no-show.")
+        t = self.current
+        if t is None or self.busy or t.status != TicketStatus.CALLED:
+            return
+        now = self.ctx.now()
+        waited = int((now - t.called_at).total_seconds()) if t.called_at else 0
+        wait = calling.no_show_wait(self.ctx.settings.calling, t.called_at, t.recall_count, now)
+        dialog = NoShowDialog(t, max(0, waited), wait, self.actor.role in MANAGERS, self)
+        dialog.accepted.connect(lambda: self._do_no_show(t, dialog.override_reason()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_no_show(self, t: TicketView, reason: str) -> None:
+        ctx, actor, n = self.ctx, self.actor, self.counter
+        self._run(
+            lambda: calling.no_show(ctx, actor, n, t.id, override_reason=reason),
+            lambda r: f"{r.number} marked as no-show.",
+        )
 
     def transfer(self) -> None:
         t = self.current
@@ -323,12 +339,19 @@ class CounterView(QWidget):
 
     def requeue(self) -> None:
         entry = self.queue.selected_no_show()
-        if entry is None:
+        if entry is None or self.busy:
             return
+        dialog = RequeueDialog(entry.number, local_hm(self.ctx.settings, entry.issued_at), self)
+        dialog.accepted.connect(lambda: self._do_requeue(entry, dialog.to_back()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_requeue(self, entry: NoShowEntry, to_back: bool) -> None:
         ctx, actor = self.ctx, self.actor
+        where = "at the back" if to_back else "at its original place"
         self._run(
-            lambda: calling.requeue(ctx, actor, entry.ticket_id),
-            lambda t: f"{t.number} is back in line.",
+            lambda: calling.requeue(ctx, actor, entry.ticket_id, to_back=to_back),
+            lambda t: f"{t.number} is back in line, {where}.",
         )
 
     def pause_or_resume(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.settings import Settings
+from db.calling import no_show_wait_text
 from db.views import TicketView
 
 
@@ -102,3 +103,89 @@ class TransferDialog(QDialog):
 
     def choice(self) -> tuple[str, bool, str]:
         return str(self.service.currentData()), self.keep.isChecked(), self.note.text().strip()
+
+
+class NoShowDialog(QDialog):
+    """Confirms "not present", naming the number. Before the office's minimum (seconds
+    since the first call, recalls) an officer is told how long is left; a supervisor may
+    decide earlier with a reason, which is recorded."""
+
+    def __init__(
+        self,
+        ticket: TicketView,
+        waited_seconds: int,
+        wait: tuple[int, int],
+        may_override: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("noShowDialog")
+        self.setWindowTitle(f"No-show {ticket.number}")
+        self.setMinimumWidth(600)
+        seconds, recalls = wait
+        self.too_early = bool(seconds or recalls)
+        layout = QVBoxLayout(self)
+        question = QLabel(
+            f"Mark {ticket.number} as not present? The display keeps showing the number "
+            "with where to go.",
+            objectName="noShowQuestion",
+        )
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        self.reason = QLineEdit(objectName="noShowReason")
+        self.reason.setPlaceholderText("Reason for deciding early (recorded)")
+        self.reason.setVisible(self.too_early and may_override)
+        if self.too_early:
+            called = f"{waited_seconds // 60}:{waited_seconds % 60:02d}"
+            missing = no_show_wait_text(seconds, recalls)
+            rule = QLabel(
+                f"{ticket.number} was called {called} ago and recalled "
+                f"{ticket.recall_count}×: no-show is possible after {missing}."
+                + (" As a supervisor you may decide now, with a reason." if may_override else ""),
+                objectName="noShowRule",
+            )
+            rule.setWordWrap(True)
+            layout.addWidget(rule)
+        layout.addWidget(self.reason)
+        self.error = QLabel("", objectName="error")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addLayout(_buttons(self, "noShowOk", f"{ticket.number} is not present"))
+        ok = self.findChild(QPushButton, "noShowOk")
+        ok.setEnabled(not self.too_early or may_override)
+
+    def accept(self) -> None:
+        if self.too_early and not self.reason.text().strip():
+            self.error.setText("Please give a reason.")
+            self.error.show()
+            return
+        super().accept()
+
+    def override_reason(self) -> str:
+        return self.reason.text().strip() if self.too_early else ""
+
+
+class RequeueDialog(QDialog):
+    """Put a no-show back in line: at the original place (the default) or at the back."""
+
+    def __init__(self, number: str, issued: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requeueDialog")
+        self.setWindowTitle(f"Put {number} back in line")
+        self.setMinimumWidth(560)
+        self.keep = QRadioButton(
+            f"At the original place (issued {issued})", objectName="requeueKeepPlace"
+        )
+        self.back = QRadioButton("At the back of the line", objectName="requeueToBack")
+        self.keep.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.keep)
+        group.addButton(self.back)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{number} turned up: where does it go?"))
+        layout.addWidget(self.keep)
+        layout.addWidget(self.back)
+        layout.addLayout(_buttons(self, "requeueOk", f"Put {number} back"))
+
+    def to_back(self) -> bool:
+        return self.back.isChecked()

@@ -102,13 +102,26 @@ class QueuePanel(QWidget):
         self.line_table.itemDoubleClicked.connect(
             lambda item: self.line_activated.emit(int(item.data(ID_ROLE)))
         )
+        # The selected tickets by id: a refresh that re-sorts the rows moves the selection
+        # with its ticket, and actions always name the ticket the officer picked.
+        self._line_pick: int | None = None
+        self._no_show_pick: int | None = None
+        self._filling = False
+        self.line_table.itemSelectionChanged.connect(self._line_picked)
+        self.no_show_table.itemSelectionChanged.connect(self._no_show_picked)
 
     # --- filling -------------------------------------------------------------------------
 
     def set_data(
         self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime
     ) -> None:
-        keep_line, keep_no_show = self.selected_line(), self.selected_no_show()
+        self._filling = True
+        try:
+            self._fill(line, no_shows, now)
+        finally:
+            self._filling = False
+
+    def _fill(self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime) -> None:
         self.line, self.no_shows = line, no_shows
         s = self._settings
         self.line_title.setText(f"Waiting for this counter ({len(line)}), in calling order")
@@ -120,7 +133,7 @@ class QueuePanel(QWidget):
                 channel += f" ({reason_name(s, e.priority_reason)})"
             cells = [
                 str(e.position),
-                e.number,
+                f"{e.number}  · put back" if e.put_back else e.number,
                 service_name(s, e.service),
                 channel,
                 "",
@@ -141,8 +154,12 @@ class QueuePanel(QWidget):
             ]
             for col, text in enumerate(cells):
                 table.setItem(row, col, _item(text, n.ticket_id))
-        self._reselect(self.line_table, keep_line.ticket_id if keep_line else None)
-        self._reselect(self.no_show_table, keep_no_show.ticket_id if keep_no_show else None)
+        if self._line_pick not in {e.ticket_id for e in line}:
+            self._line_pick = None
+        if self._no_show_pick not in {n.ticket_id for n in no_shows}:
+            self._no_show_pick = None
+        self._reselect(self.line_table, self._line_pick)
+        self._reselect(self.no_show_table, self._no_show_pick)
 
     def tick(self, now: dt.datetime) -> None:
         """Recompute the waiting column from the clock alone."""
@@ -167,20 +184,30 @@ class QueuePanel(QWidget):
 
     # --- selection -----------------------------------------------------------------------
 
+    @staticmethod
+    def _picked_id(table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        item = table.item(rows[0].row(), 0) if rows else None
+        return int(item.data(ID_ROLE)) if item is not None else None
+
+    def _line_picked(self) -> None:
+        if not self._filling:
+            self._line_pick = self._picked_id(self.line_table)
+
+    def _no_show_picked(self) -> None:
+        if not self._filling:
+            self._no_show_pick = self._picked_id(self.no_show_table)
+
     def selected_line(self) -> LineEntry | None:
-        rows = self.line_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.line):
-            return None
-        return self.line[rows[0].row()]
+        return next((e for e in self.line if e.ticket_id == self._line_pick), None)
 
     def selected_no_show(self) -> NoShowEntry | None:
-        rows = self.no_show_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.no_shows):
-            return None
-        return self.no_shows[rows[0].row()]
+        return next((n for n in self.no_shows if n.ticket_id == self._no_show_pick), None)
 
     def select_line_ticket(self, ticket_id: int) -> None:
+        self._line_pick = ticket_id
         self._reselect(self.line_table, ticket_id)
 
     def select_no_show_ticket(self, ticket_id: int) -> None:
+        self._no_show_pick = ticket_id
         self._reselect(self.no_show_table, ticket_id)

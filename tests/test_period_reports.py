@@ -10,7 +10,7 @@ import json
 import pytest
 
 from config.settings import Channel, Settings
-from db.calling import call_ticket, cancel, complete, no_show, start_service
+from db.calling import call_ticket, cancel, complete, no_show, recall, start_service
 from db.clock import FixedClock
 from db.context import Actor, QueueContext
 from db.errors import NotAllowed
@@ -72,6 +72,8 @@ def seed_day(ctx: QueueContext, clock: FixedClock, officers: bool = True) -> Non
     complete(ctx, BUDI, 1, t1.id)
     at(clock, "08:45")
     call_ticket(ctx, BUDI, 1, t2.id, "next")
+    at(clock, "08:47")
+    recall(ctx, BUDI, 1, t2.id)
     at(clock, "08:50")
     no_show(ctx, BUDI, 1, t2.id)
     complete(ctx, ANDI, 2, t3.id)

@@ -13,7 +13,7 @@ from db.counters import pause_counter
 from db.issuing import issue_ticket
 from db.migrate import open_queue
 from db.models import CounterState
-from tests.conftest import KIOSK, OFFICER, make_settings
+from tests.conftest import KIOSK, OFFICER, SUPERVISOR, make_settings
 
 
 def test_scope_defaults_and_subsets(settings: Settings, db_url: str) -> None:
@@ -62,7 +62,7 @@ def test_no_show_and_transfer_come_as_states_of_the_call(ctx: QueueContext) -> N
     issue_ticket(ctx, KIOSK, "baru", "walk_in")
     after = first_update(ctx, scope, 6).last_event_id
     a = call_next(ctx, OFFICER, 1)
-    no_show(ctx, OFFICER, 1, a.id)
+    no_show(ctx, SUPERVISOR, 1, a.id, override_reason="left")
     b = call_next(ctx, OFFICER, 1)
     transfer(ctx, OFFICER, b.id, "ganti", keep_place=True)
     calls = calls_since(ctx, after, scope)
@@ -93,7 +93,7 @@ def test_a_display_starting_mid_day_shows_every_call_in_its_state(ctx: QueueCont
     call_next(ctx, OFFICER, 1)
     complete(ctx, OFFICER, 1, tickets[0].id)
     call_next(ctx, OFFICER, 1)
-    no_show(ctx, OFFICER, 1, tickets[1].id)
+    no_show(ctx, SUPERVISOR, 1, tickets[1].id, override_reason="left")
     call_next(ctx, OFFICER, 2)
     recall(ctx, OFFICER, 2, tickets[2].id)
     pause_counter(ctx, OFFICER, 3)

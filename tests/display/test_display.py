@@ -27,7 +27,7 @@ from db.migrate import open_queue
 from display.app import CallingDisplay, build_parser
 from display.audio import CollectingSink, Espeak
 from display.widgets import FitLabel, Ticker
-from tests.conftest import KIOSK, OFFICER, make_settings
+from tests.conftest import KIOSK, OFFICER, SUPERVISOR, make_settings
 
 TIMEOUT = 5000
 
@@ -124,7 +124,7 @@ def test_no_show_and_transfer_stay_on_the_board_without_flashing(
     qtbot.waitUntil(lambda: label(display, "latestNumber").text() == second.number)
     qtbot.waitUntil(lambda: len(sink.labels()) == 2, timeout=TIMEOUT)
     flashes = display.window.flash_count
-    no_show(ctx, OFFICER, 2, second.id)
+    no_show(ctx, SUPERVISOR, 2, second.id, override_reason="left")
     # The no-show stays where it was, now saying where to go.
     qtbot.waitUntil(lambda: label(display, "latestCounter").text() == "silakan ke meja informasi")
     assert label(display, "latestNumber").text() == second.number
@@ -160,7 +160,7 @@ def test_the_office_words_its_no_show_line(
         call_next(ctx, OFFICER, 1)
         recall(ctx, OFFICER, 1, ticket.id)
         qtbot.waitUntil(lambda: label(display, "latestCounter").text().endswith("lagi"))
-        no_show(ctx, OFFICER, 1, ticket.id)
+        no_show(ctx, SUPERVISOR, 1, ticket.id, override_reason="left")
         qtbot.waitUntil(lambda: label(display, "latestCounter").text() == "harap lapor ke petugas")
         requeue(ctx, OFFICER, ticket.id)
         qtbot.waitUntil(lambda: label(display, "latestCounter").text() == "kembali ke antrean")
