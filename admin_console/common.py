@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from admin_console.text import language, tr
 from config.settings import Channel, Settings
 from ui.theme import Theme, stylesheet
 
@@ -136,9 +137,18 @@ class MessageBar(QLabel):
         self.hide()
 
 
+def channel_word(channel: Channel) -> str:
+    return {
+        Channel.BOOKING: tr("Booking"),
+        Channel.WALK_IN: tr("Walk-in"),
+        Channel.PRIORITY: tr("Priority"),
+        Channel.VIP: tr("VIP"),
+    }[channel]
+
+
 def service_name(settings: Settings, code: str) -> str:
     try:
-        return settings.service(code).name.en
+        return settings.service(code).name.get(language())
     except KeyError:
         return code
 
@@ -148,15 +158,15 @@ def reason_name(settings: Settings, code: str | None) -> str:
         return ""
     for reason in settings.priority_reasons:
         if reason.code == code:
-            return reason.name.en
+            return reason.name.get(language())
     return code
 
 
 def minutes_text(minutes: float) -> str:
     minutes = max(0, int(minutes))
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return tr("{n} min", n=minutes)
+    return tr("{h} h {m} min", h=minutes // 60, m=f"{minutes % 60:02d}")
 
 
 def clock_text(seconds: float) -> str:

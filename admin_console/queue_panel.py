@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from admin_console.common import (
-    CHANNEL_WORDS,
+    channel_word,
     local_hm,
     minutes_text,
     reason_name,
     service_name,
 )
+from admin_console.text import tr
 from config.settings import Channel, Settings
 from db.dashboard import LineEntry, NoShowEntry
 from db.policy import Waiting, waited_minutes
@@ -85,12 +86,15 @@ class QueuePanel(QWidget):
         self._settings = settings
         self.line: list[LineEntry] = []
         self.no_shows: list[NoShowEntry] = []
-        self.line_title = QLabel("Waiting", objectName="sectionTitle")
+        self.line_title = QLabel(tr("Waiting"), objectName="sectionTitle")
         self.line_table = _table(
-            "lineTable", ["#", "Number", "Service", "Channel", "Waiting", "Booking slot"]
+            "lineTable",
+            ["#", tr("Number"), tr("Service"), tr("Channel"), tr("Waiting"), tr("Booking slot")],
         )
-        self.no_show_title = QLabel("No-shows today", objectName="sectionTitle")
-        self.no_show_table = _table("noShowTable", ["Number", "Service", "Counter", "No-show at"])
+        self.no_show_title = QLabel(tr("No-shows today"), objectName="sectionTitle")
+        self.no_show_table = _table(
+            "noShowTable", [tr("Number"), tr("Service"), tr("Counter"), tr("No-show at")]
+        )
         self.no_show_table.setMaximumHeight(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,16 +128,16 @@ class QueuePanel(QWidget):
     def _fill(self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime) -> None:
         self.line, self.no_shows = line, no_shows
         s = self._settings
-        self.line_title.setText(f"Waiting for this counter ({len(line)}), in calling order")
+        self.line_title.setText(tr("Waiting for this counter ({n}), in calling order", n=len(line)))
         table = self.line_table
         table.setRowCount(len(line))
         for row, e in enumerate(line):
-            channel = CHANNEL_WORDS[e.channel]
+            channel = channel_word(e.channel)
             if e.channel == Channel.PRIORITY and e.priority_reason:
                 channel += f" ({reason_name(s, e.priority_reason)})"
             cells = [
                 str(e.position),
-                f"{e.number}  · put back" if e.put_back else e.number,
+                tr("{number}  · put back", number=e.number) if e.put_back else e.number,
                 service_name(s, e.service),
                 channel,
                 "",
@@ -142,7 +146,9 @@ class QueuePanel(QWidget):
             for col, text in enumerate(cells):
                 table.setItem(row, col, _item(text, e.ticket_id))
         self.tick(now)
-        self.no_show_title.setText(f"No-shows today ({len(no_shows)}): select one to put back")
+        self.no_show_title.setText(
+            tr("No-shows today ({n}): select one to put back", n=len(no_shows))
+        )
         table = self.no_show_table
         table.setRowCount(len(no_shows))
         for row, n in enumerate(no_shows):
@@ -166,7 +172,11 @@ class QueuePanel(QWidget):
         for row, e in enumerate(self.line):
             w = Waiting(e.ticket_id, e.service, e.channel, e.queued_at, e.slot_start)
             minutes = waited_minutes(w, now)
-            text = minutes_text(minutes) if minutes >= 0 else f"slot in {minutes_text(-minutes)}"
+            text = (
+                minutes_text(minutes)
+                if minutes >= 0
+                else tr("slot in {time}", time=minutes_text(-minutes))
+            )
             item = self.line_table.item(row, 4)
             if item is not None and item.text() != text:
                 item.setText(text)

@@ -12,6 +12,8 @@ from config.settings import Settings
 from db.calls import Call, CounterNow, WaitingCount
 from db.models import CounterState, TicketStatus
 from display.states import call_state, needs_attention
+from display.text import english as english_line
+from display.text import language, tr
 from display.widgets import FitLabel
 
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -90,7 +92,9 @@ class LatestCall(QFrame):
         super().__init__(parent)
         self.setObjectName("latestPanel")
         self._settings = settings
-        caption = "NOMOR ANTREAN" + (" · NUMBER" if english else "")
+        caption = tr("QUEUE NUMBER")
+        if english and caption != "QUEUE NUMBER":
+            caption += " · NUMBER"
         self.caption = FitLabel(caption, name="latestCaption", scale=0.04, bold=True, align=CENTER)
         self.number = FitLabel("—", name="latestNumber", scale=0.30, bold=True, align=CENTER)
         self.counter = FitLabel("", name="latestCounter", scale=0.09, bold=True, align=CENTER)
@@ -161,8 +165,9 @@ class RecentCalls(Panel):
     def __init__(
         self, settings: Settings, count: int, english: bool, parent: QWidget | None = None
     ):
+        title = tr("PREVIOUS CALLS")
         super().__init__(
-            "recentPanel", "PANGGILAN SEBELUMNYA", "Previous calls" if english else None, parent
+            "recentPanel", title, english_line(title, "Previous calls", english), parent
         )
         self._settings = settings
         self.rows.setColumnStretch(0, 2)
@@ -206,8 +211,9 @@ class ServingNow(Panel):
     left out."""
 
     def __init__(self, settings: Settings, counters: tuple[int, ...], english: bool, parent=None):
+        title = tr("NOW SERVING")
         super().__init__(
-            "countersPanel", "SEDANG DILAYANI", "Now serving" if english else None, parent
+            "countersPanel", title, english_line(title, "Now serving", english), parent
         )
         self.names: dict[int, FitLabel] = {}
         self.tickets: dict[int, FitLabel] = {}
@@ -224,8 +230,8 @@ class ServingNow(Panel):
             self.rows.setRowStretch(i, 1)
             self.names[number] = name
             self.tickets[number] = ticket
-        self.none_open = FitLabel("Loket belum dibuka", name="countersNoneOpen", scale=0.035,
-                                  parent=self)  # fmt: skip
+        self.none_open = FitLabel(tr("No counter is open yet"), name="countersNoneOpen",
+                                  scale=0.035, parent=self)  # fmt: skip
         self.none_open.setStyleSheet(f"color: {COLOURS.muted};")
         self.rows.addWidget(self.none_open, len(counters), 0, 1, 2)
 
@@ -241,10 +247,10 @@ class ServingNow(Panel):
             name.setText(counter.name)
             called = counter.ticket_status == TicketStatus.CALLED
             if counter.state == CounterState.PAUSED:
-                ticket.setText("Istirahat")
+                ticket.setText(tr("On a break"))
             elif called:
                 # Called, not yet served: its own state, not "now serving".
-                ticket.setText(f"memanggil {counter.serving}")
+                ticket.setText(tr("calling {number}", number=counter.serving))
             else:
                 ticket.setText(counter.serving or "—")
             ticket.setStyleSheet(f"color: {COLOURS.muted if called else COLOURS.number};")
@@ -256,14 +262,15 @@ class WaitingPanel(Panel):
     """People waiting per service."""
 
     def __init__(self, settings: Settings, services: tuple[str, ...], english: bool, parent=None):
-        super().__init__("waitingPanel", "MENUNGGU", "Waiting" if english else None, parent)
+        title = tr("WAITING")
+        super().__init__("waitingPanel", title, english_line(title, "Waiting", english), parent)
         self.counts: dict[str, FitLabel] = {}
         for i, code in enumerate(services):
             service = settings.service(code)
-            label = f"{service.prefix}  {service.name.id}"
+            label = f"{service.prefix}  {service.name.get(language())}"
             name = FitLabel(label, name=f"waitingName_{code}", scale=0.036, parent=self)
-            count = FitLabel("0 orang", name=f"waitingCount_{code}", scale=0.036, bold=True,
-                             align=RIGHT, parent=self)  # fmt: skip
+            count = FitLabel(tr("{n} people", n=0), name=f"waitingCount_{code}", scale=0.036,
+                             bold=True, align=RIGHT, parent=self)  # fmt: skip
             self.rows.addWidget(name, i, 0)
             self.rows.addWidget(count, i, 1)
             self.rows.setRowStretch(i, 1)
@@ -273,4 +280,4 @@ class WaitingPanel(Panel):
         for item in waiting:
             label = self.counts.get(item.service)
             if label is not None:
-                label.setText(f"{item.waiting} orang")
+                label.setText(tr("{n} people", n=item.waiting))

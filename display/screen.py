@@ -25,6 +25,7 @@ from display.panels import (
     WaitingPanel,
 )
 from display.widgets import FitLabel, Ticker
+from ui.i18n import Translations
 
 TICKER_SEPARATOR = "     •     "
 
@@ -53,6 +54,9 @@ class DisplayWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The display's main language (Indonesian by default) before any panel is built.
+        self.translations = Translations("display", parent=self)
+        self.translations.set_language(settings.languages.default)
         self.setObjectName("display")
         self.setWindowTitle(f"Loket — {settings.office.name}")
         self.setStyleSheet(

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from config.settings import Settings
 from db.calls import Call
+from display.text import language, tr
 
 
 def service_word(settings: Settings, code: str | None) -> str:
     if not code:
         return ""
     try:
-        return settings.service(code).name.id
+        return settings.service(code).name.get(language())
     except KeyError:
         return code
 
@@ -21,20 +22,20 @@ def call_state(call: Call, settings: Settings) -> str:
     "pindah ke Informasi", "pindah ke Loket 4"..."""
     where = call.counter_name
     if call.kind == "recalled":
-        return f"{where} · dipanggil lagi"
+        return tr("{counter} · called again", counter=where)
     if call.kind == "started":
-        return f"{where} · dilayani"
+        return tr("{counter} · being served", counter=where)
     if call.kind == "completed":
-        return f"{where} · selesai"
+        return tr("{counter} · done", counter=where)
     if call.kind == "no_show":
-        return settings.calling.no_show_text.id
+        return settings.calling.no_show_text.get(language())
     if call.kind == "requeued":
-        return "kembali ke antrean"
+        return tr("back in the queue")
     if call.kind == "transferred":
         target = call.to_counter_name or service_word(settings, call.to_service)
-        return f"pindah ke {target}" if target else "dipindahkan"
+        return tr("moved to {target}", target=target) if target else tr("moved")
     if call.kind == "cancelled":
-        return "dibatalkan"
+        return tr("cancelled")
     return where
 
 
