@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from admin_console.text import language, tr
 from config.settings import Channel, Settings
 from ui.theme import Theme, stylesheet
 
@@ -83,14 +84,34 @@ class MessageBar(QLabel):
     """One plain sentence about the last action: errors stay until the next action, other
     messages fade after a few seconds."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, reserve: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setWordWrap(True)
+        self._reserve = reserve
+        if reserve:
+            # Its room is kept while no message shows, so nothing below moves and the
+            # window never grows when a message appears (two lines, the rest in the tooltip).
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+            self.setSizePolicy(policy)
+            self._fix_height()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear_message)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self._reserve and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fix_height()
+
+    def _fix_height(self) -> None:
+        margins = self.contentsMargins()
+        self.setFixedHeight(
+            self.fontMetrics().lineSpacing() * 2 + margins.top() + margins.bottom() + 24
+        )
 
     def error(self, text: str) -> None:
         self._show(text, "error")
@@ -104,6 +125,7 @@ class MessageBar(QLabel):
         self.setProperty("kind", kind)
         restyle(self)
         self.setText(text)
+        self.setToolTip(text)
         self.show()
 
     @property
@@ -115,9 +137,18 @@ class MessageBar(QLabel):
         self.hide()
 
 
+def channel_word(channel: Channel) -> str:
+    return {
+        Channel.BOOKING: tr("Booking"),
+        Channel.WALK_IN: tr("Walk-in"),
+        Channel.PRIORITY: tr("Priority"),
+        Channel.VIP: tr("VIP"),
+    }[channel]
+
+
 def service_name(settings: Settings, code: str) -> str:
     try:
-        return settings.service(code).name.en
+        return settings.service(code).name.get(language())
     except KeyError:
         return code
 
@@ -127,15 +158,15 @@ def reason_name(settings: Settings, code: str | None) -> str:
         return ""
     for reason in settings.priority_reasons:
         if reason.code == code:
-            return reason.name.en
+            return reason.name.get(language())
     return code
 
 
 def minutes_text(minutes: float) -> str:
     minutes = max(0, int(minutes))
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return tr("{n} min", n=minutes)
+    return tr("{h} h {m} min", h=minutes // 60, m=f"{minutes % 60:02d}")
 
 
 def clock_text(seconds: float) -> str:

@@ -11,12 +11,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from admin_console.common import MessageBar, restyle, service_name
-from admin_console.dialogs import ReasonDialog, TransferDialog
+from admin_console.common import MessageBar, local_hm, restyle, service_name
+from admin_console.dialogs import NoShowDialog, ReasonDialog, RequeueDialog, TransferDialog
 from admin_console.queue_panel import QueuePanel
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import tr
 from admin_console.ticket_card import TicketCard
-from db.context import Actor, QueueContext
+from db.context import MANAGERS, Actor, QueueContext
 from db.models import CounterState, TicketStatus
 from db.ops import calling, counters
 from db.read.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
@@ -44,21 +45,36 @@ def load_counter(ctx: QueueContext, number: int) -> CounterSnapshot:
     )
 
 
-# (key, objectName, label, shortcut)
+# (key, objectName, shortcut)
 ACTIONS = [
-    ("call_next", "callNextButton", "Call next", "F1"),
-    ("recall", "recallButton", "Recall", "F2"),
-    ("start", "startButton", "Start service", "F3"),
-    ("complete", "completeButton", "Complete", "F4"),
-    ("no_show", "noShowButton", "No-show", "F5"),
-    ("transfer", "transferButton", "Transfer…", "F6"),
-    ("call_selected", "callSelectedButton", "Call selected…", "F7"),
-    ("requeue", "requeueButton", "Put back in line", "F8"),
-    ("pause", "pauseButton", "Pause", "F9"),
-    ("close", "closeCounterButton", "Close counter", "F10"),
+    ("call_next", "callNextButton", "F1"),
+    ("recall", "recallButton", "F2"),
+    ("start", "startButton", "F3"),
+    ("complete", "completeButton", "F4"),
+    ("no_show", "noShowButton", "F5"),
+    ("transfer", "transferButton", "F6"),
+    ("call_selected", "callSelectedButton", "F7"),
+    ("requeue", "requeueButton", "F8"),
+    ("pause", "pauseButton", "F9"),
+    ("close", "closeCounterButton", "F10"),
 ]
 
-SHORTCUTS = {key: keys for key, _, _, keys in ACTIONS}
+SHORTCUTS = {key: keys for key, _, keys in ACTIONS}
+
+
+def action_label(key: str) -> str:
+    return {
+        "call_next": tr("Call next"),
+        "recall": tr("Recall"),
+        "start": tr("Start service"),
+        "complete": tr("Complete"),
+        "no_show": tr("No-show"),
+        "transfer": tr("Transfer…"),
+        "call_selected": tr("Call selected…"),
+        "requeue": tr("Put back in line"),
+        "pause": tr("Pause"),
+        "close": tr("Close counter"),
+    }[key]
 
 
 class CounterView(QWidget):
@@ -78,15 +94,18 @@ class CounterView(QWidget):
         self.state = CounterState.CLOSED
         self.busy = False
         config = ctx.settings.counter(counter)
-        self.title = QLabel(f"{config.name} (counter {counter})", objectName="title")
+        self.title = QLabel(
+            tr("{name} (counter {n})", name=config.name, n=counter), objectName="title"
+        )
         self.state_label = QLabel("", objectName="counterState")
-        self.message = MessageBar()
+        self.message = MessageBar(reserve=True)
         self.card = TicketCard(ctx.settings)
         self.queue = QueuePanel(ctx.settings)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
-        for i, (key, name, label, keys) in enumerate(ACTIONS):
+        for i, (key, name, keys) in enumerate(ACTIONS):
+            label = action_label(key)
             button = QPushButton(f"{keys}   {label}", objectName=name)
             button.setProperty("role", "action")
             button.setShortcut(QKeySequence(keys))
@@ -169,7 +188,7 @@ class CounterView(QWidget):
     def _apply(self, snap: CounterSnapshot) -> None:
         self.state = snap.state
         self.state_label.setText(
-            {"open": "Open", "paused": "Paused", "closed": "Closed"}[str(snap.state)]
+            {"open": tr("Open"), "paused": tr("Paused"), "closed": tr("Closed")}[str(snap.state)]
         )
         self.state_label.setProperty("state", str(snap.state))
         restyle(self.state_label)
@@ -208,11 +227,11 @@ class CounterView(QWidget):
         for key, on in enable.items():
             self.buttons[key].setEnabled(on)
         recalls = t.recall_count if called and t is not None else 0
-        self._label("recall", f"Recall ({recalls})" if recalls else "Recall")
+        self._label("recall", tr("Recall ({n})", n=recalls) if recalls else tr("Recall"))
         pause_text = {
-            CounterState.OPEN: "Pause",
-            CounterState.PAUSED: "Resume",
-            CounterState.CLOSED: "Open counter",
+            CounterState.OPEN: tr("Pause"),
+            CounterState.PAUSED: tr("Resume"),
+            CounterState.CLOSED: tr("Open counter"),
         }[self.state]
         self._label("pause", pause_text)
 
@@ -259,26 +278,48 @@ class CounterView(QWidget):
 
     def call_next(self) -> None:
         ctx, actor, n = self.ctx, self.actor, self.counter
-        self._run(lambda: calling.call_next(ctx, actor, n), lambda t: f"Called {t.number}.")
+        self._run(
+            lambda: calling.call_next(ctx, actor, n),
+            lambda t: tr("Called {number}.", number=t.number),
+        )
 
-    def _on_current(self, op: Callable[..., TicketView], said: str) -> None:
+    def _on_current(self, op: Callable[..., TicketView], said: Callable[[TicketView], str]) -> None:
         t = self.current
         if t is None:
             return
         ctx, actor, n, tid = self.ctx, self.actor, self.counter, t.id
-        self._run(lambda: op(ctx, actor, n, tid), lambda r: said.format(number=r.number, r=r))
+        self._run(lambda: op(ctx, actor, n, tid), said)
 
     def recall(self) -> None:
-        self._on_current(calling.recall, "Recalled {number} ({r.recall_count}×).")
+        self._on_current(
+            calling.recall,
+            lambda r: tr("Recalled {number} ({n}×).", number=r.number, n=r.recall_count),
+        )
 
     def start(self) -> None:
-        self._on_current(calling.start_service, "Serving {number}.")
+        self._on_current(calling.start_service, lambda r: tr("Serving {number}.", number=r.number))
 
     def complete(self) -> None:
-        self._on_current(calling.complete, "{number} done.")
+        self._on_current(calling.complete, lambda r: tr("{number} done.", number=r.number))
 
     def no_show(self) -> None:
-        self._on_current(calling.no_show, "{number} marked as no-show.")
+        t = self.current
+        if t is None or self.busy or t.status != TicketStatus.CALLED:
+            return
+        now = self.ctx.now()
+        waited = int((now - t.called_at).total_seconds()) if t.called_at else 0
+        wait = calling.no_show_wait(self.ctx.settings.calling, t.called_at, t.recall_count, now)
+        dialog = NoShowDialog(t, max(0, waited), wait, self.actor.role in MANAGERS, self)
+        dialog.accepted.connect(lambda: self._do_no_show(t, dialog.override_reason()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_no_show(self, t: TicketView, reason: str) -> None:
+        ctx, actor, n = self.ctx, self.actor, self.counter
+        self._run(
+            lambda: calling.no_show(ctx, actor, n, t.id, override_reason=reason),
+            lambda r: tr("{number} marked as no-show.", number=r.number),
+        )
 
     def transfer(self) -> None:
         t = self.current
@@ -291,11 +332,14 @@ class CounterView(QWidget):
 
     def _do_transfer(self, t: TicketView, service: str, keep: bool, note: str) -> None:
         ctx, actor = self.ctx, self.actor
-        where = "keeping its place" if keep else "at the back"
+        where = tr("keeping its place") if keep else tr("at the back")
         self._run(
             lambda: calling.transfer(ctx, actor, t.id, service, keep_place=keep, note=note),
-            lambda r: (
-                f"{r.number} transferred to {service_name(ctx.settings, r.service)}, {where}."
+            lambda r: tr(
+                "{number} transferred to {service}, {where}.",
+                number=r.number,
+                service=service_name(ctx.settings, r.service),
+                where=where,
             ),
         )
 
@@ -305,9 +349,9 @@ class CounterView(QWidget):
             return
         dialog = ReasonDialog(
             "callReasonDialog",
-            f"Call {entry.number}",
-            f"Call {entry.number} out of order: why?",
-            f"Call {entry.number}",
+            tr("Call {number}", number=entry.number),
+            tr("Call {number} out of order: why?", number=entry.number),
+            tr("Call {number}", number=entry.number),
             self,
         )
         dialog.accepted.connect(lambda: self._do_call(entry, dialog.text()))
@@ -318,26 +362,35 @@ class CounterView(QWidget):
         ctx, actor, n = self.ctx, self.actor, self.counter
         self._run(
             lambda: calling.call_ticket(ctx, actor, n, entry.ticket_id, reason),
-            lambda t: f"Called {t.number} out of order.",
+            lambda t: tr("Called {number} out of order.", number=t.number),
         )
 
     def requeue(self) -> None:
         entry = self.queue.selected_no_show()
-        if entry is None:
+        if entry is None or self.busy:
             return
+        dialog = RequeueDialog(entry.number, local_hm(self.ctx.settings, entry.issued_at), self)
+        dialog.accepted.connect(lambda: self._do_requeue(entry, dialog.to_back()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_requeue(self, entry: NoShowEntry, to_back: bool) -> None:
         ctx, actor = self.ctx, self.actor
+        where = tr("at the back") if to_back else tr("at its original place")
         self._run(
-            lambda: calling.requeue(ctx, actor, entry.ticket_id),
-            lambda t: f"{t.number} is back in line.",
+            lambda: calling.requeue(ctx, actor, entry.ticket_id, to_back=to_back),
+            lambda t: tr("{number} is back in line, {where}.", number=t.number, where=where),
         )
 
     def pause_or_resume(self) -> None:
         ctx, actor, n = self.ctx, self.actor, self.counter
         if self.state == CounterState.OPEN:
-            self._run(lambda: counters.pause_counter(ctx, actor, n), lambda _: "Counter paused.")
+            self._run(
+                lambda: counters.pause_counter(ctx, actor, n), lambda _: tr("Counter paused.")
+            )
         else:
-            self._run(lambda: counters.open_counter(ctx, actor, n), lambda _: "Counter open.")
+            self._run(lambda: counters.open_counter(ctx, actor, n), lambda _: tr("Counter open."))
 
     def close_counter(self) -> None:
         ctx, actor, n = self.ctx, self.actor, self.counter
-        self._run(lambda: counters.close_counter(ctx, actor, n), lambda _: "Counter closed.")
+        self._run(lambda: counters.close_counter(ctx, actor, n), lambda _: tr("Counter closed."))

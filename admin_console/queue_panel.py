@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from admin_console.common import (
-    CHANNEL_WORDS,
+    channel_word,
     local_hm,
     minutes_text,
     reason_name,
     service_name,
 )
+from admin_console.text import tr
 from config.settings import Channel, Settings
 from db.read.dashboard import LineEntry, NoShowEntry
 from db.rules.policy import Waiting, waited_minutes
@@ -85,12 +86,15 @@ class QueuePanel(QWidget):
         self._settings = settings
         self.line: list[LineEntry] = []
         self.no_shows: list[NoShowEntry] = []
-        self.line_title = QLabel("Waiting", objectName="sectionTitle")
+        self.line_title = QLabel(tr("Waiting"), objectName="sectionTitle")
         self.line_table = _table(
-            "lineTable", ["#", "Number", "Service", "Channel", "Waiting", "Booking slot"]
+            "lineTable",
+            ["#", tr("Number"), tr("Service"), tr("Channel"), tr("Waiting"), tr("Booking slot")],
         )
-        self.no_show_title = QLabel("No-shows today", objectName="sectionTitle")
-        self.no_show_table = _table("noShowTable", ["Number", "Service", "Counter", "No-show at"])
+        self.no_show_title = QLabel(tr("No-shows today"), objectName="sectionTitle")
+        self.no_show_table = _table(
+            "noShowTable", [tr("Number"), tr("Service"), tr("Counter"), tr("No-show at")]
+        )
         self.no_show_table.setMaximumHeight(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,25 +106,38 @@ class QueuePanel(QWidget):
         self.line_table.itemDoubleClicked.connect(
             lambda item: self.line_activated.emit(int(item.data(ID_ROLE)))
         )
+        # The selected tickets by id: a refresh that re-sorts the rows moves the selection
+        # with its ticket, and actions always name the ticket the officer picked.
+        self._line_pick: int | None = None
+        self._no_show_pick: int | None = None
+        self._filling = False
+        self.line_table.itemSelectionChanged.connect(self._line_picked)
+        self.no_show_table.itemSelectionChanged.connect(self._no_show_picked)
 
     # --- filling -------------------------------------------------------------------------
 
     def set_data(
         self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime
     ) -> None:
-        keep_line, keep_no_show = self.selected_line(), self.selected_no_show()
+        self._filling = True
+        try:
+            self._fill(line, no_shows, now)
+        finally:
+            self._filling = False
+
+    def _fill(self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime) -> None:
         self.line, self.no_shows = line, no_shows
         s = self._settings
-        self.line_title.setText(f"Waiting for this counter ({len(line)}), in calling order")
+        self.line_title.setText(tr("Waiting for this counter ({n}), in calling order", n=len(line)))
         table = self.line_table
         table.setRowCount(len(line))
         for row, e in enumerate(line):
-            channel = CHANNEL_WORDS[e.channel]
+            channel = channel_word(e.channel)
             if e.channel == Channel.PRIORITY and e.priority_reason:
                 channel += f" ({reason_name(s, e.priority_reason)})"
             cells = [
                 str(e.position),
-                e.number,
+                tr("{number}  · put back", number=e.number) if e.put_back else e.number,
                 service_name(s, e.service),
                 channel,
                 "",
@@ -129,7 +146,9 @@ class QueuePanel(QWidget):
             for col, text in enumerate(cells):
                 table.setItem(row, col, _item(text, e.ticket_id))
         self.tick(now)
-        self.no_show_title.setText(f"No-shows today ({len(no_shows)}): select one to put back")
+        self.no_show_title.setText(
+            tr("No-shows today ({n}): select one to put back", n=len(no_shows))
+        )
         table = self.no_show_table
         table.setRowCount(len(no_shows))
         for row, n in enumerate(no_shows):
@@ -141,15 +160,23 @@ class QueuePanel(QWidget):
             ]
             for col, text in enumerate(cells):
                 table.setItem(row, col, _item(text, n.ticket_id))
-        self._reselect(self.line_table, keep_line.ticket_id if keep_line else None)
-        self._reselect(self.no_show_table, keep_no_show.ticket_id if keep_no_show else None)
+        if self._line_pick not in {e.ticket_id for e in line}:
+            self._line_pick = None
+        if self._no_show_pick not in {n.ticket_id for n in no_shows}:
+            self._no_show_pick = None
+        self._reselect(self.line_table, self._line_pick)
+        self._reselect(self.no_show_table, self._no_show_pick)
 
     def tick(self, now: dt.datetime) -> None:
         """Recompute the waiting column from the clock alone."""
         for row, e in enumerate(self.line):
             w = Waiting(e.ticket_id, e.service, e.channel, e.queued_at, e.slot_start)
             minutes = waited_minutes(w, now)
-            text = minutes_text(minutes) if minutes >= 0 else f"slot in {minutes_text(-minutes)}"
+            text = (
+                minutes_text(minutes)
+                if minutes >= 0
+                else tr("slot in {time}", time=minutes_text(-minutes))
+            )
             item = self.line_table.item(row, 4)
             if item is not None and item.text() != text:
                 item.setText(text)
@@ -167,20 +194,30 @@ class QueuePanel(QWidget):
 
     # --- selection -----------------------------------------------------------------------
 
+    @staticmethod
+    def _picked_id(table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        item = table.item(rows[0].row(), 0) if rows else None
+        return int(item.data(ID_ROLE)) if item is not None else None
+
+    def _line_picked(self) -> None:
+        if not self._filling:
+            self._line_pick = self._picked_id(self.line_table)
+
+    def _no_show_picked(self) -> None:
+        if not self._filling:
+            self._no_show_pick = self._picked_id(self.no_show_table)
+
     def selected_line(self) -> LineEntry | None:
-        rows = self.line_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.line):
-            return None
-        return self.line[rows[0].row()]
+        return next((e for e in self.line if e.ticket_id == self._line_pick), None)
 
     def selected_no_show(self) -> NoShowEntry | None:
-        rows = self.no_show_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.no_shows):
-            return None
-        return self.no_shows[rows[0].row()]
+        return next((n for n in self.no_shows if n.ticket_id == self._no_show_pick), None)
 
     def select_line_ticket(self, ticket_id: int) -> None:
+        self._line_pick = ticket_id
         self._reselect(self.line_table, ticket_id)
 
     def select_no_show_ticket(self, ticket_id: int) -> None:
+        self._no_show_pick = ticket_id
         self._reselect(self.no_show_table, ticket_id)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from admin_console.common import (
-    CHANNEL_WORDS,
+    channel_word,
     clock_text,
     local_hm,
     minutes_text,
@@ -16,6 +16,7 @@ from admin_console.common import (
     restyle,
     service_name,
 )
+from admin_console.text import tr
 from config.settings import Channel, Settings
 from db.models import TicketStatus
 from db.views import TicketView
@@ -36,12 +37,12 @@ class TicketCard(QFrame):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
         rows = [
-            ("service", "Service"),
-            ("channel", "Channel"),
-            ("slot", "Booking"),
-            ("waited", "Waited"),
-            ("elapsed", "Time at counter"),
-            ("recalls", "Recalls"),
+            ("service", tr("Service")),
+            ("channel", tr("Channel")),
+            ("slot", tr("Booking")),
+            ("waited", tr("Waited")),
+            ("elapsed", tr("Time at counter")),
+            ("recalls", tr("Recalls")),
         ]
         for i, (key, caption) in enumerate(rows):
             label = QLabel(caption, objectName="muted")
@@ -67,22 +68,24 @@ class TicketCard(QFrame):
         restyle(self.number)
         if ticket is None:
             self.number.setText("—")
-            self.status.setText("No applicant at this counter")
+            self.status.setText(tr("No applicant at this counter"))
             for value in self.fields.values():
                 value.setText("")
             return
         s = self._settings
         self.number.setText(ticket.number)
         self.status.setText(
-            "Being served" if ticket.status == TicketStatus.SERVING else "Called: waiting to come"
+            tr("Being served")
+            if ticket.status == TicketStatus.SERVING
+            else tr("Called: waiting to come")
         )
         self.fields["service"].setText(service_name(s, ticket.service))
-        channel = CHANNEL_WORDS[ticket.channel]
+        channel = channel_word(ticket.channel)
         if ticket.channel == Channel.PRIORITY and ticket.priority_reason:
             channel += f" — {reason_name(s, ticket.priority_reason)}"
         self.fields["channel"].setText(channel)
         if ticket.slot_start is not None:
-            slot = f"slot {local_hm(s, ticket.slot_start)}"
+            slot = tr("slot {time}", time=local_hm(s, ticket.slot_start))
             if ticket.booking_code:
                 slot += f" · {ticket.booking_code}"
             if ticket.masked_name:
@@ -91,7 +94,7 @@ class TicketCard(QFrame):
             slot = "—"
         self.fields["slot"].setText(slot)
         self.fields["recalls"].setText(
-            f"{ticket.recall_count}×" if ticket.recall_count else "not recalled yet"
+            f"{ticket.recall_count}×" if ticket.recall_count else tr("not recalled yet")
         )
         self.tick(now)
 
@@ -102,11 +105,16 @@ class TicketCard(QFrame):
             return
         called = ticket.called_at or now
         self.fields["waited"].setText(
-            f"{minutes_text((called - ticket.issued_at).total_seconds() / 60)} "
-            f"(issued {local_hm(self._settings, ticket.issued_at)})"
+            tr(
+                "{time} (issued {at})",
+                time=minutes_text((called - ticket.issued_at).total_seconds() / 60),
+                at=local_hm(self._settings, ticket.issued_at),
+            )
         )
         if ticket.serving_at is not None:
-            text = f"serving for {clock_text((now - ticket.serving_at).total_seconds())}"
+            text = tr(
+                "serving for {time}", time=clock_text((now - ticket.serving_at).total_seconds())
+            )
         else:
-            text = f"called {clock_text((now - called).total_seconds())} ago"
+            text = tr("called {time} ago", time=clock_text((now - called).total_seconds()))
         self.fields["elapsed"].setText(text)

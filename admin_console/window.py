@@ -27,17 +27,23 @@ from admin_console.officers import OfficersPage
 from admin_console.reports import ReportsPage
 from admin_console.supervisor import DashboardPage, DevicesPage
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import tr
 from admin_console.tools import ImportPage, QuotasPage, TicketsPage
 from db.context import MANAGERS, QueueContext
 from db.models import Role
 from db.ops.counters import counters, open_counter
 from db.ops.officers import OfficerView
+from ui.i18n import Translations
 from ui.watcher import POLL_MS, RECONNECT_MS, QueueWatcher
 
-DB_AWAY = (
-    "Database unreachable — reconnecting…  Your work resumes by itself once the connection "
-    "is back; then check that your last step was saved before repeating it."
-)
+
+def db_away_text() -> str:
+    return tr(
+        "Database unreachable — reconnecting…  Your work resumes by itself once the "
+        "connection is back; then check that your last step was saved before repeating it."
+    )
+
+
 DB_BANNER_STYLE = (
     "QLabel#dbBanner { background: #8A1C1C; color: #FFFFFF; padding: 12px 16px; "
     "border-radius: 8px; font-weight: 700; }"
@@ -58,12 +64,17 @@ class WorkArea(QWidget):
         super().__init__()
         self.setObjectName("workArea")
         actor = officer.actor
-        where = ctx.settings.counter(counter).name if counter is not None else "supervising"
-        who = QLabel(f"{officer.display_name} · {officer.role} · {where}", objectName="subtitle")
-        self.lock_button = QPushButton("F12   Lock", objectName="lockButton")
+        where = ctx.settings.counter(counter).name if counter is not None else tr("supervising")
+        role = {
+            Role.OFFICER: tr("officer"),
+            Role.SUPERVISOR: tr("supervisor"),
+            Role.ADMIN: tr("administrator"),
+        }.get(Role(officer.role), str(officer.role))
+        who = QLabel(f"{officer.display_name} · {role} · {where}", objectName="subtitle")
+        self.lock_button = QPushButton(tr("F12   Lock"), objectName="lockButton")
         self.lock_button.setShortcut(QKeySequence("F12"))
         self.lock_button.setProperty("role", "secondary")
-        self.logout_button = QPushButton("Log out", objectName="logoutButton")
+        self.logout_button = QPushButton(tr("Log out"), objectName="logoutButton")
         self.logout_button.setProperty("role", "secondary")
         bar = QHBoxLayout()
         bar.setContentsMargins(24, 10, 24, 0)
@@ -76,30 +87,30 @@ class WorkArea(QWidget):
         self.refreshers: dict[QWidget, Refresher] = {}
         if counter is not None:
             self.counter_view = CounterView(ctx, tasks, actor, counter)
-            self._add(self.counter_view, "Counter", self.counter_view.refresher)
+            self._add(self.counter_view, tr("Counter"), self.counter_view.refresher)
         self.dashboard: DashboardPage | None = None
         self.devices: DevicesPage | None = None
         if officer.role in MANAGERS:
             self.dashboard = DashboardPage(ctx, tasks)
-            self._add(self.dashboard, "Dashboard", self.dashboard.refresher)
+            self._add(self.dashboard, tr("Dashboard"), self.dashboard.refresher)
             self.devices = DevicesPage(ctx, tasks, silent_minutes)
-            self._add(self.devices, "Devices", self.devices.refresher)
+            self._add(self.devices, tr("Devices"), self.devices.refresher)
             quotas = QuotasPage(ctx, tasks, actor)
-            self._add(quotas, "Quotas", quotas.refresher)
+            self._add(quotas, tr("Quotas"), quotas.refresher)
             tickets = TicketsPage(ctx, tasks, actor)
-            self._add(tickets, "Tickets", tickets.refresher)
-            self.tabs.addTab(ImportPage(ctx, tasks, actor), "Import bookings")
+            self._add(tickets, tr("Tickets"), tickets.refresher)
+            self.tabs.addTab(ImportPage(ctx, tasks, actor), tr("Import bookings"))
             feedback = FeedbackPage(ctx, tasks, actor)
-            self._add(feedback, "Feedback", feedback.refresher)
+            self._add(feedback, tr("Feedback"), feedback.refresher)
             reports = ReportsPage(ctx, tasks, actor)
-            self._add(reports, "Reports", reports.refresher)
+            self._add(reports, tr("Reports"), reports.refresher)
             bookings = BookingsPage(ctx, tasks, actor)
-            self._add(bookings, "Bookings", bookings.refresher)
+            self._add(bookings, tr("Bookings"), bookings.refresher)
             audit_log = AuditPage(ctx, tasks, actor)
-            self._add(audit_log, "Audit log", audit_log.refresher)
+            self._add(audit_log, tr("Audit log"), audit_log.refresher)
         if officer.role == Role.ADMIN:
             officers = OfficersPage(ctx, tasks, actor)
-            self._add(officers, "Officers", officers.refresher)
+            self._add(officers, tr("Officers"), officers.refresher)
         self.tabs.currentChanged.connect(lambda _: self.refresh())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,10 +140,14 @@ class ConsoleWindow(QMainWindow):
         poll_ms: int = POLL_MS,
         silent_minutes: int = 5,
         reconnect_ms: int = RECONNECT_MS,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("consoleWindow")
-        self.setWindowTitle(f"Loket console — {ctx.settings.office.name}")
+        # The office's language (Indonesian by default) before any page is built.
+        self.translations = Translations("admin_console", parent=self)
+        self.translations.set_language(language or ctx.settings.languages.default)
+        self.setWindowTitle(tr("Loket console — {office}", office=ctx.settings.office.name))
         self.ctx = ctx
         self.preset_counter = counter
         self.silent_minutes = silent_minutes
@@ -148,7 +163,7 @@ class ConsoleWindow(QMainWindow):
         self.picker = CounterPicker(ctx, self.tasks)
         self.message = MessageBar()
         self.db_away = False
-        self.db_banner = QLabel(DB_AWAY, objectName="dbBanner")
+        self.db_banner = QLabel(db_away_text(), objectName="dbBanner")
         self.db_banner.setWordWrap(True)
         self.db_banner.setStyleSheet(DB_BANNER_STYLE)
         self.db_banner.hide()
@@ -237,8 +252,10 @@ class ConsoleWindow(QMainWindow):
         self.locked = True
         self.login.reset(
             self.officer.username,
-            f"Locked. {self.officer.display_name}, enter your password to continue "
-            "(or another officer may log in).",
+            tr(
+                "Locked. {name}, enter your password to continue (or another officer may log in).",
+                name=self.officer.display_name,
+            ),
         )
         self.stack.setCurrentWidget(self.login)
 
@@ -274,12 +291,13 @@ class ConsoleWindow(QMainWindow):
         self.db_away = False
         self.reconnect_timer.stop()
         self.db_banner.hide()
-        self.message.info("The queue database is reachable again.")
+        self.message.info(tr("The queue database is reachable again."))
         self._changed()
 
     # --- shutting down -------------------------------------------------------------------
 
     def shutdown(self) -> None:
+        self.translations.uninstall()
         self.reconnect_timer.stop()
         self.watcher.stop()
         self.idle.close()

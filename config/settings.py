@@ -374,6 +374,21 @@ class Display(Strict):
     chime: bool = True
 
 
+class Calling(Strict):
+    """Calling rules at the counters and what the display says about a call's outcome."""
+
+    # A called ticket may be marked no-show only after this many seconds since its first
+    # call AND this many recalls (0 switches a condition off); a supervisor may override.
+    no_show_min_seconds: int = Field(default=120, ge=0, le=3600)
+    no_show_min_recalls: int = Field(default=1, ge=0, le=10)
+    # Shown on the display next to a number marked not present.
+    no_show_text: Text = Field(
+        default_factory=lambda: Text(
+            id="silakan ke meja informasi", en="please go to the information desk"
+        )
+    )
+
+
 def _default_services() -> list[Service]:
     return [
         Service(
@@ -460,6 +475,7 @@ class Settings(Strict):
     retention: Retention = Field(default_factory=Retention)
     kiosk: Kiosk = Field(default_factory=Kiosk)
     display: Display = Field(default_factory=Display)
+    calling: Calling = Field(default_factory=Calling)
     # This PC's kiosk name, used for heartbeats and print jobs.
     kiosk_id: str = Field(default="kiosk-1", min_length=1, max_length=40)
 

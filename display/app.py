@@ -84,6 +84,7 @@ class CallingDisplay(QObject):
         self.feed.stop()
         if self.announcer is not None:
             self.announcer.close()
+        self.window.translations.uninstall()
         self.window.close()
 
     @Slot(object)

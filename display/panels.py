@@ -9,8 +9,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from config.settings import Settings
-from db.models import CounterState
+from db.models import CounterState, TicketStatus
 from db.read.calling_display import Call, CounterNow, WaitingCount
+from display.states import call_state, needs_attention
+from display.text import english as english_line
+from display.text import language, tr
 from display.widgets import FitLabel
 
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -30,6 +33,7 @@ class Colours:
     number: str = "#FFD34D"
     flash: str = "#F2A900"
     flash_text: str = "#0A1A3F"
+    attention: str = "#FF9E8A"
 
 
 COLOURS = Colours()
@@ -78,10 +82,19 @@ class LatestCall(QFrame):
     FLASH_ON_MS = 650
     FLASH_OFF_MS = 350
 
-    def __init__(self, highlight_seconds: int, english: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        highlight_seconds: int,
+        english: bool,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("latestPanel")
-        caption = "NOMOR ANTRIAN" + (" · NUMBER" if english else "")
+        self._settings = settings
+        caption = tr("QUEUE NUMBER")
+        if english and caption != "QUEUE NUMBER":
+            caption += " · NUMBER"
         self.caption = FitLabel(caption, name="latestCaption", scale=0.04, bold=True, align=CENTER)
         self.number = FitLabel("—", name="latestNumber", scale=0.30, bold=True, align=CENTER)
         self.counter = FitLabel("", name="latestCounter", scale=0.09, bold=True, align=CENTER)
@@ -108,7 +121,7 @@ class LatestCall(QFrame):
 
     def show_call(self, call: Call | None, flash: bool) -> None:
         self.number.setText(call.number if call else "—")
-        self.counter.setText(call.counter_name if call else "")
+        self.counter.setText(call_state(call, self._settings) if call else "")
         if flash and call is not None:
             self.flash_count += 1
             self.highlighted = True
@@ -146,27 +159,51 @@ class LatestCall(QFrame):
 class RecentCalls(Panel):
     """The calls before the latest one: number and counter, newest first."""
 
-    def __init__(self, count: int, english: bool, parent: QWidget | None = None):
+    NUMBER_SCALE = 0.068
+    STATE_SCALE = 0.046
+
+    def __init__(
+        self, settings: Settings, count: int, english: bool, parent: QWidget | None = None
+    ):
+        title = tr("PREVIOUS CALLS")
         super().__init__(
-            "recentPanel", "PANGGILAN SEBELUMNYA", "Previous calls" if english else None, parent
+            "recentPanel", title, english_line(title, "Previous calls", english), parent
         )
+        self._settings = settings
+        self.rows.setColumnStretch(0, 2)
+        self.rows.setColumnStretch(1, 3)
         self.numbers: list[FitLabel] = []
         self.counters: list[FitLabel] = []
         for i in range(count):
-            number = FitLabel("", name=f"recentNumber{i}", scale=0.05, bold=True, parent=self)
+            number = FitLabel(
+                "", name=f"recentNumber{i}", scale=self.NUMBER_SCALE, bold=True, parent=self
+            )
             number.setStyleSheet(f"color: {COLOURS.number};")
-            counter = FitLabel("", name=f"recentCounter{i}", scale=0.04, align=RIGHT, parent=self)
+            counter = FitLabel(
+                "", name=f"recentCounter{i}", scale=self.STATE_SCALE, align=RIGHT, parent=self
+            )
             self.rows.addWidget(number, i, 0)
             self.rows.addWidget(counter, i, 1)
             self.rows.setRowStretch(i, 1)
             self.numbers.append(number)
             self.counters.append(counter)
 
+    def set_emphasis(self, factor: float) -> None:
+        for number, counter in zip(self.numbers, self.counters, strict=True):
+            number.set_scale(self.NUMBER_SCALE * factor)
+            counter.set_scale(self.STATE_SCALE * factor)
+
+    def set_margins(self, unit: float) -> None:
+        super().set_margins(unit)
+        self.rows.setVerticalSpacing(round(unit * 0.2))
+
     def show_calls(self, calls: list[Call]) -> None:
         for i, (number, counter) in enumerate(zip(self.numbers, self.counters, strict=True)):
             call = calls[i] if i < len(calls) else None
             number.setText(call.number if call else "")
-            counter.setText(call.counter_name if call else "")
+            counter.setText(call_state(call, self._settings) if call else "")
+            colour = COLOURS.attention if call and needs_attention(call) else COLOURS.text
+            counter.setStyleSheet(f"color: {colour};")
 
 
 class ServingNow(Panel):
@@ -174,8 +211,9 @@ class ServingNow(Panel):
     left out."""
 
     def __init__(self, settings: Settings, counters: tuple[int, ...], english: bool, parent=None):
+        title = tr("NOW SERVING")
         super().__init__(
-            "countersPanel", "SEDANG DILAYANI", "Now serving" if english else None, parent
+            "countersPanel", title, english_line(title, "Now serving", english), parent
         )
         self.names: dict[int, FitLabel] = {}
         self.tickets: dict[int, FitLabel] = {}
@@ -192,8 +230,8 @@ class ServingNow(Panel):
             self.rows.setRowStretch(i, 1)
             self.names[number] = name
             self.tickets[number] = ticket
-        self.none_open = FitLabel("Loket belum dibuka", name="countersNoneOpen", scale=0.035,
-                                  parent=self)  # fmt: skip
+        self.none_open = FitLabel(tr("No counter is open yet"), name="countersNoneOpen",
+                                  scale=0.035, parent=self)  # fmt: skip
         self.none_open.setStyleSheet(f"color: {COLOURS.muted};")
         self.rows.addWidget(self.none_open, len(counters), 0, 1, 2)
 
@@ -207,10 +245,15 @@ class ServingNow(Panel):
             name.setVisible(visible)
             ticket.setVisible(visible)
             name.setText(counter.name)
+            called = counter.ticket_status == TicketStatus.CALLED
             if counter.state == CounterState.PAUSED:
-                ticket.setText("Istirahat")
+                ticket.setText(tr("On a break"))
+            elif called:
+                # Called, not yet served: its own state, not "now serving".
+                ticket.setText(tr("calling {number}", number=counter.serving))
             else:
                 ticket.setText(counter.serving or "—")
+            ticket.setStyleSheet(f"color: {COLOURS.muted if called else COLOURS.number};")
             shown += visible
         self.none_open.setVisible(shown == 0)
 
@@ -219,14 +262,15 @@ class WaitingPanel(Panel):
     """People waiting per service."""
 
     def __init__(self, settings: Settings, services: tuple[str, ...], english: bool, parent=None):
-        super().__init__("waitingPanel", "MENUNGGU", "Waiting" if english else None, parent)
+        title = tr("WAITING")
+        super().__init__("waitingPanel", title, english_line(title, "Waiting", english), parent)
         self.counts: dict[str, FitLabel] = {}
         for i, code in enumerate(services):
             service = settings.service(code)
-            label = f"{service.prefix}  {service.name.id}"
+            label = f"{service.prefix}  {service.name.get(language())}"
             name = FitLabel(label, name=f"waitingName_{code}", scale=0.036, parent=self)
-            count = FitLabel("0 orang", name=f"waitingCount_{code}", scale=0.036, bold=True,
-                             align=RIGHT, parent=self)  # fmt: skip
+            count = FitLabel(tr("{n} people", n=0), name=f"waitingCount_{code}", scale=0.036,
+                             bold=True, align=RIGHT, parent=self)  # fmt: skip
             self.rows.addWidget(name, i, 0)
             self.rows.addWidget(count, i, 1)
             self.rows.setRowStretch(i, 1)
@@ -236,4 +280,4 @@ class WaitingPanel(Panel):
         for item in waiting:
             label = self.counts.get(item.service)
             if label is not None:
-                label.setText(f"{item.waiting} orang")
+                label.setText(tr("{n} people", n=item.waiting))

@@ -25,6 +25,7 @@ from display.panels import (
     WaitingPanel,
 )
 from display.widgets import FitLabel, Ticker
+from ui.i18n import Translations
 
 TICKER_SEPARATOR = "     •     "
 
@@ -53,6 +54,9 @@ class DisplayWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The display's main language (Indonesian by default) before any panel is built.
+        self.translations = Translations("display", parent=self)
+        self.translations.set_language(settings.languages.default)
         self.setObjectName("display")
         self.setWindowTitle(f"Loket — {settings.office.name}")
         self.setStyleSheet(
@@ -72,8 +76,8 @@ class DisplayWindow(QWidget):
         self.logo.setVisible(self._logo is not None)
         self.office = FitLabel(settings.office.name, name="officeName", scale=0.036, bold=True)
         self.clock = FitLabel("", name="clock", scale=0.032, align=RIGHT)
-        self.latest = LatestCall(settings.display.highlight_seconds, english)
-        self.recent = RecentCalls(recent, english)
+        self.latest = LatestCall(settings, settings.display.highlight_seconds, english)
+        self.recent = RecentCalls(settings, recent, english)
         self.serving = ServingNow(settings, scope.counters, english)
         self.waiting = WaitingPanel(settings, scope.services, english)
         self.ticker = Ticker(info_line(settings), COLOURS.text, COLOURS.panel)
@@ -159,9 +163,9 @@ class DisplayWindow(QWidget):
                 self.header.setDirection(QBoxLayout.Direction.TopToBottom)
                 self.clock.setAlignment(LEFT)
                 self._stretch(self.root, 8, 88, 4)
-                self._stretch(self.body, 56, 44)
-                self._stretch(self.left, 58, 42)
-                self._stretch(self.right, 55, 45)
+                self._stretch(self.body, 49, 51)
+                self._stretch(self.left, 60, 40)
+                self._stretch(self.right, 72, 28)
             else:
                 self.body.setDirection(QBoxLayout.Direction.LeftToRight)
                 self.header.setDirection(QBoxLayout.Direction.LeftToRight)
@@ -169,7 +173,7 @@ class DisplayWindow(QWidget):
                 self._stretch(self.root, 7, 86, 6)
                 self._stretch(self.body, 58, 42)
                 self._stretch(self.left, 60, 40)
-                self._stretch(self.right, 60, 40)
+                self._stretch(self.right, 70, 30)
         # The reference length: the height a landscape screen of this width would have,
         # so portrait text is sized by the narrow side, not the tall one.
         reference = min(height, width * 9 / 16) if not portrait else width * 0.75
@@ -185,6 +189,9 @@ class DisplayWindow(QWidget):
             label.set_reference(reference)
         for panel in (self.recent, self.serving, self.waiting, self.latest):
             panel.set_margins(unit)
+        # Previous calls stay at least 6 % of a 1080p screen's height in both orientations
+        # (portrait text is otherwise sized by its narrower reference).
+        self.recent.set_emphasis(1.55 if portrait else 1.0)
         if self._logo is not None:
             side = round(reference * 0.06)
             self.logo.setPixmap(

@@ -1,7 +1,7 @@
 """What the announcer says, as plain text for a speech engine: numbers in words, letters by
 their names, so the engine never has to guess how to read "A-023" or "Loket 3".
 
-    call_text_id("A-023", "Loket 3") == "Nomor antrian A dua puluh tiga, silakan menuju loket tiga"
+    call_text_id("A-023", "Loket 3") == "Nomor antrean A dua puluh tiga, silakan menuju loket tiga"
     call_text_en("A-023", "Loket 3") == "Number Ay twenty-three, please go to counter three"
 
 English letters are written by their names too ("Ay", "Bee"): a bare "A" before a word is
@@ -75,7 +75,7 @@ def spoken_name(name: str, lang: str = "id") -> str:
 
 def call_text_id(number: str, counter_name: str) -> str:
     return (
-        f"Nomor antrian {spoken_ticket(number, 'id')}, "
+        f"Nomor antrean {spoken_ticket(number, 'id')}, "
         f"silakan menuju {spoken_name(counter_name, 'id')}"
     )
 

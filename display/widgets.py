@@ -53,6 +53,11 @@ class FitLabel(QLabel):
         self._reference = length
         self._fit()
 
+    def set_scale(self, scale: float) -> None:
+        if scale != self._scale:
+            self._scale = scale
+            self._fit()
+
     def setText(self, text: str) -> None:
         if text != self.text():
             super().setText(text)

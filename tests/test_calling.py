@@ -20,6 +20,7 @@ from db.errors import (
 )
 from db.models import Role, Ticket, TicketEvent, TicketStatus
 from db.ops.calling import (
+    NoShowTooEarly,
     call_next,
     call_ticket,
     cancel,
@@ -113,6 +114,8 @@ def test_counter_must_finish_before_calling_again(ctx: QueueContext, clock: Fixe
         call_next(ctx, OFFICER, 1)
     with pytest.raises(CounterBusy):
         close_counter(ctx, OFFICER, 1)
+    clock.advance(minutes=2)
+    recall(ctx, OFFICER, 1, first.id)
     no_show(ctx, OFFICER, 1, first.id)
     assert call_next(ctx, OFFICER, 1).id != first.id
 
@@ -170,13 +173,63 @@ def test_call_a_specific_ticket_out_of_order(ctx: QueueContext, clock: FixedCloc
         call_ticket(ctx, OFFICER, 4, "A-001", "x")
 
 
-def test_no_show_put_back_goes_to_the_back(ctx: QueueContext, clock: FixedClock) -> None:
+def test_no_show_only_after_the_minimum_or_by_a_supervisor(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    walk_ins(ctx, clock, 2)
+    first = call_next(ctx, OFFICER, 1)
+    clock.advance(seconds=17)
+    with pytest.raises(NoShowTooEarly, match=r"after 1:43 more and 1 more recall"):
+        no_show(ctx, OFFICER, 1, first.id)
+    recall(ctx, OFFICER, 1, first.id)
+    with pytest.raises(NoShowTooEarly, match=r"after 1:43 more,"):
+        no_show(ctx, OFFICER, 1, first.id)
+    with pytest.raises(NotAllowed, match="Only a supervisor"):
+        no_show(ctx, OFFICER, 1, first.id, override_reason="left the building")
+    clock.advance(seconds=103)
+    assert no_show(ctx, OFFICER, 1, first.id).status == TicketStatus.NO_SHOW
+    # A supervisor at a counter may decide earlier, with a reason in the audit log.
+    second = call_next(ctx, SUPERVISOR, 2)
+    assert no_show(ctx, SUPERVISOR, 2, second.id, override_reason="seen leaving").status == (
+        TicketStatus.NO_SHOW
+    )
+    with ctx.db.read() as session:
+        event = session.scalars(
+            select(TicketEvent)
+            .where(TicketEvent.ticket_id == second.id)
+            .order_by(TicketEvent.id.desc())
+        ).first()
+        assert event is not None and '"override": "seen leaving"' in (event.detail or "")
+
+
+def no_show_now(ctx: QueueContext, clock: FixedClock, counter: int, ticket_id: int) -> None:
+    clock.advance(minutes=2)
+    recall(ctx, OFFICER, counter, ticket_id)
+    no_show(ctx, OFFICER, counter, ticket_id)
+
+
+def test_no_show_put_back_keeps_its_place(ctx: QueueContext, clock: FixedClock) -> None:
     ids = walk_ins(ctx, clock, 3)
     first = call_next(ctx, OFFICER, 1)
-    no_show(ctx, OFFICER, 1, first.id)
+    no_show_now(ctx, clock, 1, first.id)
     clock.advance(minutes=1)
     back = requeue(ctx, OFFICER, first.id)
     assert back.status == TicketStatus.WAITING and back.counter is None
+    assert back.queued_at == back.issued_at  # the issue time still counts
+    order = []
+    for _ in range(3):
+        t = call_next(ctx, OFFICER, 1)
+        complete(ctx, OFFICER, 1, t.id)
+        order.append(t.id)
+    assert order == [ids[0], ids[1], ids[2]]
+
+
+def test_no_show_put_back_to_the_back(ctx: QueueContext, clock: FixedClock) -> None:
+    ids = walk_ins(ctx, clock, 3)
+    first = call_next(ctx, OFFICER, 1)
+    no_show_now(ctx, clock, 1, first.id)
+    clock.advance(minutes=1)
+    requeue(ctx, OFFICER, first.id, to_back=True)
     order = []
     for _ in range(3):
         t = call_next(ctx, OFFICER, 1)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -140,6 +140,24 @@ def press(qtbot: QtBot, view: CounterView, name: str) -> None:
     qtbot.waitUntil(lambda: not view.busy, timeout=WAIT_MS)
 
 
+def confirm(
+    qtbot: QtBot, view: CounterView, name: str, ok: str, reason: tuple[str, str] | None = None
+) -> None:
+    qtbot.waitUntil(lambda: view.findChild(QDialog, name) is not None, timeout=WAIT_MS)
+    dialog = view.findChild(QDialog, name)
+    assert dialog is not None
+    if reason is not None:
+        field = dialog.findChild(QLineEdit, reason[0])
+        assert isinstance(field, QLineEdit)
+        field.setText(reason[1])
+    button = dialog.findChild(QPushButton, ok)
+    assert isinstance(button, QPushButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: not view.busy and view.findChild(QDialog, name) is None, timeout=WAIT_MS
+    )
+
+
 def call_next(qtbot: QtBot, view: CounterView, office: Office) -> str:
     """Call next at the console; the display must show it and announce it."""
     before = office.display.count(lambda line: line.startswith("announced "))
@@ -190,10 +208,13 @@ def test_the_whole_office(
     assert {first, second} == {walk_in, booked}
 
     # The second does not come: no-show, put back in line, called again.
+    # (Seconds after the call: the demo supervisor decides early, with a reason.)
     press(qtbot, view, "noShowButton")
+    confirm(qtbot, view, "noShowDialog", "noShowOk", reason=("noShowReason", "not in the room"))
     qtbot.waitUntil(lambda: view.queue.no_show_table.rowCount() == 1, timeout=WAIT_MS)
     view.queue.select_no_show_ticket(ticket(queue, second).id)
     press(qtbot, view, "requeueButton")
+    confirm(qtbot, view, "requeueDialog", "requeueOk")
     assert call_next(qtbot, view, office) == second
     press(qtbot, view, "completeButton")
 

@@ -15,7 +15,7 @@ from db.clock import FixedClock
 from db.context import Actor, QueueContext
 from db.errors import NotAllowed
 from db.models import Role
-from db.ops.calling import call_ticket, cancel, complete, no_show, start_service
+from db.ops.calling import call_ticket, cancel, complete, no_show, recall, start_service
 from db.ops.feedback import file_complaint
 from db.ops.issuing import issue_ticket, set_quota
 from db.ops.officers import add_officer
@@ -72,6 +72,8 @@ def seed_day(ctx: QueueContext, clock: FixedClock, officers: bool = True) -> Non
     complete(ctx, BUDI, 1, t1.id)
     at(clock, "08:45")
     call_ticket(ctx, BUDI, 1, t2.id, "next")
+    at(clock, "08:47")
+    recall(ctx, BUDI, 1, t2.id)
     at(clock, "08:50")
     no_show(ctx, BUDI, 1, t2.id)
     complete(ctx, ANDI, 2, t3.id)

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from config.settings import Channel
-from db.context import Actor, QueueContext, audit, queue_now, record_event, require
+from config.settings import Calling, Channel
+from db.context import MANAGERS, Actor, QueueContext, audit, queue_now, record_event, require
 from db.errors import (
     ChannelNotAccepted,
     CounterBusy,
     IllegalTransition,
     NobodyWaiting,
+    NotAllowed,
     NotToday,
     ReasonRequired,
     UnknownTicket,
@@ -28,6 +29,33 @@ from db.read.estimate import waiting_line
 from db.read.queue_state import counter_settings, current_at, recent_channels
 from db.rules.policy import choose, eligible
 from db.views import TicketView
+
+
+class NoShowTooEarly(IllegalTransition):
+    """Not present is decided too soon after the call (see the calling settings)."""
+
+    code = "no_show_too_early"
+
+
+def no_show_wait(
+    rules: Calling, called_at: dt.datetime | None, recalls: int, now: dt.datetime
+) -> tuple[int, int]:
+    """What is still missing before a called ticket may be marked not present: (seconds
+    to wait, recalls to make); (0, 0) when it may be marked now."""
+    seconds = 0
+    if called_at is not None and rules.no_show_min_seconds:
+        elapsed = (now - called_at).total_seconds()
+        seconds = max(0, int(rules.no_show_min_seconds - elapsed + 0.999))
+    return seconds, max(0, rules.no_show_min_recalls - recalls)
+
+
+def no_show_wait_text(seconds: int, recalls: int) -> str:
+    parts = []
+    if seconds:
+        parts.append(f"{seconds // 60}:{seconds % 60:02d} more")
+    if recalls:
+        parts.append(f"{recalls} more recall" + ("s" if recalls > 1 else ""))
+    return " and ".join(parts)
 
 
 def find_ticket(session: Session, ctx: QueueContext, ref: int | str) -> Ticket:
@@ -215,28 +243,58 @@ def complete(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | st
     return _step(ctx, actor, "complete", ticket_ref, change, EventKind.COMPLETED)
 
 
-def no_show(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str) -> TicketView:
+def no_show(
+    ctx: QueueContext,
+    actor: Actor,
+    counter: int,
+    ticket_ref: int | str,
+    *,
+    override_reason: str = "",
+) -> TicketView:
+    """Called → not present, once the office's minimum has passed (seconds since the first
+    call, recalls made); before that only a supervisor may, with a reason (audited)."""
+    rules = ctx.settings.calling
+    reason = override_reason.strip()
+
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
         _expect(t, "mark as no-show", TicketStatus.CALLED)
         _at_counter(t, counter)
+        seconds, recalls = no_show_wait(rules, t.called_at, t.recall_count, now)
+        detail: dict[str, object] = {}
+        if seconds or recalls:
+            if not reason:
+                raise NoShowTooEarly(
+                    f"{t.number} can be marked as no-show after "
+                    f"{no_show_wait_text(seconds, recalls)}, or by a supervisor with a reason."
+                )
+            if actor.role not in MANAGERS:
+                raise NotAllowed(
+                    f"Only a supervisor may mark {t.number} as no-show before "
+                    f"{rules.no_show_min_seconds} s and {rules.no_show_min_recalls} recall(s)."
+                )
+            detail["override"] = reason
         t.status = TicketStatus.NO_SHOW
         t.no_show_at = now
-        return {}
+        return detail
 
     return _step(ctx, actor, "no_show", ticket_ref, change, EventKind.NO_SHOW)
 
 
-def requeue(ctx: QueueContext, actor: Actor, ticket_ref: int | str) -> TicketView:
-    """A no-show who turned up after all goes back in line (at the back), same day only."""
+def requeue(
+    ctx: QueueContext, actor: Actor, ticket_ref: int | str, *, to_back: bool = False
+) -> TicketView:
+    """A no-show who turned up after all goes back in line, same day only: at the original
+    place by default (the issue time still counts for the calling order), or at the back."""
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
         _expect(t, "put back in line", TicketStatus.NO_SHOW)
         previous = t.counter_number
         t.status = TicketStatus.WAITING
-        t.queued_at = now
+        if to_back:
+            t.queued_at = now
         t.counter_number = None
         t.called_at = None
-        return {"from_counter": previous}
+        return {"from_counter": previous, "place": "back" if to_back else "kept"}
 
     return _step(ctx, actor, "requeue", ticket_ref, change, EventKind.REQUEUED)
 

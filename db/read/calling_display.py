@@ -4,8 +4,8 @@ serving now, and how many people wait per service. Read-only; no Qt.
 A display learns of a change from the database's change signal and then asks only for the
 events after the last event id it has seen (``updates_since``), so a busy day costs it a
 few rows per call, never a re-read of the whole queue. Besides calls and recalls it gets
-no-shows, transfers and cancellations of called tickets, so a screen can drop them from
-its lists without flashing them.
+what happened to a called ticket afterwards (service started or done, not present, put
+back, transferred, cancelled), so a screen keeps the number on show with its state.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from sqlalchemy import func, select
@@ -23,16 +23,37 @@ from config.settings import Settings
 from db.context import QueueContext
 from db.models import CounterRow, CounterState, EventKind, Ticket, TicketEvent, TicketStatus
 
-CallKind = Literal["called", "recalled", "no_show", "transferred", "cancelled"]
+CallKind = Literal[
+    "called",
+    "recalled",
+    "started",
+    "completed",
+    "no_show",
+    "requeued",
+    "transferred",
+    "cancelled",
+]
 ANNOUNCED: tuple[str, ...] = (EventKind.CALLED, EventKind.RECALLED)
-DROPPED: tuple[str, ...] = (EventKind.NO_SHOW, EventKind.TRANSFERRED, EventKind.CANCELLED)
+# What may happen to a called ticket afterwards: the display shows it as the call's state.
+AFTERWARDS: tuple[str, ...] = (
+    EventKind.STARTED,
+    EventKind.COMPLETED,
+    EventKind.NO_SHOW,
+    EventKind.REQUEUED,
+    EventKind.TRANSFERRED,
+    EventKind.CANCELLED,
+)
+# States after which the applicant no longer needs the call on the screen.
+SETTLED: tuple[str, ...] = (EventKind.STARTED, EventKind.COMPLETED, EventKind.CANCELLED)
 MAX_EVENTS_PER_READ = 2000
 
 
 @dataclass(frozen=True)
 class Call:
-    """A call as the display sees it. ``kind`` no-show / transferred / cancelled means the
-    ticket is no longer expected at ``counter``: drop it, do not flash it."""
+    """A call event as the display sees it. ``kind`` called / recalled is announced and
+    flashed; any other kind is a later state of the ticket called at ``counter`` (no
+    flash, no voice): the display keeps the number and shows the state. A transfer names
+    where the ticket went (``to_service``, and ``to_counter`` when sent to a counter)."""
 
     event_id: int
     ticket_id: int
@@ -42,10 +63,30 @@ class Call:
     service: str
     kind: CallKind
     at: dt.datetime
+    to_service: str | None = None
+    to_counter: int | None = None
+    to_counter_name: str = ""
 
     @property
     def announced(self) -> bool:
         return self.kind in ANNOUNCED
+
+    @property
+    def settled(self) -> bool:
+        """Served, being served or cancelled: the call has done its job."""
+        return self.kind in SETTLED
+
+    def became(self, later: Call) -> Call:
+        """This call (its number and the counter it was called to) in ``later``'s state."""
+        return replace(
+            self,
+            event_id=later.event_id,
+            kind=later.kind,
+            at=later.at,
+            to_service=later.to_service,
+            to_counter=later.to_counter,
+            to_counter_name=later.to_counter_name,
+        )
 
 
 @dataclass(frozen=True)
@@ -112,11 +153,15 @@ def _counter_names(settings: Settings) -> dict[int, str]:
 
 def _call_of(event: TicketEvent, number: str, service: str, names: dict[int, str]) -> Call:
     counter = event.counter_number
-    if event.kind == EventKind.TRANSFERRED and event.detail:
-        # The ticket has already left its counter and service when the event is written.
+    to_service: str | None = None
+    to_counter: int | None = None
+    if event.kind in (EventKind.TRANSFERRED, EventKind.REQUEUED) and event.detail:
+        # The ticket has already left its counter (and service) when the event is written.
         detail = json.loads(event.detail)
         counter = detail.get("from_counter", counter)
         service = detail.get("from_service", service)
+        to_service = detail.get("to_service")
+        to_counter = detail.get("to_counter")
     return Call(
         event_id=event.id,
         ticket_id=event.ticket_id,
@@ -126,6 +171,9 @@ def _call_of(event: TicketEvent, number: str, service: str, names: dict[int, str
         service=service,
         kind=EventKind(event.kind).value,  # type: ignore[arg-type]
         at=event.at,
+        to_service=to_service,
+        to_counter=to_counter,
+        to_counter_name=names.get(to_counter, f"Loket {to_counter}") if to_counter else "",
     )
 
 
@@ -152,8 +200,9 @@ def last_event_id(session: Session) -> int:
 
 
 def recent_calls(ctx: QueueContext, scope: DisplayScope, limit: int) -> list[Call]:
-    """Today's latest calls still standing (newest first, one per ticket): what a display
-    that starts mid-day shows without announcing any of it."""
+    """Today's latest calls (newest first, one per ticket), each in the ticket's state since
+    (not present, transferred, being served...): what a display that starts mid-day shows
+    without announcing any of it."""
     with ctx.db.read() as session:
         return _recent_calls(session, ctx, scope, limit)
 
@@ -162,15 +211,6 @@ def _recent_calls(
     session: Session, ctx: QueueContext, scope: DisplayScope, limit: int
 ) -> list[Call]:
     names = _counter_names(ctx.settings)
-    standing = {
-        tid
-        for tid in session.scalars(
-            select(Ticket.id).where(
-                Ticket.business_day == ctx.today(),
-                Ticket.status.in_((TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.DONE)),
-            )
-        )
-    }
     seen: set[int] = set()
     result: list[Call] = []
     for event, number, service in _events(session, ctx, ANNOUNCED, 0, newest_first=True):
@@ -178,16 +218,36 @@ def _recent_calls(
             continue
         seen.add(event.ticket_id)
         call = _call_of(event, number, service, names)
-        if event.ticket_id in standing and scope.shows(call.counter, call.service):
+        if scope.shows(call.counter, call.service):
             result.append(call)
             if len(result) >= limit:
                 break
-    return result
+    if not result:
+        return result
+    # What happened to each of these tickets after its latest call.
+    ids = [c.ticket_id for c in result]
+    first = min(c.event_id for c in result)
+    later = session.execute(
+        select(TicketEvent, Ticket.number, Ticket.service_code)
+        .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+        .where(
+            TicketEvent.id > first,
+            TicketEvent.ticket_id.in_(ids),
+            TicketEvent.kind.in_(AFTERWARDS),
+        )
+        .order_by(TicketEvent.id)
+    ).all()
+    latest = {c.ticket_id: c for c in result}
+    for event, number, service in later:
+        call = latest[event.ticket_id]
+        if event.id > call.event_id:
+            latest[event.ticket_id] = call.became(_call_of(event, number, service, names))
+    return [latest[c.ticket_id] for c in result]
 
 
 def calls_since(ctx: QueueContext, after_id: int, scope: DisplayScope) -> list[Call]:
-    """Calls, recalls, no-shows, transfers and cancellations after ``after_id``, oldest
-    first, of the counters and services in ``scope``."""
+    """Calls and recalls, and what happened to called tickets afterwards, after
+    ``after_id``, oldest first, of the counters and services in ``scope``."""
     with ctx.db.read() as session:
         return _calls_since(session, ctx, after_id, scope)
 
@@ -198,7 +258,7 @@ def _calls_since(
     names = _counter_names(ctx.settings)
     calls = (
         _call_of(e, n, s, names)
-        for e, n, s in _events(session, ctx, ANNOUNCED + DROPPED, after_id, newest_first=False)
+        for e, n, s in _events(session, ctx, ANNOUNCED + AFTERWARDS, after_id, newest_first=False)
     )
     return [c for c in calls if scope.shows(c.counter, c.service)]
 

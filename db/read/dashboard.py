@@ -15,6 +15,7 @@ from collections import Counter as Tally
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from config.settings import Channel
 from db.context import QueueContext
@@ -48,6 +49,7 @@ class LineEntry:
     slot_start: dt.datetime | None
     queued_at: dt.datetime
     waited_minutes: float
+    put_back: bool = False  # a no-show put back in line
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class NoShowEntry:
     channel: Channel
     counter: int | None
     no_show_at: dt.datetime | None
+    issued_at: dt.datetime | None = None
 
 
 def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
@@ -67,6 +70,7 @@ def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
     with ctx.db.read() as session:
         recent = recent_channels(session, ctx, counter)
         tickets = {t.id: t for t in waiting_tickets(session, ctx.today(), config.services)}
+        put_back = _put_back(session, list(tickets))
     line = eligible((waiting_of(t) for t in tickets.values()), config.services, config.channels)
     ordered = rank(line, now, ctx.settings.call_policy, recent)
     result = []
@@ -83,9 +87,23 @@ def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
                 t.slot_start,
                 t.queued_at,
                 max(0.0, waited_minutes(w, now)),
+                t.id in put_back,
             )
         )
     return result
+
+
+def _put_back(session: Session, ticket_ids: list[int]) -> set[int]:
+    """Which of these tickets were put back in line after a no-show."""
+    if not ticket_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(TicketEvent.ticket_id).where(
+                TicketEvent.ticket_id.in_(ticket_ids), TicketEvent.kind == EventKind.REQUEUED
+            )
+        )
+    )
 
 
 def no_shows_today(ctx: QueueContext, services: list[str] | None = None) -> list[NoShowEntry]:
@@ -99,7 +117,13 @@ def no_shows_today(ctx: QueueContext, services: list[str] | None = None) -> list
         rows = session.scalars(query.order_by(Ticket.no_show_at.desc(), Ticket.id.desc())).all()
         return [
             NoShowEntry(
-                t.id, t.number, t.service_code, Channel(t.channel), t.counter_number, t.no_show_at
+                t.id,
+                t.number,
+                t.service_code,
+                Channel(t.channel),
+                t.counter_number,
+                t.no_show_at,
+                t.issued_at,
             )
             for t in rows
         ]

@@ -62,6 +62,7 @@ def make_console(qtbot: QtBot) -> Iterator[MakeConsole]:
 
     def make(ctx: QueueContext, **kwargs: object) -> ConsoleWindow:
         kwargs.setdefault("poll_ms", 30)
+        kwargs.setdefault("language", "en")  # the source language; see test_language.py
         window = ConsoleWindow(ctx, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         window.resize(1600, 900)

@@ -160,6 +160,31 @@ def test_transfer_keeping_the_place_and_to_the_back(
     assert details[0]["note"] == "needs replacement, not new"
 
 
+def mark_no_show(qtbot: QtBot, view: CounterView, reason: str = "") -> QDialog:
+    """F5, then confirm in the dialog (with a reason when deciding early)."""
+    qtbot.mouseClick(button(view, "noShowButton"), LEFT)
+    qtbot.waitUntil(lambda: view.findChild(QDialog, "noShowDialog") is not None, timeout=WAIT_MS)
+    dialog = view.findChild(QDialog, "noShowDialog")
+    assert isinstance(dialog, QDialog)
+    if reason:
+        qtbot.keyClicks(child(dialog, QLineEdit, "noShowReason"), reason)
+    qtbot.mouseClick(button(dialog, "noShowOk"), LEFT)
+    return dialog
+
+
+def put_back(qtbot: QtBot, view: CounterView, to_back: bool) -> None:
+    qtbot.mouseClick(button(view, "requeueButton"), LEFT)
+    qtbot.waitUntil(lambda: view.findChild(QDialog, "requeueDialog") is not None, timeout=WAIT_MS)
+    dialog = view.findChild(QDialog, "requeueDialog")
+    keep = child(dialog, QRadioButton, "requeueKeepPlace")
+    assert isinstance(keep, QRadioButton) and keep.isChecked()  # the default
+    if to_back:
+        radio = child(dialog, QRadioButton, "requeueToBack")
+        qtbot.mouseClick(radio, LEFT, pos=QPoint(12, radio.height() // 2))
+        assert isinstance(radio, QRadioButton) and radio.isChecked()
+    qtbot.mouseClick(button(dialog, "requeueOk"), LEFT)
+
+
 def test_call_a_chosen_ticket_no_show_put_back_and_pause(
     qtbot: QtBot,
     ctx: QueueContext,
@@ -194,11 +219,14 @@ def test_call_a_chosen_ticket_no_show_put_back_and_pause(
     assert view.current.number == "A-003"
     qtbot.waitUntil(lambda: line_numbers(view) == ["A-001", "A-002"], timeout=WAIT_MS)
 
-    qtbot.mouseClick(button(window, "noShowButton"), LEFT)
+    clock.advance(minutes=2)
+    qtbot.mouseClick(button(window, "recallButton"), LEFT)
+    qtbot.waitUntil(lambda: idle(view) and view.current.recall_count == 1, timeout=WAIT_MS)
+    mark_no_show(qtbot, view)
     qtbot.waitUntil(lambda: view.current is None and idle(view), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: [n.number for n in view.queue.no_shows] == ["A-003"], timeout=WAIT_MS)
     view.queue.no_show_table.selectRow(0)
-    qtbot.mouseClick(button(window, "requeueButton"), LEFT)
+    put_back(qtbot, view, to_back=True)
     qtbot.waitUntil(
         lambda: line_numbers(view) == ["A-001", "A-002", "A-003"] and not view.queue.no_shows,
         timeout=WAIT_MS,

@@ -73,6 +73,8 @@ def test_dashboard_figures_of_a_scripted_day(
     clock.set(start.replace(minute=20))
     t = calling.call_next(ctx, budi, 1)
     called[t.number] = clock.now()
+    clock.set(start.replace(minute=23))
+    calling.recall(ctx, budi, 1, t.id)
     calling.no_show(ctx, budi, 1, t.id)
     clock.set(start.replace(minute=31))
     t = calling.call_next(ctx, budi, 1)

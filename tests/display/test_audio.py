@@ -51,7 +51,7 @@ def test_chime_is_a_short_audible_sound() -> None:
 
 def test_espeak_speaks_the_call_in_indonesian(tmp_path: Path) -> None:
     voice = real_engine().synthesize(
-        "Nomor antrian A dua puluh tiga, silakan menuju loket tiga", "id"
+        "Nomor antrean A dua puluh tiga, silakan menuju loket tiga", "id"
     )
     assert 1.5 <= voice.seconds <= 10.0, voice.seconds
     assert rms(voice.samples) > SILENCE_RMS
@@ -68,7 +68,7 @@ def test_an_announcement_is_chime_then_voice(qtbot: QtBot, tmp_path: Path) -> No
         with qtbot.waitSignal(announcer.announced, timeout=10_000) as done:
             announcer.announce(a_call(23))
         announcement = done.args[0]
-        assert announcement.texts == ("Nomor antrian A dua puluh tiga, silakan menuju loket tiga",)
+        assert announcement.texts == ("Nomor antrean A dua puluh tiga, silakan menuju loket tiga",)
         assert announcement.voiced
         audio = read_wav((tmp_path / "announcement-0001.wav").read_bytes())
         assert 2.5 <= audio.seconds <= 12.0

@@ -19,7 +19,7 @@ from db.read.calling_display import (
     serving_now,
     updates_since,
 )
-from tests.conftest import KIOSK, OFFICER, make_settings
+from tests.conftest import KIOSK, OFFICER, SUPERVISOR, make_settings
 
 
 def test_scope_defaults_and_subsets(settings: Settings, db_url: str) -> None:
@@ -57,16 +57,18 @@ def test_new_events_since_the_last_seen(ctx: QueueContext) -> None:
     assert again.calls == () and again.last_event_id == update.last_event_id
     serving = {c.number: c.serving for c in again.counters}
     assert serving == {1: first.number, 2: second.number, 3: None, 4: None, 5: None}
+    # Called, not yet served: the counter shows it as called, not as serving.
+    assert {c.number: c.ticket_status for c in again.counters}[1] == "called"
     assert {w.service: w.waiting for w in again.waiting}["baru"] == 1
 
 
-def test_no_show_and_transfer_come_as_drops_of_the_counter(ctx: QueueContext) -> None:
+def test_no_show_and_transfer_come_as_states_of_the_call(ctx: QueueContext) -> None:
     scope = DisplayScope.of(ctx.settings, [1])
     issue_ticket(ctx, KIOSK, "baru", "walk_in")
     issue_ticket(ctx, KIOSK, "baru", "walk_in")
     after = first_update(ctx, scope, 6).last_event_id
     a = call_next(ctx, OFFICER, 1)
-    no_show(ctx, OFFICER, 1, a.id)
+    no_show(ctx, SUPERVISOR, 1, a.id, override_reason="left")
     b = call_next(ctx, OFFICER, 1)
     transfer(ctx, OFFICER, b.id, "ganti", keep_place=True)
     calls = calls_since(ctx, after, scope)
@@ -76,7 +78,8 @@ def test_no_show_and_transfer_come_as_drops_of_the_counter(ctx: QueueContext) ->
         (b.number, "called", 1, True),
         (b.number, "transferred", 1, False),  # counter and service it left
     ]
-    assert calls[-1].service == "baru"
+    assert calls[-1].service == "baru" and calls[-1].to_service == "ganti"
+    assert calls[1].became(calls[-1]).number == a.number  # a state keeps its own number
 
 
 def test_display_subset_sees_only_its_counters(ctx: QueueContext) -> None:
@@ -91,20 +94,21 @@ def test_display_subset_sees_only_its_counters(ctx: QueueContext) -> None:
     assert [w.service for w in first_update(ctx, scope, 6).waiting] == ["ambil", "info"]
 
 
-def test_a_display_starting_mid_day_shows_the_standing_calls(ctx: QueueContext) -> None:
+def test_a_display_starting_mid_day_shows_every_call_in_its_state(ctx: QueueContext) -> None:
     tickets = [issue_ticket(ctx, KIOSK, "baru", "walk_in") for _ in range(4)]
     call_next(ctx, OFFICER, 1)
     complete(ctx, OFFICER, 1, tickets[0].id)
     call_next(ctx, OFFICER, 1)
-    no_show(ctx, OFFICER, 1, tickets[1].id)
+    no_show(ctx, SUPERVISOR, 1, tickets[1].id, override_reason="left")
     call_next(ctx, OFFICER, 2)
     recall(ctx, OFFICER, 2, tickets[2].id)
     pause_counter(ctx, OFFICER, 3)
     start = first_update(ctx, DisplayScope.of(ctx.settings), recent=6)
-    # Oldest first, one per ticket, the no-show left out, the recall as the latest word.
-    assert [(c.number, c.kind) for c in start.calls] == [
-        (tickets[0].number, "called"),
-        (tickets[2].number, "recalled"),
+    # Oldest first, one per ticket, each in the state it is in now.
+    assert [(c.number, c.kind, c.counter) for c in start.calls] == [
+        (tickets[0].number, "completed", 1),
+        (tickets[1].number, "no_show", 1),
+        (tickets[2].number, "recalled", 2),
     ]
     states = {c.number: c.state for c in start.counters}
     assert states[3] == CounterState.PAUSED and states[2] == CounterState.OPEN

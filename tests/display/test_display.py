@@ -12,13 +12,22 @@ from config.settings import Settings
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.migrate import open_queue
-from db.ops.calling import call_next, complete, current_ticket, no_show, recall, transfer
+from db.ops.calling import (
+    call_next,
+    complete,
+    current_ticket,
+    no_show,
+    recall,
+    requeue,
+    start_service,
+    transfer,
+)
 from db.ops.counters import pause_counter
 from db.ops.issuing import issue_ticket
 from display.app import CallingDisplay, build_parser
 from display.audio import CollectingSink, Espeak
 from display.widgets import FitLabel, Ticker
-from tests.conftest import KIOSK, OFFICER, make_settings
+from tests.conftest import KIOSK, OFFICER, SUPERVISOR, make_settings
 
 TIMEOUT = 5000
 
@@ -70,7 +79,12 @@ def test_a_call_appears_and_is_announced(
     call_next(ctx, OFFICER, 3)
     qtbot.waitUntil(lambda: label(display, "latestNumber").text() == ticket.number)
     assert label(display, "latestCounter").text() == "Loket 3"
-    assert label(display, "counterServing3").text() == ticket.number
+    # Called is not "now serving" yet.
+    assert label(display, "counterServing3").text() == f"memanggil {ticket.number}"
+    start_service(ctx, OFFICER, 3, ticket.id)
+    qtbot.waitUntil(lambda: label(display, "counterServing3").text() == ticket.number)
+    assert label(display, "latestNumber").text() == ticket.number
+    assert label(display, "latestCounter").text() == "Loket 3 · dilayani"
     assert label(display, "waitingCount_baru").text() == "0 orang"
     assert display.window.latest.highlighted and display.window.flash_count == 1
     qtbot.waitUntil(lambda: spoken(sink) == [f"called:{ticket.number}"], timeout=TIMEOUT)
@@ -89,7 +103,7 @@ def test_a_recall_flashes_and_is_announced_again(
     recall(ctx, OFFICER, 1, first.id)
     qtbot.waitUntil(lambda: label(display, "latestNumber").text() == first.number)
     assert display.window.flash_count == flashes + 1
-    assert label(display, "latestCounter").text() == "Loket 1"
+    assert label(display, "latestCounter").text() == "Loket 1 · dipanggil lagi"
     assert label(display, "recentNumber0").text() == second.number  # no double entry
     assert label(display, "recentNumber1").text() == ""
     qtbot.waitUntil(lambda: len(sink.labels()) == 3, timeout=TIMEOUT)
@@ -100,7 +114,7 @@ def test_a_recall_flashes_and_is_announced_again(
     ]
 
 
-def test_no_show_and_transfer_do_not_flash(
+def test_no_show_and_transfer_stay_on_the_board_without_flashing(
     qtbot: QtBot, ctx: QueueContext, display: CallingDisplay, sink: CollectingSink
 ) -> None:
     first = issue_ticket(ctx, KIOSK, "baru", "walk_in")
@@ -110,15 +124,50 @@ def test_no_show_and_transfer_do_not_flash(
     qtbot.waitUntil(lambda: label(display, "latestNumber").text() == second.number)
     qtbot.waitUntil(lambda: len(sink.labels()) == 2, timeout=TIMEOUT)
     flashes = display.window.flash_count
-    no_show(ctx, OFFICER, 2, second.id)
-    # The no-show leaves the board quietly; the call before it is the latest again.
-    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == first.number)
+    no_show(ctx, SUPERVISOR, 2, second.id, override_reason="left")
+    # The no-show stays where it was, now saying where to go.
+    qtbot.waitUntil(lambda: label(display, "latestCounter").text() == "silakan ke meja informasi")
+    assert label(display, "latestNumber").text() == second.number
     assert label(display, "counterServing2").text() == "—"
-    transfer(ctx, OFFICER, first.id, "ganti", keep_place=True)
-    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == "—")
+    assert label(display, "recentNumber0").text() == first.number
+    transfer(ctx, OFFICER, first.id, "info", keep_place=True)
+    qtbot.waitUntil(lambda: label(display, "recentCounter0").text() == "pindah ke Informasi")
+    assert label(display, "recentNumber0").text() == first.number
+    assert label(display, "latestNumber").text() == second.number
     assert display.window.flash_count == flashes
     assert display.announcer is not None and display.announcer.pending == 0
     assert len(sink.labels()) == 2
+    # Called again at the counter it was sent to: on top, announced, a call like any other.
+    view = call_next(ctx, OFFICER, 4)
+    assert view.number == first.number
+    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == first.number)
+    assert label(display, "latestCounter").text() == "Loket 4"
+    assert label(display, "recentNumber0").text() == second.number
+    assert label(display, "recentCounter0").text() == "silakan ke meja informasi"
+    assert label(display, "recentNumber1").text() == ""  # one entry per ticket
+
+
+def test_the_office_words_its_no_show_line(
+    qtbot: QtBot, db_url: str, clock: FixedClock, sink: CollectingSink
+) -> None:
+    settings = make_settings(
+        db_url, calling={"no_show_text": {"id": "harap lapor ke petugas", "en": "see staff"}}
+    )
+    ctx = open_queue(settings, clock=clock)
+    display = start_display(qtbot, ctx, sink)
+    try:
+        ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+        call_next(ctx, OFFICER, 1)
+        recall(ctx, OFFICER, 1, ticket.id)
+        qtbot.waitUntil(lambda: label(display, "latestCounter").text().endswith("lagi"))
+        no_show(ctx, SUPERVISOR, 1, ticket.id, override_reason="left")
+        qtbot.waitUntil(lambda: label(display, "latestCounter").text() == "harap lapor ke petugas")
+        requeue(ctx, OFFICER, ticket.id)
+        qtbot.waitUntil(lambda: label(display, "latestCounter").text() == "kembali ke antrean")
+        assert label(display, "latestNumber").text() == ticket.number
+    finally:
+        display.close()
+        ctx.db.dispose()
 
 
 def test_a_burst_of_ten_calls_is_ten_announcements_in_order(

@@ -22,7 +22,7 @@ from tests.conftest import MORNING
 
 def test_the_call_as_the_office_says_it() -> None:
     assert call_text_id("A-023", "Loket 3") == (
-        "Nomor antrian A dua puluh tiga, silakan menuju loket tiga"
+        "Nomor antrean A dua puluh tiga, silakan menuju loket tiga"
     )
     assert call_text_en("A-023", "Loket 3") == (
         "Number Ay twenty-three, please go to counter three"
@@ -57,7 +57,7 @@ def test_every_ticket_number_1_to_999_is_words_only() -> None:
     for n in range(1, 1000):
         text = call_text_id(f"B-{n:03d}", "Loket 2")
         assert not re.search(r"\d", text), text
-        assert text.startswith("Nomor antrian Be ") and text.endswith(", silakan menuju loket dua")
+        assert text.startswith("Nomor antrean Be ") and text.endswith(", silakan menuju loket dua")
         english = call_text_en(f"B-{n:03d}", "Loket 2")
         assert not re.search(r"\d", english), english
         seen.add(text)
@@ -93,7 +93,7 @@ def test_counter_names_with_numbers_spoken() -> None:
 def test_english_only_when_enabled() -> None:
     assert len(call_texts("A-001", "Loket 1", english=False)) == 1
     indonesian, english = call_texts("A-001", "Loket 1", english=True)
-    assert indonesian.startswith("Nomor antrian") and english.startswith("Number")
+    assert indonesian.startswith("Nomor antrean") and english.startswith("Number")
 
 
 def test_date_and_time_in_indonesian() -> None:
