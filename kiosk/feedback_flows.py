@@ -19,6 +19,7 @@ from db.feedback import (
     submit_survey,
     survey_ticket,
 )
+from db.ticket_link import ticket_token_of_scan
 from kiosk.screens.faq import FaqScreen
 from kiosk.screens.feedback import ComplaintScreen
 from kiosk.screens.survey import SurveyScreen
@@ -112,6 +113,7 @@ class FeedbackFlows(QObject):
     def survey_scan(self, code: str) -> SurveyTicket | SurveyRefused | None:
         """On the worker thread: a scanned ticket QR opens the survey (or says why not);
         None for anything that is not one of our tickets (a booking, for check-in)."""
+        code = ticket_token_of_scan(code)
         if not is_ticket_token(self.ctx, code):
             return None
         try:
