@@ -130,8 +130,14 @@ def ticket_page(
         f'<dt>{t("people_ahead", lang)}</dt><dd id="ahead">{escape(state["ahead"])}</dd>',
         f'<dt>{t("estimated", lang)}</dt><dd id="wait">{escape(state["wait"])}</dd>',
         "</dl>",
-        f'<p class="hint" id="hint">{t("sound_hint", lang)}</p>',
-        f'<button type="button" id="sound" class="sound" hidden>{t("enable_sound", lang)}</button>',
+    ]
+    if p.status in (TicketStatus.WAITING, TicketStatus.CALLED):
+        parts += [
+            f'<p class="hint" id="hint">{t("sound_hint", lang)}</p>',
+            f'<button type="button" id="sound" class="sound" hidden>{t("enable_sound", lang)}'
+            "</button>",
+        ]
+    parts += [
         f'<p class="offline" id="offline" hidden>{t("offline", lang)}</p>',
     ]
     if notice:
@@ -387,7 +393,7 @@ def display_page(settings: Settings, state: dict[str, Any]) -> str:
         '<ul id="waiting">',
         *(_row(w["service"], w["waiting"]) for w in waiting),
         "</ul></section>",
-        f'<p class="ticker" id="ticker">{escape(ticker)}</p>',
+        f'<p class="ticker" id="ticker"><span>{escape(ticker)}</span></p>',
         f'<button type="button" id="sound" class="sound" hidden>{t("display_sound", "id")} / '
         f"{t('display_sound', 'en')}</button>",
         '<p class="offline" id="offline" hidden>Menyambung kembali… / Reconnecting…</p>',
