@@ -76,22 +76,33 @@ def _estimates(
         if info.open_at is not None and now < info.open_at
         else 0.0
     )
+    positions: dict[tuple[tuple[str, ...], ...], dict[int, int]] = {}
+    before: dict[tuple[tuple[str, ...], ...], list[float]] = {}  # service minutes ahead
+    open_counters: dict[tuple[str, Channel], int] = {}
+    lines: dict[tuple[str, Channel], tuple[tuple[str, ...], ...]] = {}
     for w in everyone:
         if w.service not in known:
             continue
-        key = _line_of(ctx, w.service, w.channel)
+        kind = (w.service, w.channel)
+        if kind not in lines:
+            lines[kind] = _line_of(ctx, w.service, w.channel)
+        key = lines[kind]
         if key not in ranked:
             services, channels = key
             line = eligible(everyone, services, [Channel(c) for c in channels])
-            ranked[key] = rank(line, now, ctx.settings.call_policy)
-        order = ranked[key]
-        ahead = next((i for i, x in enumerate(order) if x.ticket_id == w.ticket_id), 0)
-        for code in {x.service for x in order[:ahead]} - minutes_of.keys():
-            minutes_of[code] = service_minutes(session, ctx.settings.service(code), day)
-        service = ctx.settings.service(w.service)
-        minutes = sum(minutes_of[x.service] for x in order[:ahead]) / counters_for(
-            session, ctx, service, w.channel
-        )
+            order = ranked[key] = rank(line, now, ctx.settings.call_policy)
+            positions[key] = {x.ticket_id: i for i, x in enumerate(order)}
+            for code in {x.service for x in order} - minutes_of.keys():
+                minutes_of[code] = service_minutes(session, ctx.settings.service(code), day)
+            sums = [0.0]
+            for x in order:
+                sums.append(sums[-1] + minutes_of[x.service])
+            before[key] = sums
+        ahead = positions[key].get(w.ticket_id, 0)
+        if (w.service, w.channel) not in open_counters:
+            service = ctx.settings.service(w.service)
+            open_counters[(w.service, w.channel)] = counters_for(session, ctx, service, w.channel)
+        minutes = before[key][ahead] / open_counters[(w.service, w.channel)]
         low, high = wait_range(minutes + before_opening)
         result[w.ticket_id] = (ahead, low, high)
     return result

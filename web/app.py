@@ -31,12 +31,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from config.settings import Settings
-from db.calls import DisplayScope
+from db.calls import DisplayScope, DisplayUpdate
 from db.context import Actor, QueueContext
 from db.feedback import ELEMENTS, FeedbackInvalid, SurveyRefused, file_complaint, submit_survey
 from db.issuing import quotas_today
 from db.models import Role
 from db.ticket_link import LinkInvalid, TicketLink, read_link
+from db.ticket_progress import TicketProgress
 from web import pages
 from web.guard import CSRF_COOKIE, FormTokens, RateLimit, SecurityHeaders
 from web.hub import Hub, Picture
@@ -48,8 +49,8 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 FAQ_DEFAULT = Path(__file__).resolve().parent.parent / "kiosk" / "content" / "faq.toml"
 ACTOR = Actor("web", Role.KIOSK)  # a kiosk of its own: reports show answers given "web"
-KEEPALIVE_S = 15.0
 MAX_FORM_BYTES = 16_384
+DISPLAY_KEY = ("", "display")
 FIRST_PICTURE_S = 5.0
 
 
@@ -102,7 +103,7 @@ class Web:
 
     async def picture(self) -> Picture:
         if self.hub.picture.generation == 0:
-            return await self.hub.wait_newer(0, FIRST_PICTURE_S)
+            return await self.hub.wait_for_picture(0, FIRST_PICTURE_S)
         return self.hub.picture
 
     def link_of(self, request: Request) -> TicketLink:
@@ -123,7 +124,7 @@ class Web:
         if progress is None:
             # Issued a moment ago: the next picture has it.
             self.hub.poke()
-            picture = await self.hub.wait_newer(picture.generation, 2.0)
+            picture = await self.hub.wait_for_picture(picture.generation, 2.0)
             progress = picture.tickets.get(link.token)
         if progress is None:
             return link, plain("not_found_title", "not_found", lang, 404)
@@ -175,9 +176,10 @@ class Web:
         async def stream() -> AsyncIterator[str]:
             yield "retry: 2000\n\n"
             generation = -1
-            sent = None
+            sent = ""
+            key = (link.token, lang)
             while True:
-                picture = await self.hub.wait_newer(max(generation, 0), KEEPALIVE_S)
+                picture = await self.hub.wait_newer(max(generation, 0))
                 if picture.generation == generation:
                     yield ": keep-alive\n\n"
                     continue
@@ -186,10 +188,10 @@ class Web:
                 if progress is None:  # a new business day: the ticket is gone
                     yield "event: gone\ndata: {}\n\n"
                     return
-                state = pages.ticket_state(settings, progress, lang)
-                if state != sent:
-                    sent = state
-                    yield f"data: {json.dumps(state, ensure_ascii=False)}\n\n"
+                text = picture.message(key, lambda p=progress: ticket_event(settings, p, lang))
+                if text != sent:
+                    sent = text
+                    yield text
 
         return event_stream(stream())
 
@@ -300,28 +302,42 @@ class Web:
 
     # -- the calling display -----------------------------------------------------------
 
-    async def display(self, request: Request) -> Response:
+    async def display_now(self) -> DisplayUpdate:
         picture = await self.picture()
-        state = pages.display_state(self.settings, picture.display)
+        if picture.display is not None:
+            return picture.display
+        return await anyio.to_thread.run_sync(self.hub.read_display)
+
+    async def display(self, request: Request) -> Response:
+        state = pages.display_state(self.settings, await self.display_now())
         return html(pages.display_page(self.settings, state))
 
     async def display_events(self, request: Request) -> Response:
         settings = self.settings
+        hub = self.hub
 
         async def stream() -> AsyncIterator[str]:
-            yield "retry: 2000\n\n"
-            generation = -1
-            sent = None
-            while True:
-                picture = await self.hub.wait_newer(max(generation, 0), KEEPALIVE_S)
-                if picture.generation == generation:
-                    yield ": keep-alive\n\n"
-                    continue
-                generation = picture.generation
-                state = pages.display_state(settings, picture.display)
-                if state != sent:
-                    sent = state
-                    yield f"data: {json.dumps(state, ensure_ascii=False)}\n\n"
+            hub.displays += 1
+            try:
+                yield "retry: 2000\n\n"
+                first = pages.display_state(settings, await self.display_now())
+                sent = f"data: {json.dumps(first, ensure_ascii=False)}\n\n"
+                yield sent
+                generation = hub.picture.generation
+                while True:
+                    picture = await hub.wait_newer(generation)
+                    if picture.generation == generation or picture.display is None:
+                        yield ": keep-alive\n\n"
+                        continue
+                    generation = picture.generation
+                    text = picture.message(
+                        DISPLAY_KEY, lambda p=picture: display_event(settings, p)
+                    )
+                    if text != sent:
+                        sent = text
+                        yield text
+            finally:
+                hub.displays -= 1
 
         return event_stream(stream())
 
@@ -389,6 +405,16 @@ class Web:
         )
         app.add_middleware(SecurityHeaders)
         return app
+
+
+def ticket_event(settings: Settings, progress: TicketProgress, lang: str) -> str:
+    state = pages.ticket_state(settings, progress, lang)
+    return f"data: {json.dumps(state, ensure_ascii=False)}\n\n"
+
+
+def display_event(settings: Settings, picture: Picture) -> str:
+    state = pages.display_state(settings, picture.display)
+    return f"data: {json.dumps(state, ensure_ascii=False)}\n\n"
 
 
 def event_stream(body: AsyncIterator[str]) -> StreamingResponse:

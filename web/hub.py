@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,18 +31,28 @@ log = logging.getLogger(__name__)
 
 SQLITE_POLL_S = 0.1
 TICK_S = 30.0
+KEEPALIVE_S = 15.0
 RECONNECT_S = (0.5, 1.0, 2.0, 5.0)
 
 
 @dataclass(frozen=True)
 class Picture:
-    """What every page shows, read in one go after a change."""
+    """What every page shows, read in one go after a change. ``messages`` keeps what the
+    streams made of it (one event text per ticket and language, however many phones
+    follow that ticket)."""
 
     generation: int
     read_at: float
     tickets: dict[str, TicketProgress]
     display: DisplayUpdate | None
     ok: bool = True
+    messages: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+
+    def message(self, key: tuple[str, str], make: Callable[[], str]) -> str:
+        text = self.messages.get(key)
+        if text is None:
+            text = self.messages[key] = make()
+        return text
 
 
 @dataclass
@@ -54,6 +65,7 @@ class Hub:
     _dirty: asyncio.Event = field(init=False)
     _tasks: list[asyncio.Task[Any]] = field(init=False, default_factory=list)
     _listener: PostgresChangeListener | None = field(init=False, default=None)
+    displays: int = field(init=False, default=0)  # open display streams
 
     def __post_init__(self) -> None:
         self.picture = Picture(0, 0.0, {}, None, ok=False)
@@ -62,10 +74,14 @@ class Hub:
 
     # -- reading ------------------------------------------------------------------------
 
-    def _read(self) -> tuple[dict[str, TicketProgress], DisplayUpdate]:
+    def _read(self) -> tuple[dict[str, TicketProgress], DisplayUpdate | None]:
         tickets = today_progress(self.ctx)
-        display = first_update(self.ctx, self.scope, self.recent_calls)
+        # The display's picture only while a display watches (or has just asked for it).
+        display = self.read_display() if self.displays else None
         return tickets, display
+
+    def read_display(self) -> DisplayUpdate:
+        return first_update(self.ctx, self.scope, self.recent_calls)
 
     async def _refresh(self) -> None:
         try:
@@ -75,17 +91,26 @@ class Hub:
             log.exception("reading the queue failed")
             tickets, display, ok = self.picture.tickets, self.picture.display, False
         self.picture = Picture(self.picture.generation + 1, time.monotonic(), tickets, display, ok)
-        woken, self._changed = self._changed, asyncio.Event()
-        woken.set()
+        self._wake()
 
-    async def wait_newer(self, generation: int, timeout: float) -> Picture:
-        """The picture once it is newer than ``generation`` (or the current one after
-        ``timeout`` seconds: the caller then sends a keep-alive)."""
+    async def wait_newer(self, generation: int) -> Picture:
+        """The picture once it is newer than ``generation``, or the current one at the
+        next keep-alive tick (every ``KEEPALIVE_S``: the caller then sends a keep-alive).
+        One shared event wakes every waiter: no timer per stream."""
         if self.picture.generation > generation:
             return self.picture
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), timeout)
+        await self._changed.wait()
         return self.picture
+
+    async def wait_for_picture(self, generation: int, timeout: float) -> Picture:
+        """As ``wait_newer``, but gives up after ``timeout`` seconds (for a page load)."""
+        with contextlib.suppress(TimeoutError):
+            return await asyncio.wait_for(self.wait_newer(generation), timeout)
+        return self.picture
+
+    def _wake(self) -> None:
+        woken, self._changed = self._changed, asyncio.Event()
+        woken.set()
 
     def poke(self) -> None:
         """Something changed (or may have): read again soon."""
@@ -98,9 +123,15 @@ class Hub:
             await self._refresh()
 
     async def _ticker(self) -> None:
+        beats = 0
         while True:
-            await asyncio.sleep(TICK_S)
-            self.poke()
+            await asyncio.sleep(KEEPALIVE_S)
+            beats += 1
+            if beats * KEEPALIVE_S >= TICK_S:
+                beats = 0
+                self.poke()
+            else:
+                self._wake()
 
     # -- watching -----------------------------------------------------------------------
 
