@@ -166,6 +166,58 @@ def test_the_browser_display_shows_and_announces_a_call(office: WebOffice, tv: A
     assert tv.request.get(office.url("/audio/call/C-001/99.wav")).status == 404
 
 
+def test_the_display_recovers_after_the_server_comes_back(office: WebOffice, tv: Any) -> None:
+    issue_ticket(office.ctx, KIOSK, "info", "walk_in", kiosk_id="kiosk-1")
+    second = issue_ticket(office.ctx, KIOSK, "info", "walk_in", kiosk_id="kiosk-1")
+    tv.goto(office.url("/display"))
+    tv.wait_for_function("window.loketAnnounced !== undefined")
+    time.sleep(0.3)
+    office.stop()
+    tv.wait_for_function("document.getElementById('offline').hidden === false", timeout=10000)
+    # The call is made while the server is away; the TV learns of it when it is back.
+    open_counter(office.ctx, OFFICER, 4)
+    call_next(office.ctx, OFFICER, 4)
+    complete(office.ctx, OFFICER, 4, "D-001")
+    office.start()
+    tv.wait_for_function(
+        "document.getElementById('latest-number').textContent === 'D-001'", timeout=15000
+    )
+    assert tv.locator("#offline").is_hidden()
+    call_next(office.ctx, OFFICER, 4)
+    tv.wait_for_function(
+        f"document.getElementById('latest-number').textContent === '{second.number}'",
+        timeout=5000,
+    )
+    # Announced in order, one after the other: the call made while away, then the new one.
+    tv.wait_for_function("window.loketAnnounced.length === 2", timeout=30000)
+    assert tv.evaluate("window.loketAnnounced") == ["D-001@Loket 4", "D-002@Loket 4"]
+
+
+def test_pages_run_under_their_policy(office: WebOffice, browser: Any) -> None:
+    """Without bypassing the content security policy the pages load their own style and
+    script, open their event streams, and the browser reports no violation."""
+    ticket = issue_ticket(office.ctx, KIOSK, "baru", "walk_in", kiosk_id="kiosk-1")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        messages: list[str] = []
+        page.on("console", lambda m: messages.append(m.text))
+        streams: list[str] = []
+        page.on("response", lambda r: streams.append(r.url) if "/events" in r.url else None)
+        for path in (office.page_path(ticket.token), "/display", "/", "/complaint"):
+            page.goto(office.url(path))
+            page.wait_for_load_state("networkidle" if path == "/" else "load")
+            colour = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert colour in ("rgb(244, 246, 250)", "rgb(10, 26, 63)"), (path, colour)
+        deadline = time.monotonic() + 5
+        while len(streams) < 2 and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        assert any("/t/" in u for u in streams) and any("/display/" in u for u in streams)
+        assert not [m for m in messages if "Content Security Policy" in m], messages
+    finally:
+        context.close()
+
+
 def test_bad_links_get_a_plain_page(office: WebOffice, phone: Any) -> None:
     ticket = issue_ticket(office.ctx, KIOSK, "baru", "walk_in", kiosk_id="kiosk-1")
     good = office.page_path(ticket.token)
