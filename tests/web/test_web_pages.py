@@ -10,6 +10,8 @@ import textwrap
 import time
 from typing import Any
 
+import pytest
+
 from db.calling import call_next, complete, start_service
 from db.context import Actor
 from db.counters import open_counter
@@ -22,6 +24,8 @@ from tests.conftest import KIOSK, SUPERVISOR
 from tests.web.conftest import WebOffice
 from web.guard import CSP
 
+# A browser, a server and another process per test: slow on a busy CI machine.
+pytestmark = pytest.mark.timeout(300)
 OFFICER = Actor("budi", Role.OFFICER)
 CALL_FROM_ANOTHER_PROCESS = textwrap.dedent(
     """
