@@ -94,6 +94,7 @@ def demo_commands(settings_path: Path, printed_dir: Path, port: int) -> dict[str
         ],
         "display": [py, "-m", "display", *config, "--window", "1280x720"],
         "console": [py, "-m", "admin_console", *config, "--counter", "1", "--login", "demo"],
+        "web": [py, "-m", "web", *config, "--log-level", "warning"],
         "kiosk": [py, "-m", "kiosk", *config, "--windowed", "landscape"],
     }  # fmt: skip
 
@@ -130,6 +131,10 @@ def run_demo(keep: bool = False, folder: Path | None = None) -> int:
     print(
         f"Console: logged in as {office.officer!r} (password {office.password!r}) at counter "
         f"{DEMO_COUNTER}. Kiosk staff PIN: {office.staff_pin}."
+    )
+    print(
+        f"Web: http://127.0.0.1:{office.web_port}/ (ticket pages open from the printed QR "
+        f"codes; the TV display is http://127.0.0.1:{office.web_port}/display)."
     )
     print("Ctrl-C here, or closing the kiosk through assisted mode, ends the demo.", flush=True)
     env = {

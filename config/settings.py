@@ -389,6 +389,25 @@ class Calling(Strict):
     )
 
 
+class Web(Strict):
+    """The web service for phones and TVs (``loket-web``)."""
+
+    # The office's public address, as applicants' phones reach it (https://antrean.example.id).
+    # When set, the QR on every ticket carries {public_url}/t/{ticket link token}; empty: the
+    # QR holds the ticket token alone, as before.
+    public_url: str = Field(default="", max_length=200, pattern=r"^(https?://[^\s?#]+[^/\s?#])?$")
+    # The HMAC key of the ticket links: a file outside the database. Empty: ``web-link.key``
+    # beside the data (created, owner-only, on first use). Every PC that prints tickets and
+    # the web service need the same key.
+    key_path: str = ""
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    # Form posts (survey, complaint) allowed per client address per ten minutes.
+    form_posts_per_10_minutes: int = Field(default=10, ge=1, le=1000)
+    # A page without JavaScript reloads itself this often.
+    refresh_seconds: int = Field(default=30, ge=5, le=600)
+
+
 def _default_services() -> list[Service]:
     return [
         Service(
@@ -476,6 +495,7 @@ class Settings(Strict):
     kiosk: Kiosk = Field(default_factory=Kiosk)
     display: Display = Field(default_factory=Display)
     calling: Calling = Field(default_factory=Calling)
+    web: Web = Field(default_factory=Web)
     # This PC's kiosk name, used for heartbeats and print jobs.
     kiosk_id: str = Field(default="kiosk-1", min_length=1, max_length=40)
 

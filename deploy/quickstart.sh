@@ -17,8 +17,8 @@ esac
 packages=(python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libpulse0 libxcb-cursor0 libxkbcommon-x11-0 fonts-dejavu-core espeak-ng)
 # The tests also run against a real PostgreSQL server (started by the tests themselves).
-# (and read the PDF reports back with pdftotext).
-[ "$mode" = "test" ] && packages+=(postgresql poppler-utils)
+# (and read the PDF reports back with pdftotext; drive the web pages in chromium).
+[ "$mode" = "test" ] && packages+=(postgresql poppler-utils chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

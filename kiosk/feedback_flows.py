@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from config.settings import Channel
+from db.io.ticket_link import ticket_token_of_scan
 from db.ops.feedback import (
     FeedbackInvalid,
     SurveyRefusal,
@@ -112,6 +113,7 @@ class FeedbackFlows(QObject):
     def survey_scan(self, code: str) -> SurveyTicket | SurveyRefused | None:
         """On the worker thread: a scanned ticket QR opens the survey (or says why not);
         None for anything that is not one of our tickets (a booking, for check-in)."""
+        code = ticket_token_of_scan(code)
         if not is_ticket_token(self.ctx, code):
             return None
         try:

@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from config.settings import Printer as PrinterSettings
 from config.settings import Settings
 from db.context import Actor, QueueContext
+from db.io.ticket_link import ticket_qr_payload
 from db.models import PrintState
 from db.ops.printjobs import PrintJobView, finish_print_job, take_next_job
 from db.views import TicketView
@@ -95,7 +96,7 @@ def ticket_print(settings: Settings, ticket: TicketView, language: str) -> Ticke
         service_name=service_name,
         channel_label=channel_label(str(ticket.channel), lang),
         issued_at=ticket.issued_at,
-        qr_token=ticket.token,
+        qr_token=ticket_qr_payload(settings, ticket.token, ticket.business_day),
         people_ahead=ticket.people_ahead,
         estimated_wait_minutes=ticket.estimated_wait_minutes,
         priority_reason=reason,

@@ -135,7 +135,7 @@ def test_demo_starts_the_office_and_ctrl_c_cleans_up(tmp_path: Path) -> None:
         running = lines[-1]
         assert running.startswith("Demo running"), "".join(lines)
         pids = [int(p.split()[-1]) for p in running.split(": ", 1)[1].rstrip(").\n").split(",")]
-        assert len(pids) == 4
+        assert len(pids) == 5  # printer, display, console, web, kiosk
         folder = next(Path(line.split(": ", 1)[1].strip()) for line in lines if "folder:" in line)
         assert (folder / "loket.sqlite3").exists()
         assert sum(1 for line in lines if "bookings/qr/MP" in line) == 12

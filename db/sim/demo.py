@@ -72,6 +72,7 @@ class DemoOffice:
     export_path: Path
     index_path: Path
     bookings: tuple[DemoBooking, ...]
+    web_port: int = 0
     officer: str = DEMO_OFFICER
     password: str = DEMO_PASSWORD
     staff_pin: str = DEMO_PIN
@@ -87,8 +88,11 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def demo_settings_toml(folder: Path, printer_port: int, pin_hash: str) -> str:
-    """The demo's settings file: the defaults, open around the clock, the printer on loopback."""
+def demo_settings_toml(
+    folder: Path, printer_port: int, pin_hash: str, web_port: int | None = None
+) -> str:
+    """The demo's settings file: the defaults, open around the clock, the printer on loopback
+    (and with ``web_port``, the web service on loopback: tickets' QR codes open its pages)."""
     database = (folder / "loket.sqlite3").as_posix()
     days = "\n".join(
         f'{day} = {{ open = "00:00:00", close = "23:59:59" }}'
@@ -121,7 +125,11 @@ timeout_seconds = 3.0
 [kiosk]
 staff_pin_hash = "{pin_hash}"
 hide_cursor = false
-"""
+""" + (
+        f'\n[web]\npublic_url = "http://127.0.0.1:{web_port}"\nport = {web_port}\n'
+        if web_port
+        else ""
+    )
 
 
 def booking_rows(
@@ -190,7 +198,10 @@ def seed_demo(folder: str | Path, printer_port: int, bookings: int = 12) -> Demo
     folder.mkdir(parents=True, exist_ok=True)
     pin_hash = PasswordHasher().hash(DEMO_PIN)
     settings_path = folder / "settings.toml"
-    settings_path.write_text(demo_settings_toml(folder, printer_port, pin_hash), encoding="utf-8")
+    web_port = free_port()
+    settings_path.write_text(
+        demo_settings_toml(folder, printer_port, pin_hash, web_port), encoding="utf-8"
+    )
     # The demo's own database, whatever LOKET_DATABASE_URL says in this shell.
     settings = load_settings(settings_path)
     settings = settings.model_copy(
@@ -218,4 +229,5 @@ def seed_demo(folder: str | Path, printer_port: int, bookings: int = 12) -> Demo
         export_path=export,
         index_path=index,
         bookings=tuple(made),
+        web_port=web_port,
     )
