@@ -204,6 +204,7 @@ def _compose(ticket: TicketPrint, profile: str, width_dots: int) -> bytes:
         t.p.textln(f" {label('copy', lang)} ")
         t.size(1, 1)
         t.p.set(bold=False, invert=False)
+        t.p.ln()
     t.centred(label("queue_number", lang))
     width, height = number_size(to_printable(ticket.number).strip(), width_dots)
     t.centred(ticket.number, bold=True, width=width, height=height)
