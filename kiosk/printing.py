@@ -247,7 +247,8 @@ class TicketPrinter(QObject):
             )
         if outcome.held:
             logger.info("ticket %s waits for the printer: %s", ticket.number, outcome.error)
-            return JobResult(ticket.id, ticket.number, HELD, outcome.problem, outcome.status)
+            problem = outcome.status.problem(near_end_stop=printer.near_end_stop) or "other"
+            return JobResult(ticket.id, ticket.number, HELD, problem, outcome.status)
         return self._record(job, printer, outcome)
 
     def _record(self, job: PrintJobView, printer: PrinterSettings, sent: PrintOutcome) -> JobResult:
