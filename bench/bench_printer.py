@@ -4,7 +4,8 @@
 
 Composing is what the kiosk does on every ticket (target: 3 ms at the 99th percentile).
 Printing is the whole ``print_ticket`` call over TCP to the emulator on 127.0.0.1:
-connect, status check (DLE EOT 1..4), one write, status again, close.
+connect, status check (DLE EOT 1..4), the body, its acknowledgement, the cut, its
+acknowledgement, close.
 """
 
 from __future__ import annotations

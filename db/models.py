@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -267,6 +268,15 @@ class PrintJob(Base):
     requested_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # What of the ticket reached the printer (printer.service.Delivered): "" nothing,
+    # "part", "body?" (maybe, the printer could not tell), "body" (acknowledged).
+    delivered: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # The applicant's language ("id", "en") and the layout ("PROFILE/WIDTH") it was
+    # composed with, so a retry after a restart prints the same ticket.
+    language: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    layout: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    # The ticket came out marked "SALINAN" / "COPY".
+    copy_printed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class KioskHeartbeat(Base):

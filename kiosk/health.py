@@ -36,18 +36,6 @@ def app_version() -> str:
         return "unknown"
 
 
-def printer_problem(status: PrinterStatus | None) -> str:
-    """ "" when the printer can print (or is not known yet), else paper_out, cover_open or
-    offline (the words ``kiosk.printing.problem_text`` turns into a sentence)."""
-    if status is None or status.ready:
-        return ""
-    if status.paper == "out":
-        return "paper_out"
-    if status.cover_open:
-        return "cover_open"
-    return "offline"
-
-
 def _one_thread_pool(parent: QObject) -> QThreadPool:
     pool = QThreadPool(parent)
     pool.setMaxThreadCount(1)
@@ -96,11 +84,15 @@ class DeviceHealth(QObject):
     def printer_usable(self) -> bool:
         """True unless the printer is known to be unable to print (unknown counts as usable:
         a job then waits for it, and the applicant sees the number on screen)."""
-        return printer_problem(self.status) == ""
+        return self.problem == ""
 
     @property
     def problem(self) -> str:
-        return printer_problem(self.status)
+        """``PrinterStatus.problem`` of the last status ("" while none is known yet): the
+        reading ``loket-printer status`` gives too."""
+        if self.status is None:
+            return ""
+        return self.status.problem(near_end_stop=self.settings.printer.near_end_stop)
 
     @property
     def alerts(self) -> list[str]:

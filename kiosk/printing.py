@@ -3,21 +3,25 @@
 Issuing a ticket at this kiosk creates a pending print job in the same transaction; a
 supervisor's reprint at a console (another program) adds one too. ``TicketPrinter.kick()``
 (after an issue, and whenever ``ui.watcher.QueueWatcher`` sees the database change) takes
-this kiosk's oldest pending job (``take_next_job``), prints it and records the attempt
-(``finish_print_job``), then the next, on its own one-thread pool.
+this kiosk's oldest pending job (``take_next_job``), sends it with
+``printer.service.send_ticket`` and records the attempt (``finish_print_job``), then the
+next, on its own one-thread pool.
 
-No duplicate paper for one job. A ticket is sent in two steps on one connection: the body,
-then a status query whose answer proves the printer took the body (it reads its input in
-order), then the cut (``GS V``) and another query. The outcome of an attempt is one of:
+The printer package decides what goes on the wire (status proof, body, cut, what a retry
+sends); this worker stores what it reports. Each job keeps in the database what of its
+ticket reached the printer (``note_delivered``, written before the next byte is sent) and
+the language and layout it is printed in (``set_print_layout``, written as soon as the
+worker sees the ticket, even while the printer cannot print), so a kiosk restarted between
+body and cut finishes that ticket, in the applicant's language, instead of printing it
+again. The outcome of an attempt is one of:
 
 * held: the printer refused before anything was sent (paper out, cover open, offline,
   unreachable). Not an attempt: the job stays pending, untouched, until the printer is
   usable again (``DeviceHealth.printer_usable_changed`` kicks the worker).
-* failed in the body: no cut reached the printer, so no finished ticket exists. The
-  attempt is recorded as failed, and the job is retried with backoff (bounded by
+* failed: recorded as a failed attempt and retried with backoff (bounded by
   ``db.ops.printjobs.MAX_ATTEMPTS``, then the job is failed and a supervisor may reprint).
-* failed at the cut: the body is on the paper. The retry sends only the cut, never the
-  body again, so one job never gives two tickets.
+* printed (possibly marked "SALINAN" / "COPY" when the printer could not tell whether an
+  earlier attempt's ticket came out).
 """
 
 from __future__ import annotations
@@ -35,19 +39,21 @@ from config.settings import Settings
 from db.context import Actor, QueueContext
 from db.io.ticket_link import ticket_qr_payload
 from db.models import PrintState
-from db.ops.printjobs import PrintJobView, finish_print_job, take_next_job
+from db.ops.printjobs import (
+    PrintJobView,
+    finish_print_job,
+    note_delivered,
+    set_print_layout,
+    take_next_job,
+)
 from db.views import TicketView
 from kiosk.text import tr
 from kiosk.workers import Runner
-from printer import PrinterError, PrinterStatus, TicketPrint, channel_label
-from printer.connection import Connection, open_connection
-from printer.layout import render_ticket
-from printer.service import refusal
-from printer.status import UNKNOWN, status_from_replies
+from printer import PrinterStatus, TicketPrint, channel_label
+from printer.service import Delivered, PrintOutcome, forget_job, send_ticket
 
 logger = logging.getLogger(__name__)
 
-CUT = b"\x1dV"  # GS V: the last one ends the ticket
 RETRY_MS = 2000
 MAX_RETRY_MS = 30_000
 
@@ -62,19 +68,26 @@ class JobResult:
     problem: str  # "", "paper_out", "cover_open", "offline", "other"
     status: PrinterStatus | None = None
     attempts: int = 0
+    copy: bool = False
 
     @property
     def ok(self) -> bool:
         return self.kind == PRINTED
 
 
-@dataclass(frozen=True)
-class Sent:
-    """What one attempt did: ``stage`` is "" (printed), "held", "body" or "cut"."""
+def layout_of(printer: PrinterSettings) -> str:
+    """How a ticket is composed for this printer, as stored with the job."""
+    return f"{printer.profile}/{printer.paper_width_dots}"
 
-    stage: str
-    status: PrinterStatus
-    error: str = ""
+
+def printer_for(printer: PrinterSettings, layout: str | None) -> PrinterSettings:
+    """The printer settings with the job's stored layout, when it is still a valid one."""
+    profile, _, width = (layout or "").rpartition("/")
+    if not profile or width not in ("576", "384"):
+        return printer
+    if (profile, int(width)) == (printer.profile, printer.paper_width_dots):
+        return printer
+    return printer.model_copy(update={"profile": profile, "paper_width_dots": int(width)})
 
 
 def ticket_print(settings: Settings, ticket: TicketView, language: str) -> TicketPrint:
@@ -107,84 +120,12 @@ def ticket_print(settings: Settings, ticket: TicketView, language: str) -> Ticke
     )
 
 
-def split_cut(data: bytes) -> tuple[bytes, bytes]:
-    """The ticket's bytes as (body, cut): the cut is the last ``GS V`` and what follows."""
-    at = data.rfind(CUT)
-    return (data, b"") if at < 0 else (data[:at], data[at:])
-
-
-def problem_of(status: PrinterStatus | None) -> str:
-    if status is None:
-        return "other"
-    if status.paper == "out":
-        return "paper_out"
-    if status.cover_open:
-        return "cover_open"
-    if not status.online:
-        return "offline"
-    return "other"
-
-
 def problem_text(problem: str) -> str:
     return {
         "paper_out": tr("The printer is out of paper."),
         "cover_open": tr("The printer cover is open."),
         "offline": tr("The printer is not working right now."),
     }.get(problem, tr("The ticket could not be printed."))
-
-
-def _offline(message: str) -> PrinterStatus:
-    return PrinterStatus(online=False, paper="unknown", cover_open=None, error=message)
-
-
-def _confirm(connection: Connection) -> PrinterStatus | None:
-    """Ask for status after a write; None when the printer did not answer."""
-    if not connection.has_status:
-        return UNKNOWN
-    replies = connection.query_replies()
-    return status_from_replies(replies) if replies else None
-
-
-def send_ticket(
-    printer: PrinterSettings,
-    body: bytes,
-    cut: bytes,
-    *,
-    body_done: bool = False,
-    written: Callable[[], None] = lambda: None,
-) -> Sent:
-    """One attempt: check, body (unless ``body_done``), confirm, cut, confirm. Never raises
-    ``PrinterError``; ``written`` is called once the last byte is handed to the printer."""
-    try:
-        connection = open_connection(printer)
-    except PrinterError as exc:
-        return Sent("held", _offline(str(exc)), str(exc))
-    with connection:
-        try:
-            before = _confirm(connection)
-        except PrinterError as exc:
-            return Sent("held", _offline(str(exc)), str(exc))
-        if before is None:
-            message = f"{connection.where} did not answer"
-            return Sent("held", _offline(message), message)
-        reason = refusal(before, near_end_stop=printer.near_end_stop)
-        if reason is not None:
-            return Sent("held", before, reason)
-        stage = "cut" if body_done else "body"
-        try:
-            if stage == "body":
-                connection.write_all(body)
-                if _confirm(connection) is None:
-                    return Sent("body", before, "no answer after the ticket was sent")
-                stage = "cut"
-            connection.write_all(cut)
-            written()
-            after = _confirm(connection)
-        except PrinterError as exc:
-            return Sent(stage, before, str(exc))
-        if after is None:
-            return Sent("cut", before, "no answer after the cut")
-        return Sent("", after)
 
 
 class TicketPrinter(QObject):
@@ -226,10 +167,8 @@ class TicketPrinter(QObject):
         self.retry_timer.timeout.connect(self.kick)
         self.stopped = False
         self._again = False
-        # Worker-thread state, per job id: composed bytes and "the body is on the paper".
+        # Languages of tickets issued here whose jobs do not know theirs yet (UI thread).
         self._languages: dict[int, str] = {}
-        self._bytes: dict[int, tuple[bytes, bytes]] = {}
-        self._body_done: set[int] = set()
         self.written_at: dict[int, float] = {}  # ticket id -> perf_counter (the bench)
 
     def print_ticket(self, ticket_id: int) -> None:
@@ -247,7 +186,8 @@ class TicketPrinter(QObject):
         self._again = False
         self.retry_timer.stop()
         hold = self.problem()
-        self.runner.run(lambda: self._drain(hold), self._report, self._crashed)
+        languages = dict(self._languages)
+        self.runner.run(lambda: self._drain(hold, languages), self._report, self._crashed)
 
     def stop(self) -> None:
         self.stopped = True
@@ -256,82 +196,93 @@ class TicketPrinter(QObject):
 
     # -- worker thread --------------------------------------------------------------------
 
-    def _drain(self, hold: str) -> list[JobResult]:
-        """This kiosk's pending jobs, oldest first, until one cannot be printed now."""
+    def _drain(self, hold: str, languages: dict[int, str]) -> tuple[list[JobResult], list[int]]:
+        """This kiosk's pending jobs, oldest first, until one cannot be printed now; and
+        the tickets whose language is now stored with their job."""
+        layout = layout_of(self.settings.printer)
+        stored = []
+        for ticket_id, language in languages.items():
+            set_print_layout(
+                self.ctx, self.actor, self.kiosk_id, ticket_id, language=language, layout=layout
+            )
+            stored.append(ticket_id)
         results: list[JobResult] = []
         while True:
             job = take_next_job(self.ctx, self.actor, self.kiosk_id)
             if job is None:
-                return results
+                return results, stored
             if hold:
                 results.append(JobResult(job.ticket.id, job.ticket.number, HELD, hold))
-                return results
+                return results, stored
             result = self._print_job(job)
             results.append(result)
             if result.kind in (HELD, RETRY):
-                return results  # in order: nothing overtakes this job
-
-    def _compose(self, job: PrintJobView) -> tuple[bytes, bytes]:
-        if job.id not in self._bytes:
-            language = self._languages.get(job.ticket.id, self.settings.languages.default)
-            ticket = ticket_print(self.settings, job.ticket, language)
-            printer = self.settings.printer
-            data = render_ticket(ticket, printer.profile, printer.paper_width_dots)
-            self._bytes[job.id] = split_cut(data)
-        return self._bytes[job.id]
+                return results, stored  # in order: nothing overtakes this job
 
     def _print_job(self, job: PrintJobView) -> JobResult:
         ticket = job.ticket
+        printer = printer_for(self.settings.printer, job.layout)
+        language = job.language or self.settings.languages.default
         try:
-            body, cut = self._compose(job)
-        except (PrinterError, ValueError) as exc:
+            composed = ticket_print(self.settings, ticket, language)
+        except ValueError as exc:
             logger.error("ticket %s cannot be composed: %s", ticket.number, exc)
-            return self._record(job, Sent("body", _offline(str(exc)), str(exc)))
+            status = PrinterStatus.offline_because(str(exc))
+            failure = PrintOutcome(ok=False, status=status, error=str(exc))
+            return self._record(job, printer, failure)
+
+        def note(delivered: Delivered) -> None:
+            note_delivered(self.ctx, self.actor, job.id, delivered.value)
 
         def written() -> None:
             self.written_at[ticket.id] = time.perf_counter()
 
         with self.device_lock:
-            sent = send_ticket(
-                self.settings.printer,
-                body,
-                cut,
-                body_done=job.id in self._body_done,
+            outcome = send_ticket(
+                printer,
+                composed,
+                Delivered(job.delivered),
+                job=job.id,
+                note=note,
                 written=written,
             )
-        if sent.stage == "held":
-            logger.info("ticket %s waits for the printer: %s", ticket.number, sent.error)
-            return JobResult(ticket.id, ticket.number, HELD, problem_of(sent.status), sent.status)
-        if sent.stage in ("cut", ""):
-            self._body_done.add(job.id)
-        return self._record(job, sent)
+        if outcome.held:
+            logger.info("ticket %s waits for the printer: %s", ticket.number, outcome.error)
+            problem = outcome.status.problem(near_end_stop=printer.near_end_stop) or "other"
+            return JobResult(ticket.id, ticket.number, HELD, problem, outcome.status)
+        return self._record(job, printer, outcome)
 
-    def _record(self, job: PrintJobView, sent: Sent) -> JobResult:
+    def _record(self, job: PrintJobView, printer: PrinterSettings, sent: PrintOutcome) -> JobResult:
         ticket = job.ticket
-        ok = sent.stage == ""
-        if not ok:
+        if not sent.ok:
             logger.warning("ticket %s: print attempt failed: %s", ticket.number, sent.error)
-        view = finish_print_job(self.ctx, self.actor, job.id, ok=ok, error=sent.error or None)
-        if ok or view.state != PrintState.PENDING:
-            self._bytes.pop(job.id, None)
-            self._body_done.discard(job.id)
-        if ok:
+        elif sent.copy:
+            logger.warning("ticket %s printed again marked as a copy", ticket.number)
+        view = finish_print_job(
+            self.ctx, self.actor, job.id, ok=sent.ok, error=sent.error, copy=sent.copy
+        )
+        if view.state != PrintState.PENDING:
+            forget_job(printer, job.id)
+        if sent.ok:
             kind = PRINTED
         elif view.state == PrintState.PENDING:
             kind = RETRY
         else:
             kind = GAVE_UP
             logger.error("ticket %s not printed after %d attempts", ticket.number, view.attempts)
-        problem = "" if ok else problem_of(sent.status)
-        return JobResult(ticket.id, ticket.number, kind, problem, sent.status, view.attempts)
+        return JobResult(
+            ticket.id, ticket.number, kind, sent.problem, sent.status, view.attempts, sent.copy
+        )
 
     # -- back on the UI thread ------------------------------------------------------------
 
-    def _report(self, results: list[JobResult]) -> None:
+    def _report(self, done: tuple[list[JobResult], list[int]]) -> None:
+        results, stored = done
+        for ticket_id in stored:
+            self._languages.pop(ticket_id, None)
         retry_after = 0
         for result in results:
             if result.ok:
-                self._languages.pop(result.ticket_id, None)
                 self.printed.emit(result.ticket_id)
                 continue
             self.failed.emit(result.ticket_id, self.failure_message(result))

@@ -11,11 +11,12 @@ from __future__ import annotations
 import printer._escpos_env  # noqa: F401  (must precede every escpos import)
 from printer.emulator import Emulator, TicketRecord, ensure_virtual_printer
 from printer.errors import PrinterError
-from printer.service import PrintOutcome, print_ticket, print_with_retry, read_status
+from printer.service import Delivered, PrintOutcome, print_ticket, read_status, send_ticket
 from printer.status import PrinterStatus
 from printer.ticket import TicketPrint, channel_label
 
 __all__ = [
+    "Delivered",
     "Emulator",
     "PrintOutcome",
     "PrinterError",
@@ -25,6 +26,6 @@ __all__ = [
     "channel_label",
     "ensure_virtual_printer",
     "print_ticket",
-    "print_with_retry",
     "read_status",
+    "send_ticket",
 ]

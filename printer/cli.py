@@ -1,7 +1,8 @@
 """``loket-printer``: run the virtual printer, print a test ticket, read printer status.
 
-Exit codes: 0 done (``status``: printer ready), 1 failed (``status``: not ready or not
-reachable), 2 bad arguments or settings. Errors are one line on stderr, never a traceback.
+Exit codes: 0 done (``status``: the printer can print, as the kiosk judges it), 1 failed
+(``status``: it cannot, or is not reachable), 2 bad arguments or settings. Errors are one
+line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -132,13 +133,27 @@ def _test(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    """The printer's status as the kiosk reads it: the same ``read_status`` and the same
+    ``PrinterStatus.problem``. A virtual printer that is not running yet is started for
+    the reading, as the kiosk and ``test`` start it, so all three agree."""
     settings = load_settings(args.config)
-    status = read_status(settings.printer)
+    emulator = ensure_virtual_printer(settings.printer)
+    try:
+        status = read_status(settings.printer)
+    finally:
+        if emulator is not None:
+            emulator.stop()
+    problem = status.problem(near_end_stop=settings.printer.near_end_stop)
     if args.json:
         print(json.dumps(status.as_json()))
     else:
         print(f"Printer ({settings.printer.kind}): {status.describe()}")
-    return 0 if status.ready else 1
+        if emulator is not None:
+            print(
+                f"The virtual printer was not running; it was started for this reading. "
+                f"The kiosk starts its own at {settings.printer.host}:{settings.printer.port}."
+            )
+    return 0 if problem == "" else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

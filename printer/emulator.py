@@ -5,7 +5,8 @@ It answers ``DLE EOT 1..4`` and ``GS r 1/2`` from a simulated state that tests a
 offline, cover open), and can misbehave on purpose: run out of paper after N tickets,
 drop the connection after K bytes, accept a connection and never read it, answer slowly.
 
-Each ticket (everything up to a ``GS V`` cut) is saved in ``out_dir`` as
+Each ticket (everything up to a ``GS V`` cut, over one connection or several: the paper
+is the printer's, as on a real one) is saved in ``out_dir`` as
 ``ticket-NNNNN.bin`` (the raw bytes), ``.png`` (how it would look on paper) and ``.txt``
 (its text lines, ``[QR ...]`` and ``[image WxH]`` markers). Rendering runs on a worker
 thread, like a real printer that keeps answering status while it prints.
@@ -64,13 +65,15 @@ class TicketRecord:
 
 
 class _Session:
-    """One connection's byte stream: status answered at once, tickets split at the cut."""
+    """One connection's byte stream: status answered at once, printing on the one paper.
+
+    The paper is the emulator's, not the connection's: like a real printer, what one
+    connection printed stays on the paper until a cut, whichever connection sends it.
+    """
 
     def __init__(self, emulator: Emulator) -> None:
         self.emulator = emulator
         self.parser = Parser()
-        self.items: list[Item] = []
-        self.raw = bytearray()
 
     def feed(self, data: bytes) -> bytes:
         replies = bytearray()
@@ -86,12 +89,7 @@ class _Session:
                 continue
             if isinstance(item, Command) and item.name == "DLE ENQ":
                 continue
-            self.raw += item.raw
-            if isinstance(item, Command) and item.name == "GS V":
-                self.emulator._ticket_cut(bytes(self.raw), self.items)
-                self.items, self.raw = [], bytearray()
-            else:
-                self.items.append(item)
+            self.emulator._print(item)
         return bytes(replies)
 
 
@@ -124,6 +122,9 @@ class Emulator:
         self.width = width
         self.state = EmulatorState(**state)
         self.rejected_tickets = 0  # cut while the printer could not print
+        # The paper since the last cut, shared by every connection.
+        self._page: list[Item] = []
+        self._page_raw = bytearray()
         self._tickets: list[TicketRecord] = []
         self._cond = threading.Condition()
         self._next_index = 0
@@ -248,6 +249,22 @@ class Emulator:
         return self._spawn(loop)
 
     # -- tickets ----------------------------------------------------------------------------
+
+    def _print(self, item: Item) -> None:
+        with self._cond:
+            self._page_raw += item.raw
+            if not (isinstance(item, Command) and item.name == "GS V"):
+                self._page.append(item)
+                return
+            raw, items = bytes(self._page_raw), self._page
+            self._page, self._page_raw = [], bytearray()
+        self._ticket_cut(raw, items)
+
+    def uncut(self) -> list[str]:
+        """The text lines on the paper after the last cut (printed, not cut off yet)."""
+        with self._cond:
+            items = list(self._page)
+        return render_items(items, self.width).lines
 
     def _ticket_cut(self, raw: bytes, items: list[Item]) -> None:
         if not any(isinstance(i, Text) or i.name in ("GS v 0", "GS ( k") for i in items):

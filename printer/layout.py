@@ -198,6 +198,13 @@ def _compose(ticket: TicketPrint, profile: str, width_dots: int) -> bytes:
     t.start()
     t.centred(ticket.office_name, bold=True)
     t.rule()
+    if ticket.copy:
+        t.p.set(align="center", bold=True, invert=True)
+        t.size(2, 2)
+        t.p.textln(f" {label('copy', lang)} ")
+        t.size(1, 1)
+        t.p.set(bold=False, invert=False)
+        t.p.ln()
     t.centred(label("queue_number", lang))
     width, height = number_size(to_printable(ticket.number).strip(), width_dots)
     t.centred(ticket.number, bold=True, width=width, height=height)

@@ -57,6 +57,37 @@ class PrinterStatus:
         text = ", ".join(parts)
         return f"{text} ({self.error})" if self.error else text
 
+    def problem(self, *, near_end_stop: bool = False) -> str:
+        """Why no ticket can be printed now, as a word: "" when one can, else
+        ``paper_out``, ``cover_open`` or ``offline``. The one reading of a status that the
+        kiosk, the print path and ``loket-printer status`` share. A nearly empty roll
+        counts as out when the office stops there (``printer.near_end_stop``)."""
+        if self.paper == "out" or (near_end_stop and self.paper == "near_end"):
+            return "paper_out"
+        if self.cover_open:
+            return "cover_open"
+        if not self.online:
+            return "offline"
+        return ""
+
+    def refusal(self, *, near_end_stop: bool = False) -> str | None:
+        """The sentence for an officer when no ticket may be printed, None when it may."""
+        problem = self.problem(near_end_stop=near_end_stop)
+        if problem == "cover_open":
+            return "Cover open: close the printer cover"
+        if problem == "paper_out" and self.paper == "out":
+            return "Paper out: load a new paper roll"
+        if problem == "paper_out":
+            return "Paper nearly out: load a new roll (printer.near_end_stop is on)"
+        if problem == "offline":
+            return f"Printer offline: {self.error}" if self.error else "Printer offline"
+        return None
+
+    @classmethod
+    def offline_because(cls, reason: str) -> PrinterStatus:
+        """The status of a printer that could not be asked (``reason`` says why)."""
+        return cls(online=False, paper="unknown", cover_open=None, error=reason)
+
     def as_json(self) -> dict[str, object]:
         return {
             "online": self.online,

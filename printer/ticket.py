@@ -19,6 +19,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "unknown_wait": {"id": "belum diketahui", "en": "not known yet"},
     "name": {"id": "Nama", "en": "Name"},
     "reason": {"id": "Alasan", "en": "Reason"},
+    "copy": {"id": "SALINAN", "en": "COPY"},
     "keep": {
         "id": "Simpan tiket ini sampai Anda selesai dilayani.",
         "en": "Keep this ticket until you have been served.",
@@ -70,6 +71,8 @@ class TicketPrint:
     footer_lines: tuple[str, ...] = field(default_factory=tuple)
     language: Language = "id"
     office_timezone: str = "Asia/Jakarta"
+    # Printed again because the printer could not tell whether the first one came out.
+    copy: bool = False
 
     def __post_init__(self) -> None:
         if not self.number.strip():

@@ -11,10 +11,17 @@ from sqlalchemy import select
 
 from config.settings import Printer
 from db.context import QueueContext
-from db.errors import IllegalTransition, NotAllowed
+from db.errors import IllegalTransition, NotAllowed, QueueError
 from db.models import AuditRecord, PrintState, Ticket
 from db.ops.issuing import issue_ticket
-from db.ops.printjobs import MAX_ATTEMPTS, finish_print_job, request_reprint, take_next_job
+from db.ops.printjobs import (
+    MAX_ATTEMPTS,
+    finish_print_job,
+    note_delivered,
+    request_reprint,
+    set_print_layout,
+    take_next_job,
+)
 from db.views import TicketView
 from printer import Emulator, TicketPrint, channel_label, print_ticket
 from tests.conftest import ADMIN, KIOSK, OFFICER, SUPERVISOR
@@ -105,3 +112,43 @@ def test_a_kiosk_only_sees_its_own_jobs(ctx: QueueContext) -> None:
     assert job is not None and job.kiosk_id == "kiosk-2"
     with pytest.raises(NotAllowed):
         take_next_job(ctx, OFFICER, "kiosk-2")
+
+
+def test_a_job_remembers_what_reached_the_printer_and_its_language(ctx: QueueContext) -> None:
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    job = take_next_job(ctx, KIOSK, "kiosk-1")
+    assert job is not None and (job.delivered, job.language, job.layout) == ("", None, None)
+    assert set_print_layout(ctx, KIOSK, "kiosk-1", ticket.id, language="en", layout="TM-T88V/576")
+    # The first language stays: a ticket never changes language between attempts.
+    assert not set_print_layout(ctx, KIOSK, "kiosk-1", ticket.id, language="id", layout="x/384")
+    for step in ("body?", "body"):
+        assert note_delivered(ctx, KIOSK, job.id, step).delivered == step
+    again = take_next_job(ctx, KIOSK, "kiosk-1")
+    assert again is not None
+    assert (again.delivered, again.language, again.layout) == ("body", "en", "TM-T88V/576")
+    done = finish_print_job(ctx, KIOSK, job.id, ok=True, copy=True)
+    assert done.copy_printed and done.state == PrintState.PRINTED
+    with pytest.raises(IllegalTransition):
+        note_delivered(ctx, KIOSK, job.id, "")
+    # A supervisor's reprint comes out in the ticket's language.
+    reprint = request_reprint(ctx, SUPERVISOR, ticket.id)
+    assert (reprint.language, reprint.layout, reprint.delivered) == ("en", "TM-T88V/576", "")
+    with ctx.db.read() as s:
+        actions = s.scalars(select(AuditRecord.action).order_by(AuditRecord.id)).all()
+    assert actions.count("print_progress") == 2 and actions.count("print_layout") == 1
+
+
+def test_print_progress_is_refused_to_people_and_bad_values(ctx: QueueContext) -> None:
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    job = take_next_job(ctx, KIOSK, "kiosk-1")
+    assert job is not None
+    with pytest.raises(NotAllowed):
+        note_delivered(ctx, OFFICER, job.id, "body")
+    with pytest.raises(NotAllowed):
+        set_print_layout(ctx, OFFICER, "kiosk-1", ticket.id, language="en", layout="TM-T88V/576")
+    with pytest.raises(QueueError, match="Unknown print progress"):
+        note_delivered(ctx, KIOSK, job.id, "half")
+    with pytest.raises(QueueError, match="Unknown ticket language"):
+        set_print_layout(ctx, KIOSK, "kiosk-1", ticket.id, language="fr", layout="TM-T88V/576")
+    again = take_next_job(ctx, KIOSK, "kiosk-1")
+    assert again is not None and (again.delivered, again.language) == ("", None)

@@ -1,6 +1,11 @@
 """Print jobs: each ticket a kiosk issues, and each reprint asked for at a console, is a row
 the kiosk that owns the printer takes and prints in order. The ticket is valid whatever the
-printer does; a failed job keeps its error and attempt count for the console."""
+printer does; a failed job keeps its error and attempt count for the console.
+
+A job also remembers what of its ticket reached the printer (``delivered``, the values of
+``printer.service.Delivered``: "" nothing, "part", "body?", "body") and the language and
+layout it was composed in, so that after a late answer or a restart of the kiosk the ticket
+is finished rather than printed again, in the applicant's language."""
 
 from __future__ import annotations
 
@@ -27,6 +32,10 @@ class PrintJobView:
     attempts: int
     last_error: str | None
     ticket: TicketView
+    delivered: str = ""
+    language: str | None = None
+    layout: str | None = None
+    copy_printed: bool = False
 
 
 def _view(job: PrintJob, ticket: Ticket) -> PrintJobView:
@@ -38,12 +47,37 @@ def _view(job: PrintJob, ticket: Ticket) -> PrintJobView:
         job.attempts,
         job.last_error,
         TicketView.of(ticket),
+        job.delivered or "",
+        job.language,
+        job.layout,
+        bool(job.copy_printed),
     )
 
 
+DELIVERED = ("", "part", "body?", "body")
+LANGUAGES = ("id", "en")
+
+
 def add_print_job(
-    session: Session, ticket: Ticket, kiosk_id: str, by: str, now: dt.datetime, reprint: bool
+    session: Session,
+    ticket: Ticket,
+    kiosk_id: str,
+    by: str,
+    now: dt.datetime,
+    reprint: bool,
+    *,
+    language: str | None = None,
+    layout: str | None = None,
 ) -> PrintJob:
+    if reprint and language is None:  # a reprint comes out as the ticket first did
+        earlier = session.execute(
+            select(PrintJob.language, PrintJob.layout)
+            .where(PrintJob.ticket_id == ticket.id, PrintJob.language.is_not(None))
+            .order_by(PrintJob.id.desc())
+            .limit(1)
+        ).first()
+        if earlier is not None:
+            language, layout = earlier
     job = PrintJob(
         ticket_id=ticket.id,
         kiosk_id=kiosk_id,
@@ -53,6 +87,9 @@ def add_print_job(
         requested_by=by,
         created_at=now,
         updated_at=now,
+        delivered="",
+        language=language,
+        layout=layout,
     )
     session.add(job)
     session.flush()
@@ -101,26 +138,98 @@ def job_ticket(session: Session, job: PrintJob) -> Ticket:
     return ticket
 
 
+def _pending_job(session: Session, job_id: int) -> PrintJob:
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise QueueError(f"No print job {job_id}.")
+    if job.state != PrintState.PENDING:
+        raise IllegalTransition(f"Print job {job_id} is already {job.state}.")
+    return job
+
+
+def set_print_layout(
+    ctx: QueueContext,
+    actor: Actor,
+    kiosk_id: str,
+    ticket_id: int,
+    *,
+    language: str,
+    layout: str,
+) -> int:
+    """Fix the language and layout of this kiosk's pending jobs for a ticket that have none
+    yet (a ticket never changes language between attempts); returns how many were set."""
+    require(actor, "take_print_job")
+    if language not in LANGUAGES:
+        raise QueueError(f"Unknown ticket language {language[:20]!r}.")
+
+    def work(session: Session) -> int:
+        now = ctx.now()
+        jobs = session.scalars(
+            select(PrintJob).where(
+                PrintJob.kiosk_id == kiosk_id,
+                PrintJob.ticket_id == ticket_id,
+                PrintJob.state == PrintState.PENDING,
+                PrintJob.language.is_(None),
+            )
+        ).all()
+        for job in jobs:
+            job.language, job.layout = language, layout[:80]
+            job.updated_at = now
+            audit(
+                session, actor, "print_layout", now, job_ticket(session, job).number,
+                job=job.id, language=language, layout=job.layout,
+            )  # fmt: skip
+        return len(jobs)
+
+    return ctx.db.run_write(work)
+
+
+def note_delivered(ctx: QueueContext, actor: Actor, job_id: int, delivered: str) -> PrintJobView:
+    """Record what of a pending job's ticket reached the printer, before more is sent."""
+    require(actor, "finish_print_job")
+    if delivered not in DELIVERED:
+        raise QueueError(f"Unknown print progress {delivered[:20]!r}.")
+
+    def work(session: Session) -> PrintJobView:
+        now = ctx.now()
+        job = _pending_job(session, job_id)
+        ticket = job_ticket(session, job)
+        if job.delivered != delivered:
+            audit(
+                session, actor, "print_progress", now, ticket.number,
+                job=job.id, before=job.delivered, delivered=delivered,
+            )  # fmt: skip
+            job.delivered = delivered
+            job.updated_at = now
+        return _view(job, ticket)
+
+    return ctx.db.run_write(work)
+
+
 def finish_print_job(
-    ctx: QueueContext, actor: Actor, job_id: int, *, ok: bool, error: str | None = None
+    ctx: QueueContext,
+    actor: Actor,
+    job_id: int,
+    *,
+    ok: bool,
+    error: str | None = None,
+    copy: bool = False,
 ) -> PrintJobView:
     """Record one print attempt. A failure leaves the job pending for a retry until
-    ``MAX_ATTEMPTS``, then failed (a supervisor can ask for a reprint later)."""
+    ``MAX_ATTEMPTS``, then failed (a supervisor can ask for a reprint later). ``copy``:
+    the ticket came out marked as a copy."""
     require(actor, "finish_print_job")
 
     def work(session: Session) -> PrintJobView:
         now = ctx.now()
-        job = session.get(PrintJob, job_id)
-        if job is None:
-            raise QueueError(f"No print job {job_id}.")
-        if job.state != PrintState.PENDING:
-            raise IllegalTransition(f"Print job {job_id} is already {job.state}.")
+        job = _pending_job(session, job_id)
         ticket = job_ticket(session, job)
         job.attempts += 1
         job.updated_at = now
         if ok:
             job.state = PrintState.PRINTED
             job.last_error = None
+            job.copy_printed = copy
             ticket.print_state = PrintState.PRINTED
         else:
             job.last_error = (error or "unknown printer error")[:300]
@@ -138,6 +247,8 @@ def finish_print_job(
             ok=ok,
             error=job.last_error,
             attempts=job.attempts,
+            copy=copy,
+            delivered=job.delivered,
         )
         return _view(job, ticket)
 

@@ -19,9 +19,10 @@ from sqlalchemy import select
 from db.context import QueueContext
 from db.models import PrintJob, PrintState, Ticket
 from kiosk.app import Kiosk, build_kiosk
-from kiosk.printing import split_cut
 from printer import Emulator, TicketRecord
+from printer.service import split_cut
 from tests.kiosk.conftest import PORTRAIT, click, find, text_of, wait_screen
+from tests.printer.faults import Copies, copies_of
 from ui.i18n import Translations
 
 FAST_POLL_MS = 80
@@ -122,7 +123,7 @@ def test_paper_out_after_n_tickets_then_on_screen_then_printed_when_paper_return
     assert kiosk.window.current == "ticket"
 
 
-def test_connection_dropped_mid_ticket_is_retried_and_printed_once(
+def test_connection_dropped_mid_ticket_is_retried_and_the_one_qr_code_is_marked_copy(
     qtbot: QtBot, kiosk: Kiosk, emulator: Emulator
 ) -> None:
     fast(kiosk, retry_ms=400)
@@ -140,13 +141,17 @@ def test_connection_dropped_mid_ticket_is_retried_and_printed_once(
         assert ticket is not None
         assert printed.args == [ticket.id]
         assert ticket.print_state == PrintState.PRINTED
+        token = ticket.token
     assert jobs(ctx) == [("A-001", PrintState.PRINTED, 2)]
-    wait_paper(qtbot, emulator, 1)
-    # Later changes wake the worker again; nothing is printed twice.
-    kiosk.printer.kick()
+    # TCP took the whole ticket before the printer dropped the connection, so the printer
+    # cannot tell how much it printed: the retry cuts off what is there (a scrap without
+    # the QR code here) and prints the ticket again marked SALINAN.
+    wait_paper(qtbot, emulator, 2)
+    kiosk.printer.kick()  # later changes wake the worker again; nothing is printed twice
     qtbot.waitUntil(lambda: not kiosk.printer.runner.busy)
-    assert paper_tickets(emulator) == ["A-001"]
-    assert len(list(emulator.out_dir.glob("ticket-*.bin"))) == 1
+    assert copies_of(emulator, token) == Copies(plain=0, marked=1, uncut=0)
+    assert "SALINAN" in [line.strip() for line in emulator.tickets[1].lines]
+    assert len(list(emulator.out_dir.glob("ticket-*.bin"))) == 2
 
 
 def test_gives_up_after_bounded_attempts_and_keeps_the_ticket(
@@ -159,12 +164,20 @@ def test_gives_up_after_bounded_attempts_and_keeps_the_ticket(
     qtbot.waitUntil(lambda: jobs(ctx) == [("A-001", PrintState.FAILED, 3)], timeout=8000)
     emulator.state.close_after_bytes = None
     assert walk_in_after_done(qtbot, kiosk) == "A-002"
-    wait_paper(qtbot, emulator, 1)
     qtbot.waitUntil(lambda: jobs(ctx)[1][1] == PrintState.PRINTED)
-    assert paper_tickets(emulator) == ["A-002"]  # the failed one is not retried for ever
+    wait_paper(qtbot, emulator, 4)
     with ctx.db.read() as session:
         first = session.scalar(select(Ticket).where(Ticket.number == "A-001"))
         assert first is not None and first.status == "waiting"
+        second = session.scalar(select(Ticket).where(Ticket.number == "A-002"))
+        assert second is not None
+        tokens = first.token, second.token
+    # The failed one is not retried for ever: its three scraps (no QR code reached the
+    # paper) are cut off, and the next ticket starts on a paper of its own.
+    assert copies_of(emulator, tokens[0]) == Copies(plain=0, marked=0, uncut=0)
+    assert copies_of(emulator, tokens[1]) == Copies(plain=1, marked=0, uncut=0)
+    assert "A-001" not in emulator.tickets[-1].text
+    assert paper_tickets(emulator)[-1] == "A-002"
 
 
 def walk_in_after_done(qtbot: QtBot, kiosk: Kiosk) -> str:

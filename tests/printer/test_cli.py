@@ -134,3 +134,42 @@ def test_emulate_on_a_busy_port_fails_cleanly(emulator: Emulator) -> None:
     done = run("emulate", "--port", str(emulator.port))
     assert done.returncode == 1
     assert "cannot listen" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_status_of_the_virtual_printer_agrees_with_test(tmp_path: Path) -> None:
+    """Before, ``status`` said the virtual printer was offline ("refused the connection")
+    while ``test`` printed to it and the kiosk found it online: both start it in process."""
+    out = tmp_path / "virtual"
+    config = config_file(tmp_path, kind="virtual", port=free_port(), virtual_out_dir=str(out))
+    done = run("status", "--config", str(config))
+    assert done.returncode == 0, done.stdout + done.stderr
+    first, note = done.stdout.splitlines()
+    assert first == "Printer (virtual): online, paper ok, cover closed"
+    assert "was not running" in note and "kiosk starts its own" in note
+    assert run("test", "--config", str(config)).returncode == 0
+
+
+def test_status_reads_a_running_emulator_as_the_kiosk_judges_it(tmp_path: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "printer", "emulate", "--port", str(port), "--out",
+         str(tmp_path / "out"), "--paper", "near-end", "--delay-ms", "400"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        process.stdout.readline()  # listening
+        config = config_file(tmp_path, kind="virtual", port=port, timeout_seconds=1.0)
+        done = run("status", "--config", str(config))
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == "Printer (virtual): online, paper near end, cover closed\n"
+        # An office that stops at a nearly empty roll: the kiosk refuses, so does status.
+        stop = tmp_path / "stop"
+        stop.mkdir()
+        config = config_file(stop, kind="virtual", port=port, near_end_stop=True)
+        done = run("status", "--config", str(config), "--json")
+        assert done.returncode == 1
+        assert json.loads(done.stdout)["paper"] == "near_end"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
