@@ -22,7 +22,7 @@ from db.importer import import_bookings
 from kiosk.app import Kiosk
 from kiosk.logs import setup_logging
 from printer import Emulator
-from tests.conftest import SUPERVISOR, shared_sample
+from tests.conftest import SUPERVISOR, booking_sample
 from tests.kiosk.conftest import click, text_of, wait_screen
 from tests.kiosk.test_print_worker import fast, jobs, walk_in
 from tests.kiosk.test_serial_scanner import FakePlug
@@ -136,7 +136,7 @@ def test_serial_scanner_in_the_kiosk(
     try:
         qtbot.waitUntil(lambda: health.scanner == "connected")
         import_bookings(
-            kiosk.window.state.ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv")
+            kiosk.window.state.ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv")
         )
         plug.send(b"MP261201JKS00001\x07\r")  # a stray control character is cleaned off
         wait_screen(qtbot, kiosk, "summary")
