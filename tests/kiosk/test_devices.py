@@ -154,7 +154,7 @@ def test_serial_scanner_in_the_kiosk(
 def test_rotating_log_without_personal_data(tmp_path: Path) -> None:
     path = setup_logging(tmp_path / "logs", to_stderr=False)
     root = logging.getLogger()
-    handler = next(h for h in root.handlers if getattr(h, "loket_kiosk", False))
+    handler = next(h for h in root.handlers if getattr(h, "loket_log", False))
     try:
         log = logging.getLogger("kiosk.test")
         log.info("ticket %s printed", "A-023")
