@@ -95,9 +95,11 @@ def _emulate(args: argparse.Namespace) -> int:
         cover_open=args.cover_open,
         delay_s=args.delay_ms / 1000,
     )
-    port = emulator.start()
     done = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    for signum in (signal.SIGINT, signal.SIGTERM):  # either one stops it, exit status 0
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, lambda *_: done.set())
+    port = emulator.start()
     print(
         f"Virtual printer listening on {host}:{port} ({width} dots); "
         f"tickets are saved in {emulator.out_dir}. Ctrl-C stops it.",
