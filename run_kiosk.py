@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from config import add_config_option
+
 PROCESS_WAIT_S = 5.0
 
 
@@ -37,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="run_kiosk",
         description="Start the Loket kiosk, or with --demo the whole office on this PC.",
     )
-    parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    add_config_option(parser)
     parser.add_argument(
         "--windowed",
         nargs="?",

@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="log everything on the terminal too")
     common = argparse.ArgumentParser(add_help=False)
     add_config_option(common, subcommand=True)
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     hash_pin = sub.add_parser(
         "hash-pin", parents=[common], help="print the argon2 hash of a staff PIN or card"
     )

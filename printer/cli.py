@@ -46,7 +46,9 @@ def _build_parser() -> argparse.ArgumentParser:
     add_config_option(parser)
     common = _Parser(add_help=False)
     add_config_option(common, subcommand=True)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
 
     emulate = commands.add_parser(
         "emulate",
