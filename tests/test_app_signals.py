@@ -92,6 +92,8 @@ def test_a_signal_ends_the_app_cleanly(app: str, signum: int, tmp_path: Path) ->
     assert process.returncode in allowed, err
     assert took < STOP_WITHIN_S, f"{app} took {took:.1f} s to stop"
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert "alembic" not in err, err  # a quiet start: the migrations log to the file only
+    assert "Running upgrade" in log.read_text(encoding="utf-8")
     assert not _group_alive(process.pid), "a child process was left running"
     if app in ("loket-kiosk", "run_kiosk.py"):
         # The kiosk's virtual printer let go of its port.
