@@ -27,6 +27,9 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
+
+from config import add_config_option
 
 PROCESS_WAIT_S = 5.0
 
@@ -36,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="run_kiosk",
         description="Start the Loket kiosk, or with --demo the whole office on this PC.",
     )
-    parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    add_config_option(parser)
     parser.add_argument(
         "--windowed",
         nargs="?",
@@ -53,11 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # SIGTERM (kill, systemd) ends the demo or the kiosk as Ctrl-C does, cleaning up.
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN:
+        signal.signal(signal.SIGTERM, _interrupt)
     if args.demo:
         return run_demo(keep=args.keep)
-    from kiosk.app import main as kiosk_main
+    try:
+        from kiosk.app import main as kiosk_main
+    except KeyboardInterrupt:
+        return 130
 
     kiosk_args = []
     if args.config:

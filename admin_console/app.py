@@ -16,24 +16,30 @@ from PySide6.QtWidgets import QApplication
 
 from admin_console.common import console_stylesheet, console_theme
 from admin_console.window import ConsoleWindow
-from config import ConfigError, load_settings
+from config import ConfigError, add_config_option, load_settings
 from db.migrate import SchemaError, open_queue
+from ui.logs import setup_logging
+from ui.screen_check import display_problem
+from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.theme import apply_theme
 
+PROG = "loket-console"
 PASSWORD_ENV = "LOKET_CONSOLE_PASSWORD"
+log = logging.getLogger("admin_console")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="loket-console", description="The officer and supervisor console of Loket."
+        prog=PROG, description="The officer and supervisor console of Loket."
     )
-    parser.add_argument("--config", help="settings file (TOML); default: $LOKET_CONFIG or built-in")
+    add_config_option(parser)
     parser.add_argument("--counter", type=int, help="work at this counter (skip the choice)")
     parser.add_argument(
         "--login",
         metavar="USER",
         help=f"log in as USER at start, with the password in ${PASSWORD_ENV}",
     )
+    parser.add_argument("--verbose", action="store_true", help="log everything on the terminal too")
     return parser.parse_args(argv)
 
 
@@ -45,10 +51,17 @@ def log_in_at_start(window: ConsoleWindow, username: str, password: str) -> None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``loket-console``; returns the exit code. SIGINT ends it with 130,
+    SIGTERM with 0, after the database is released."""
+    stop_on_signals_before_qt()
     args = parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config)
         if args.counter is not None and args.counter not in {c.number for c in settings.counters}:
@@ -57,24 +70,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         password = os.environ.get(PASSWORD_ENV, "")
         if args.login and not password:
             raise ConfigError(f"--login needs the password in ${PASSWORD_ENV}.")
-        ctx = open_queue(settings)
-    except (ConfigError, SchemaError) as exc:
-        print(f"loket-console: {exc}", file=sys.stderr)
+        log_file = setup_logging("console", verbose=args.verbose)
+    except ConfigError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    theme = console_theme()
-    apply_theme(app, theme)
-    app.setStyleSheet(console_stylesheet(theme))
-    window = ConsoleWindow(ctx, counter=args.counter)
-    window.resize(1600, 900)
-    window.showMaximized()
-    if args.login:
-        log_in_at_start(window, args.login, password)
+    if QApplication.instance() is None:
+        problem = display_problem(PROG, None)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     try:
-        return app.exec()
+        ctx = open_queue(settings)
+    except SchemaError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        app.setApplicationName(PROG)
+        signals = quit_on_signals(app)
+        try:
+            theme = console_theme()
+            apply_theme(app, theme)
+            app.setStyleSheet(console_stylesheet(theme))
+            window = ConsoleWindow(ctx, counter=args.counter)
+            try:
+                window.resize(1600, 900)
+                window.showMaximized()
+                if args.login:
+                    log_in_at_start(window, args.login, password)
+                log.info("console ready, log file %s", log_file)
+                return app.exec()
+            finally:
+                window.shutdown()
+                log.info("console stopped")
+        finally:
+            signals.close()
     finally:
-        window.shutdown()
         ctx.db.dispose()
 
 

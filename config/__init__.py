@@ -1,6 +1,13 @@
 """Settings: the validated schema, loading from TOML and environment, embedded defaults."""
 
-from config.loader import ConfigError, data_dir, load_settings, settings_from_mapping
+from config.loader import (
+    ConfigError,
+    add_config_option,
+    check_writable_folder,
+    data_dir,
+    load_settings,
+    settings_from_mapping,
+)
 from config.settings import WEEKDAYS, Channel, Settings, Text
 
 __all__ = [
@@ -9,6 +16,8 @@ __all__ = [
     "ConfigError",
     "Settings",
     "Text",
+    "add_config_option",
+    "check_writable_folder",
     "data_dir",
     "load_settings",
     "settings_from_mapping",

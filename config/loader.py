@@ -3,6 +3,7 @@ defaults; ``LOKET_DATABASE_URL`` overrides the database URL in both cases."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import tomllib
 from pathlib import Path
@@ -18,16 +19,46 @@ ENV_DATABASE_URL = "LOKET_DATABASE_URL"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
 
 
+CONFIG_HELP = "settings file (TOML); default $LOKET_CONFIG, else the embedded defaults"
+
+
+def add_config_option(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
+    """``--config FILE`` on a command (``subcommand=False``) or on each of its sub-commands.
+
+    On a sub-command the option has no default of its own, so ``loket-db --config F status``
+    and ``loket-db status --config F`` mean the same: the file given in either place."""
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS if subcommand else None,
+        help=CONFIG_HELP,
+    )
+
+
 class ConfigError(Exception):
     """A settings file that cannot be used; the message names the file, the key and why."""
 
 
+def check_writable_folder(path: Path, what: str, remedy: str) -> Path:
+    """``path``, created if missing; ``ConfigError`` (what, which path, what to do) when it
+    cannot be created or written to."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"{what} {path} cannot be created ({reason}): {remedy}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ConfigError(f"{what} {path} is not writable: {remedy}")
+    return path
+
+
 def data_dir() -> Path:
-    """The folder for the SQLite file and the virtual printer's output."""
+    """The folder for the SQLite file, the logs and the virtual printer's output."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir("loket", "loket"))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
+    return check_writable_folder(
+        path, "the data folder", f"make it writable, or set {ENV_DATA_DIR} to a writable folder"
+    )
 
 
 def default_database_url() -> str:

@@ -47,8 +47,25 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def check_sqlite_folder(db: Database) -> None:
+    """A SQLite file in a folder that does not exist: ``SchemaError`` naming the folder
+    (SQLite itself only says "unable to open database file")."""
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    if url.database.startswith("file:"):
+        return  # a SQLite URI: SQLite decides
+    folder = Path(url.database).expanduser().absolute().parent
+    if not folder.is_dir():
+        raise SchemaError(
+            f"The database folder {folder} does not exist: create it, or change "
+            f"database_url (or LOKET_DATABASE_URL)."
+        )
+
+
 def upgrade(db: Database) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after)."""
+    check_sqlite_folder(db)
     before = current_revision(db)
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
     if before is not None and before not in known:
@@ -69,6 +86,7 @@ def open_queue(
     """The queue for an app: the database opened, upgraded if older, counters synced."""
     db = Database(settings.database_url)
     try:
+        check_sqlite_folder(db)
         if upgrade_schema:
             upgrade(db)
         elif current_revision(db) != head_revision():

@@ -14,20 +14,24 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from config import ConfigError, load_settings
+from config import ConfigError, add_config_option, load_settings
 from db.context import QueueContext
-from db.migrate import open_queue
+from db.migrate import SchemaError, open_queue
 from db.read.calling_display import DisplayScope, DisplayUpdate
 from display.announcer import Announcer
 from display.audio import AudioSink, Espeak, default_sink
 from display.feed import POLL_MS, CallFeed
 from display.health import DisplayHeartbeat
 from display.screen import DisplayWindow
+from ui.logs import setup_logging
+from ui.screen_check import display_problem
+from ui.signals import quit_on_signals, stop_on_signals_before_qt
 
 log = logging.getLogger("display")
 
@@ -132,9 +136,14 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+PROG = "loket-display"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="loket-display", description=__doc__.split("\n")[0])
-    parser.add_argument("--config", help="settings file (TOML); default $LOKET_CONFIG")
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="The calling display on the waiting room's TV."
+    )
+    add_config_option(parser)
     parser.add_argument(
         "--counters", type=parse_counters, help="show only these counters, e.g. 1,2,3"
     )
@@ -142,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--window", type=parse_size, metavar="WxH", help="a window of this size, not fullscreen"
     )
     parser.add_argument("--mute", action="store_true", help="no chime and no voice")
+    parser.add_argument("--verbose", action="store_true", help="log everything on the terminal too")
     parser.add_argument(
         "--report-updates", action="store_true", help=argparse.SUPPRESS
     )  # the benchmark's timing lines
@@ -149,17 +159,55 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``loket-display``; returns the exit code. SIGINT ends it with 130,
+    SIGTERM with 0, after the voice and the database are released."""
+    stop_on_signals_before_qt()
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config)
         scope_counters = args.counters
         DisplayScope.of(settings, scope_counters)
+        log_file = setup_logging("display", verbose=args.verbose)
     except (ConfigError, ValueError) as exc:
-        print(f"loket-display: {exc}", file=sys.stderr)
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
+    if QApplication.instance() is None:
+        problem = display_problem(PROG, "--window WxH")
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    ctx = open_queue(settings)
+    app.setApplicationName(PROG)
+    signals = quit_on_signals(app)
+    try:
+        try:
+            ctx = open_queue(settings)
+        except SchemaError as exc:
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            return 1
+        try:
+            return _run(args, app, ctx, scope_counters, log_file)
+        finally:
+            ctx.db.dispose()
+    finally:
+        signals.close()
+
+
+def _run(
+    args: argparse.Namespace,
+    app: QApplication,
+    ctx: QueueContext,
+    scope_counters: list[int] | None,
+    log_file: Path,
+) -> int:
+    settings = ctx.settings
     engine = Espeak.find() if settings.display.voice else None
     display = CallingDisplay(
         ctx,
@@ -168,22 +216,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         muted=args.mute,
         report_updates=args.report_updates,
     )
-    if display.announcer is not None and settings.display.voice and not display.voice_available:
-        log.warning("voice unavailable on this display (install espeak-ng)")
-    window = display.window
-    if args.window:
-        window.resize(*args.window)
-        window.show()
-    else:
-        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
-        window.setCursor(Qt.CursorShape.BlankCursor)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.show()
-    display.start()
     try:
+        if display.announcer is not None and settings.display.voice and not display.voice_available:
+            log.warning("voice unavailable on this display (install espeak-ng)")
+        window = display.window
+        if args.window:
+            window.resize(*args.window)
+            window.show()
+        else:
+            window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+            window.setCursor(Qt.CursorShape.BlankCursor)
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                window.setGeometry(screen.geometry())
+            window.show()
+        display.start()
+        log.info("display ready, log file %s", log_file)
         return app.exec()
     finally:
         display.close()
-        ctx.db.dispose()

@@ -12,11 +12,12 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from config import ConfigError, load_settings
+from config import ConfigError, Settings, add_config_option, load_settings
 from db.context import QueueContext
 from kiosk.flows import KioskFlows
 from kiosk.health import DeviceHealth
@@ -28,6 +29,8 @@ from kiosk.serial_scanner import SerialScanner
 from kiosk.staff import StaffLock, hash_secret
 from kiosk.window import KioskWindow
 from ui.i18n import Translations
+from ui.screen_check import display_problem
+from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.watcher import QueueWatcher
 
 logger = logging.getLogger("kiosk")
@@ -120,11 +123,15 @@ def build_kiosk(
     return Kiosk(window, flows, printer, scanner, idle, staff, watcher, health, serial_scanner)
 
 
+PROG = "loket-kiosk"
+
+
 def _parser() -> argparse.ArgumentParser:
+    # --config before or after the sub-command, with the same meaning (see add_config_option).
     parser = argparse.ArgumentParser(
-        prog="loket-kiosk", description="The touch kiosk of the passport office queue."
+        prog=PROG, description="The touch kiosk of the passport office queue."
     )
-    parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    add_config_option(parser)
     parser.add_argument(
         "--windowed",
         nargs="?",
@@ -132,35 +139,72 @@ def _parser() -> argparse.ArgumentParser:
         choices=sorted(SIZES),
         help="run in a window (portrait 1080x1920 or landscape 1920x1080) instead of fullscreen",
     )
-    sub = parser.add_subparsers(dest="command")
-    hash_pin = sub.add_parser("hash-pin", help="print the argon2 hash of a staff PIN or card")
+    parser.add_argument("--verbose", action="store_true", help="log everything on the terminal too")
+    common = argparse.ArgumentParser(add_help=False)
+    add_config_option(common, subcommand=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    hash_pin = sub.add_parser(
+        "hash-pin", parents=[common], help="print the argon2 hash of a staff PIN or card"
+    )
     hash_pin.add_argument("secret")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``loket-kiosk``; returns the exit code. SIGINT ends it with 130,
+    SIGTERM with 0, after the printer, scanner and database are released."""
+    stop_on_signals_before_qt()
     args = _parser().parse_args(argv)
-    log_file = setup_logging()
-    if args.command == "hash-pin":
-        print(hash_secret(args.secret))
-        return 0
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config)
+        if args.command == "hash-pin":
+            print(hash_secret(args.secret))
+            return 0
+        log_file = setup_logging(verbose=args.verbose)
     except ConfigError as exc:
-        print(f"loket-kiosk: {exc}", file=sys.stderr)
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    from db.migrate import open_queue
-    from printer import PrinterError, ensure_virtual_printer
+    from db.migrate import SchemaError, open_queue
 
+    if QApplication.instance() is None:
+        problem = display_problem(PROG, "--windowed")
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("loket-kiosk")
+    app.setApplicationName(PROG)
+    signals = quit_on_signals(app)
     try:
-        ctx = open_queue(settings)
-    except Exception as exc:
-        logger.exception("cannot open the queue database")
-        print(f"loket-kiosk: cannot open the queue database: {exc}", file=sys.stderr)
-        return 1
+        try:
+            ctx = open_queue(settings)
+        except SchemaError as exc:
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            return 1
+        try:
+            return _run(args, app, settings, ctx, log_file)
+        finally:
+            ctx.db.dispose()
+    finally:
+        signals.close()
+
+
+def _run(
+    args: argparse.Namespace,
+    app: QApplication,
+    settings: Settings,
+    ctx: QueueContext,
+    log_file: Path,
+) -> int:
+    from printer import PrinterError, ensure_virtual_printer
+
     emulator = None
     try:
         emulator = ensure_virtual_printer(settings.printer)
@@ -169,21 +213,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if emulator is not None:
         logger.info("virtual printer saves tickets in %s", emulator.out_dir)
     logger.info("kiosk %s starting, log file %s", settings.kiosk_id, log_file)
-    kiosk = build_kiosk(ctx)
+    try:
+        kiosk = build_kiosk(ctx)
+    except BaseException:
+        if emulator is not None:
+            emulator.stop()
+        raise
     window = kiosk.window
     window.exit_requested.connect(app.quit)
-    if args.windowed:
-        window.resize_to(*SIZES[args.windowed])
-        window.show()
-    else:
-        window.fit_to_screen()
-        window.show()
-        if settings.kiosk.hide_cursor:
-            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     try:
+        if args.windowed:
+            window.resize_to(*SIZES[args.windowed])
+            window.show()
+        else:
+            window.fit_to_screen()
+            window.show()
+            if settings.kiosk.hide_cursor:
+                app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        logger.info("kiosk ready")
         return app.exec()
     finally:
         kiosk.shut_down()
         if emulator is not None:
             emulator.stop()
-        ctx.db.dispose()

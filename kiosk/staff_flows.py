@@ -54,7 +54,13 @@ class StaffFlows(QObject):
             minutes = max(1, (check.locked_seconds + 59) // 60)
             screen.set_feedback(tr("Too many wrong tries. Try again in {n} minutes.", n=minutes))
         else:
-            screen.set_feedback(tr("No staff PIN is set on this kiosk."))
+            # The first run on the embedded defaults: say how a PIN is made.
+            command = "loket-kiosk hash-pin PIN"
+            screen.set_feedback(
+                tr("No staff PIN is set on this kiosk.")
+                + "\n"
+                + tr("To set one: {command}, into kiosk.staff_pin_hash.", command=command)
+            )
 
     def staff_confirmed(self, purpose: str) -> None:
         if purpose == "exit":

@@ -14,9 +14,10 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from config import ConfigError, Settings, load_settings
+from config import ConfigError, Settings, add_config_option, check_writable_folder, load_settings
 from printer.emulator import Emulator, ensure_virtual_printer, virtual_out_dir
 from printer.errors import PrinterError
 from printer.service import print_ticket, read_status
@@ -41,22 +42,36 @@ _port.__name__ = "port"
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    # --config before or after the command, with the same meaning (see add_config_option).
     parser = _Parser(prog=PROG, description="Ticket printer tools for Loket.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    add_config_option(parser)
+    common = _Parser(add_help=False)
+    add_config_option(common, subcommand=True)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
 
-    emulate = commands.add_parser("emulate", help="run the virtual printer until Ctrl-C")
-    emulate.add_argument("--host", default="127.0.0.1")
-    emulate.add_argument("--port", type=_port, default=9100, help="0 picks a free port")
+    emulate = commands.add_parser(
+        "emulate",
+        parents=[common],
+        help="run the virtual printer until Ctrl-C",
+        description="Run the virtual printer until Ctrl-C. Address, paper width and folder "
+        "default to the [printer] settings (printer.host, printer.port, "
+        "printer.paper_width_dots, printer.virtual_out_dir).",
+    )
+    emulate.add_argument("--host", help="default: printer.host (127.0.0.1)")
+    emulate.add_argument(
+        "--port", type=_port, help="default: printer.port (9100); 0 picks a free port"
+    )
     emulate.add_argument("--out", metavar="DIR", help="where tickets are saved")
-    emulate.add_argument("--width", type=int, choices=(576, 384), default=576)
+    emulate.add_argument("--width", type=int, choices=(576, 384))
     emulate.add_argument("--paper", choices=("ok", "near-end", "out"), default="ok")
     emulate.add_argument("--offline", action="store_true")
     emulate.add_argument("--cover-open", action="store_true")
     emulate.add_argument("--delay-ms", type=int, default=0, metavar="N")
 
     for name, text in (("test", "print a sample ticket"), ("status", "read the printer status")):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("--config", metavar="FILE", help="settings file (else $LOKET_CONFIG)")
+        sub = commands.add_parser(name, parents=[common], help=text)
         if name == "status":
             sub.add_argument("--json", action="store_true", help="print the status as JSON")
     return parser
@@ -65,21 +80,31 @@ def _build_parser() -> argparse.ArgumentParser:
 def _emulate(args: argparse.Namespace) -> int:
     if args.delay_ms < 0:
         raise PrinterError("--delay-ms cannot be negative")
+    printer = load_settings(args.config).printer
+    host = args.host if args.host is not None else printer.host
+    port = args.port if args.port is not None else printer.port
+    width = args.width if args.width is not None else printer.paper_width_dots
+    out = Path(args.out) if args.out else virtual_out_dir(printer)
+    check_writable_folder(
+        out, "the ticket folder", "give a writable folder with --out DIR or printer.virtual_out_dir"
+    )
     emulator = Emulator(
-        args.host,
-        args.port,
-        args.out,
-        width=args.width,
+        host,
+        port,
+        out,
+        width=width,
         paper=args.paper.replace("-", "_"),
         offline=args.offline,
         cover_open=args.cover_open,
         delay_s=args.delay_ms / 1000,
     )
-    port = emulator.start()
     done = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    for signum in (signal.SIGINT, signal.SIGTERM):  # either one stops it, exit status 0
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, lambda *_: done.set())
+    port = emulator.start()
     print(
-        f"Virtual printer listening on {args.host}:{port} ({args.width} dots); "
+        f"Virtual printer listening on {host}:{port} ({width} dots); "
         f"tickets are saved in {emulator.out_dir}. Ctrl-C stops it.",
         flush=True,
     )

@@ -11,6 +11,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+# No display (a server, CI): Qt's offscreen platform, chosen before any QApplication exists.
+# A developer with a display keeps theirs, or picks another with QT_QPA_PLATFORM.
+if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from config.settings import Settings
 from db.clock import FixedClock
 from db.context import Actor, QueueContext
@@ -19,11 +24,12 @@ from db.models import Role
 from tests.postgres import PostgresServer, create_database, drop_database
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-# Tuesday 1 December 2026, 09:00 in Jakarta: an ordinary open day, the shared samples' date.
+# Tuesday 1 December 2026, 09:00 in Jakarta: an ordinary open day, the samples' date.
 OPEN_DAY = dt.date(2026, 12, 1)
 MORNING = dt.datetime(2026, 12, 1, 9, 0, tzinfo=JAKARTA)
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-SHARED_TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
+# The booking export samples, their format description and their generator.
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+EXPORT_GENERATOR = SAMPLES / "make_booking_export.py"
 
 KIOSK = Actor.kiosk("kiosk-1")
 OFFICER = Actor("budi", Role.OFFICER, None)
@@ -98,10 +104,10 @@ def ctx(settings: Settings, clock: FixedClock) -> Iterator[QueueContext]:
     queue.db.dispose()
 
 
-def shared_sample(name: str) -> Path:
-    path = SHARED_DATA / name
+def booking_sample(name: str) -> Path:
+    path = SAMPLES / name
     if not path.exists():
-        pytest.fail(f"shared sample {path} is missing")
+        pytest.fail(f"booking sample {path} is missing")
     return path
 
 

@@ -1,4 +1,4 @@
-"""Tests of the booking export parser (db/io/booking_export.py): the shared samples, a generated
+"""Tests of the booking export parser (db/io/booking_export.py): the sample exports, a generated
 export, and broken inputs written to tmp_path. Every rejection checks line number and reason."""
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from db.io.booking_export import (
     parse_export,
     parse_export_bytes,
 )
+from tests.conftest import EXPORT_GENERATOR, SAMPLES
 
-SHARED = Path("/work/shared")
-CSV_SAMPLE = SHARED / "data" / "antrean_JKS_20261201.csv"
-JSON_SAMPLE = SHARED / "data" / "antrean_JKS_20261201.json"
-GENERATOR = SHARED / "tools" / "make_booking_export.py"
+CSV_SAMPLE = SAMPLES / "antrean_JKS_20261201.csv"
+JSON_SAMPLE = SAMPLES / "antrean_JKS_20261201.json"
+GENERATOR = EXPORT_GENERATOR
 
 BOM = b"\xef\xbb\xbf"
 
@@ -118,7 +118,7 @@ def export_error(path: Path, **kwargs: int) -> str:
 
 
 # --------------------------------------------------------------------------------------
-# The shared samples
+# The sample exports
 
 
 def test_csv_sample_parses_completely() -> None:

@@ -19,13 +19,13 @@ from db.models import AuditRecord, Booking, Ticket, TicketEvent
 from db.ops.checkin import check_in_booking, preview_booking
 from db.ops.importer import import_bookings
 from db.read.booking_search import search_bookings
-from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, make_settings, shared_sample
+from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample, make_settings
 
 CSV = "antrean_JKS_20261201.csv"
 PRIVATE, PUBLIC = generate_key_pair()
 CLAIM = BookingClaim(
     office_code="JKS",
-    booking_code="MP261201JKS90001",  # not in the shared export
+    booking_code="MP261201JKS90001",  # not in the sample export
     date=dt.date(2026, 12, 1),
     slot_start=dt.time(8, 0),
     slot_end=dt.time(10, 0),
@@ -39,7 +39,7 @@ CLAIM = BookingClaim(
 def booked(db_url: str, clock: FixedClock) -> Iterator[QueueContext]:
     settings = make_settings(db_url, booking_qr={"public_keys": [PUBLIC]})
     queue = open_queue(settings, clock=clock)
-    assert import_bookings(queue, SUPERVISOR, shared_sample(CSV)).imported == 120
+    assert import_bookings(queue, SUPERVISOR, booking_sample(CSV)).imported == 120
     yield queue
     queue.db.dispose()
 

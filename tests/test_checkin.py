@@ -18,12 +18,12 @@ from db.ops.checkin import check_in_booking
 from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from tests.conftest import (
+    EXPORT_GENERATOR,
     JAKARTA,
     KIOSK,
     OFFICER,
-    SHARED_TOOLS,
     SUPERVISOR,
-    shared_sample,
+    booking_sample,
 )
 
 CSV = "antrean_JKS_20261201.csv"
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.both_databases
 
 @pytest.fixture
 def booked(ctx: QueueContext) -> QueueContext:
-    report = import_bookings(ctx, SUPERVISOR, shared_sample(CSV))
+    report = import_bookings(ctx, SUPERVISOR, booking_sample(CSV))
     assert report.imported == 120
     return ctx
 
@@ -138,7 +138,7 @@ def test_booking_for_another_office(ctx: QueueContext, clock: FixedClock, tmp_pa
     subprocess.run(
         [
             sys.executable,
-            str(SHARED_TOOLS / "make_booking_export.py"),
+            str(EXPORT_GENERATOR),
             str(out),
             "2026-12-01",
             "5",

@@ -29,9 +29,9 @@ from tests.conftest import (
     KIOSK,
     SUPERVISOR,
     always_open_toml,
+    booking_sample,
     env_without_loket,
     make_settings,
-    shared_sample,
 )
 
 pytestmark = pytest.mark.both_databases
@@ -40,7 +40,7 @@ PRIVATE, PUBLIC = generate_key_pair()
 OTHER_PRIVATE, _ = generate_key_pair()
 CLAIM = BookingClaim(
     office_code="JKS",
-    booking_code="MP261201JKS90001",  # not in the shared export
+    booking_code="MP261201JKS90001",  # not in the sample export
     date=dt.date(2026, 12, 1),
     slot_start=dt.time(8, 0),
     slot_end=dt.time(10, 0),
@@ -118,7 +118,7 @@ def test_without_keys_a_token_is_refused_and_plain_codes_work(
     ctx: QueueContext, clock: FixedClock
 ) -> None:
     assert rejection(ctx, token()).reason == RejectReason.MALFORMED
-    import_bookings(ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     with ctx.db.read() as s:
         b = s.scalars(select(Booking).filter_by(status="active").order_by(Booking.code)).first()
     assert b is not None
@@ -129,7 +129,7 @@ def test_without_keys_a_token_is_refused_and_plain_codes_work(
 def test_the_export_decides_when_it_has_the_booking(
     qr_ctx: QueueContext, clock: FixedClock
 ) -> None:
-    import_bookings(qr_ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    import_bookings(qr_ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     with qr_ctx.db.read() as s:
         cancelled = s.scalars(select(Booking).filter_by(status="cancelled")).first()
         active = s.scalars(select(Booking).filter_by(status="active")).first()
@@ -148,7 +148,7 @@ def test_the_export_decides_when_it_has_the_booking(
 def test_a_booking_moved_to_today_checks_in_with_its_new_token(
     qr_ctx: QueueContext, clock: FixedClock
 ) -> None:
-    import_bookings(qr_ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    import_bookings(qr_ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     with qr_ctx.db.read() as s:
         moved = s.scalars(select(Booking).filter_by(status="rescheduled")).first()
     assert moved is not None
@@ -203,9 +203,9 @@ def test_loket_db_keys_sign_and_check_in(tmp_path: Path) -> None:
 def test_export_imported_after_a_token_check_in_fills_in_the_personal_data(
     qr_ctx: QueueContext,
 ) -> None:
-    # MP261201JKS00001: PASPOR BARU, 08.00 - 10.00, DIAN SANTOSO in the shared export.
+    # MP261201JKS00001: PASPOR BARU, 08.00 - 10.00, DIAN SANTOSO in the sample export.
     check_in_booking(qr_ctx, KIOSK, token(booking_code="MP261201JKS00001", masked_name=None))
-    report = import_bookings(qr_ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    report = import_bookings(qr_ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     assert (report.imported, report.updated, report.rejected) == (119, 1, [])
     (row,) = [b for b in bookings(qr_ctx) if b.code == "MP261201JKS00001"]
     assert row.applicant_name == "DIAN SANTOSO" and row.nik_hash is not None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from db.migrate import head_revision
-from tests.conftest import SHARED_TOOLS, always_open_toml, env_without_loket
+from tests.conftest import EXPORT_GENERATOR, always_open_toml, env_without_loket
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_import_check_in_and_rejection(config: Path, tmp_path: Path) -> None:
     subprocess.run(
         [
             sys.executable,
-            str(SHARED_TOOLS / "make_booking_export.py"),
+            str(EXPORT_GENERATOR),
             str(export),
             today.isoformat(),
             "30",

@@ -19,7 +19,7 @@ from db.ops.calling import call_next
 from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from db.ops.privacy import purge_personal_data
-from tests.conftest import ADMIN, KIOSK, OFFICER, SUPERVISOR, shared_sample
+from tests.conftest import ADMIN, KIOSK, OFFICER, SUPERVISOR, booking_sample
 
 
 def busy_day(ctx: QueueContext) -> None:
@@ -73,7 +73,7 @@ def test_tampering_is_detected(ctx: QueueContext, tamper: str) -> None:
 def test_personal_data_is_purged_after_the_retention_period(
     ctx: QueueContext, clock: FixedClock
 ) -> None:
-    import_bookings(ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     assert purge_personal_data(ctx, ADMIN) == 0
     clock.set(clock.now() + dt.timedelta(days=31))
     assert purge_personal_data(ctx, ADMIN) == 120
@@ -85,7 +85,7 @@ def test_personal_data_is_purged_after_the_retention_period(
     assert len(codes) == 120
     assert purge_personal_data(ctx, ADMIN) == 0
     # Re-importing the old file does not bring the names back.
-    import_bookings(ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     with ctx.db.read() as s:
         assert set(s.scalars(select(Booking.applicant_name))) == {None}
 

@@ -13,7 +13,7 @@ from db.io.booking_export import ExportError
 from db.models import AuditRecord, Booking
 from db.ops.checkin import check_in_booking
 from db.ops.importer import import_bookings
-from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, shared_sample
+from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample
 
 HEADER = (
     "KODE_BOOKING;TGL_KEDATANGAN;SESI;JENIS_LAYANAN;NAMA_PEMOHON;NIK;KODE_KANTOR;STATUS;"
@@ -44,9 +44,9 @@ def count(ctx: QueueContext) -> int:
 
 
 def test_csv_and_json_samples_import_the_same_bookings(ctx: QueueContext) -> None:
-    first = import_bookings(ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv"))
+    first = import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
     assert (first.imported, first.updated, first.unchanged, first.rejected) == (120, 0, 0, [])
-    second = import_bookings(ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.json"))
+    second = import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.json"))
     assert (second.imported, second.updated, second.unchanged) == (0, 0, 120)
     assert count(ctx) == 120
     with ctx.db.read() as s:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from config import ConfigError, load_settings
+from config import ConfigError, add_config_option, load_settings
 from config.settings import Settings
 from db.io.booking_token import (
     BookingClaim,
@@ -221,9 +221,10 @@ def run(args: argparse.Namespace, settings: Settings, now: dt.datetime | None = 
 
 def parser() -> argparse.ArgumentParser:
     """The two commands on their own (``python -m db.cli.keys``); ``loket-db`` embeds them."""
+    result = argparse.ArgumentParser(prog="loket-db")
+    add_config_option(result)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="FILE", help="settings file (TOML)")
-    result = argparse.ArgumentParser(prog="loket-db", parents=[common])
+    add_config_option(common, subcommand=True)
     add_parsers(result.add_subparsers(dest="command", required=True), [common])
     return result
 

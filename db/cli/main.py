@@ -11,12 +11,12 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from config import ConfigError, load_settings
+from config import ConfigError, add_config_option, load_settings
 from config.settings import Channel, Settings
 from db.cli import keys as keys_cli
 from db.cli import report as report_cli
@@ -49,11 +49,13 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    # --config before or after the command, with the same meaning (see add_config_option).
     parser = argparse.ArgumentParser(
-        prog="loket-db", description="Loket queue database administration.", parents=[common]
+        prog="loket-db", description="Loket queue database administration."
     )
+    add_config_option(parser)
+    common = argparse.ArgumentParser(add_help=False)
+    add_config_option(common, subcommand=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("init", parents=[common], help="create the database or upgrade it")
@@ -139,113 +141,159 @@ def _read_password(args: argparse.Namespace) -> str:
     return first
 
 
-def _run(args: argparse.Namespace, settings: Settings) -> int:
-    actor = Actor.system()
-    if args.command in keys_cli.COMMANDS:
-        return keys_cli.run(args, settings)
-    if args.command in report_cli.COMMANDS:
-        return report_cli.run(args, settings)
-    if args.command in ("init", "upgrade"):
-        db = Database(settings.database_url)
-        try:
-            before, after = upgrade(db)
-        finally:
-            db.dispose()
-        where = db.engine.url.render_as_string(hide_password=True)
-        if before == after:
-            print(f"{where}: schema is up to date ({after})")
-        else:
-            print(f"{where}: schema {before or 'empty'} -> {after}")
-        return 0
-    if args.command == "backup":
-        written = backup(settings.database_url, args.dest)
-        print(f"backup written: {written}")
-        return 0
-    if args.command == "restore":
-        if not args.yes:
-            raise CliError("restore replaces the whole database: stop the apps, then add --yes")
-        restore(settings.database_url, args.src)
-        db = Database(settings.database_url)
-        try:
-            before, after = upgrade(db)
-        finally:
-            db.dispose()
-        print(f"restored from {args.src} (schema {after})")
-        return 0
-    if args.command == "add-officer":
-        password = _read_password(args)
-    ctx: QueueContext = open_queue(settings)
+def _upgrade_schema(settings: Settings) -> tuple[str | None, str, str]:
+    """Upgrade the schema; returns (before, after, the database's address for messages)."""
+    db = Database(settings.database_url)
     try:
-        if args.command == "import-bookings":
-            report = import_bookings(ctx, actor, args.file)
-            if args.json:
-                _emit(
-                    {
-                        "imported": report.imported,
-                        "updated": report.updated,
-                        "unchanged": report.unchanged,
-                        "rejected": [
-                            {"line": r.line, "code": r.code, "reason": r.reason}
-                            for r in report.rejected
-                        ],
-                    }
-                )
-            else:
-                print(report.summary())
-                for r in report.rejected:
-                    print(f"  line {r.line}: {r.code or '-'}: {r.reason}")
-        elif args.command == "add-officer":
-            officer = add_officer(ctx, actor, args.username, args.role, password, args.name)
-            print(f"added {officer.role.value} {officer.username}")
-        elif args.command == "issue":
-            ticket = issue_ticket(ctx, actor, args.service, args.channel, reason=args.reason)
-            if args.json:
-                _emit(ticket_json(ticket))
-            else:
-                print(ticket.number)
-        elif args.command == "check-in":
-            try:
-                ticket = check_in_booking(ctx, actor, args.payload)
-            except CheckInRejected as rejected:
-                if args.json:
-                    _emit({"rejected": rejected.reason.value, "message": rejected.message})
-                    return EXIT_REFUSED
-                raise
-            if args.json:
-                _emit(ticket_json(ticket))
-            else:
-                print(ticket.number)
-        elif args.command == "call":
-            ticket = call_next(ctx, actor, args.counter)
-            if args.json:
-                _emit(ticket_json(ticket))
-            else:
-                print(f"{ticket.number} to counter {args.counter}")
-        elif args.command == "audit":
-            check = verify_audit(ctx.db)
-            if not check.ok:
-                raise CliError(
-                    f"audit log check FAILED after {check.checked} records: {check.problem}"
-                )
-            print(f"audit log intact: {check.checked} records")
-        elif args.command == "purge":
-            purged = purge_personal_data(ctx, actor)
-            print(f"personal data removed from {purged} bookings")
-        elif args.command == "status":
-            status = day_status(ctx)
-            if args.json:
-                _emit(status.as_dict())
-            else:
-                print(f"business day {status.business_day:%d-%m-%Y}")
-                for service in settings.services:
-                    counts = status.waiting.get(service.code, {})
-                    detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
-                    print(f"  {service.code:<8} waiting {sum(counts.values()):>4}  ({detail})")
-                print(
-                    f"issued {status.issued}, served {status.served}, "
-                    f"no-show {status.no_show}, in service {status.in_service}"
-                )
+        before, after = upgrade(db)
+    finally:
+        db.dispose()
+    return before, after, db.engine.url.render_as_string(hide_password=True)
+
+
+def _init(args: argparse.Namespace, settings: Settings) -> int:
+    before, after, where = _upgrade_schema(settings)
+    if before == after:
+        print(f"{where}: schema is up to date ({after})")
+    else:
+        print(f"{where}: schema {before or 'empty'} -> {after}")
+    return 0
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    written = backup(settings.database_url, args.dest)
+    print(f"backup written: {written}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.yes:
+        raise CliError("restore replaces the whole database: stop the apps, then add --yes")
+    restore(settings.database_url, args.src)
+    _before, after, _where = _upgrade_schema(settings)
+    print(f"restored from {args.src} (schema {after})")
+    return 0
+
+
+def _import_bookings(args: argparse.Namespace, ctx: QueueContext) -> int:
+    report = import_bookings(ctx, Actor.system(), args.file)
+    if args.json:
+        rejected = [{"line": r.line, "code": r.code, "reason": r.reason} for r in report.rejected]
+        _emit(
+            {
+                "imported": report.imported,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "rejected": rejected,
+            }
+        )
+    else:
+        print(report.summary())
+        for r in report.rejected:
+            print(f"  line {r.line}: {r.code or '-'}: {r.reason}")
+    return 0
+
+
+def _add_officer(args: argparse.Namespace, ctx: QueueContext) -> int:
+    officer = add_officer(ctx, Actor.system(), args.username, args.role, args.password, args.name)
+    print(f"added {officer.role.value} {officer.username}")
+    return 0
+
+
+def _issue(args: argparse.Namespace, ctx: QueueContext) -> int:
+    ticket = issue_ticket(ctx, Actor.system(), args.service, args.channel, reason=args.reason)
+    if args.json:
+        _emit(ticket_json(ticket))
+    else:
+        print(ticket.number)
+    return 0
+
+
+def _check_in(args: argparse.Namespace, ctx: QueueContext) -> int:
+    try:
+        ticket = check_in_booking(ctx, Actor.system(), args.payload)
+    except CheckInRejected as rejected:
+        if args.json:
+            _emit({"rejected": rejected.reason.value, "message": rejected.message})
+            return EXIT_REFUSED
+        raise
+    if args.json:
+        _emit(ticket_json(ticket))
+    else:
+        print(ticket.number)
+    return 0
+
+
+def _call(args: argparse.Namespace, ctx: QueueContext) -> int:
+    ticket = call_next(ctx, Actor.system(), args.counter)
+    if args.json:
+        _emit(ticket_json(ticket))
+    else:
+        print(f"{ticket.number} to counter {args.counter}")
+    return 0
+
+
+def _audit(args: argparse.Namespace, ctx: QueueContext) -> int:
+    check = verify_audit(ctx.db)
+    if not check.ok:
+        raise CliError(f"audit log check FAILED after {check.checked} records: {check.problem}")
+    print(f"audit log intact: {check.checked} records")
+    return 0
+
+
+def _purge(args: argparse.Namespace, ctx: QueueContext) -> int:
+    purged = purge_personal_data(ctx, Actor.system())
+    print(f"personal data removed from {purged} bookings")
+    return 0
+
+
+def _status(args: argparse.Namespace, ctx: QueueContext) -> int:
+    status = day_status(ctx)
+    if args.json:
+        _emit(status.as_dict())
         return 0
+    print(f"business day {status.business_day:%d-%m-%Y}")
+    for service in ctx.settings.services:
+        counts = status.waiting.get(service.code, {})
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
+        print(f"  {service.code:<8} waiting {sum(counts.values()):>4}  ({detail})")
+    print(
+        f"issued {status.issued}, served {status.served}, "
+        f"no-show {status.no_show}, in service {status.in_service}"
+    )
+    return 0
+
+
+# Commands on the settings alone (they open the database themselves, or not at all).
+_ON_SETTINGS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "init": _init,
+    "upgrade": _init,
+    "backup": _backup,
+    "restore": _restore,
+    **dict.fromkeys(keys_cli.COMMANDS, keys_cli.run),
+    **dict.fromkeys(report_cli.COMMANDS, report_cli.run),
+}
+# Commands on the opened queue.
+_ON_QUEUE: dict[str, Callable[[argparse.Namespace, QueueContext], int]] = {
+    "import-bookings": _import_bookings,
+    "add-officer": _add_officer,
+    "issue": _issue,
+    "check-in": _check_in,
+    "call": _call,
+    "audit": _audit,
+    "purge": _purge,
+    "status": _status,
+}
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command in _ON_SETTINGS:
+        return _ON_SETTINGS[args.command](args, settings)
+    if args.command == "add-officer":
+        args.password = _read_password(args)  # asked before the database is opened
+    ctx = open_queue(settings)
+    try:
+        return _ON_QUEUE[args.command](args, ctx)
     finally:
         ctx.db.dispose()
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from config import ConfigError, load_settings
+from config import ConfigError, add_config_option, load_settings
 from config.settings import Settings
 from db.context import Actor
 from db.migrate import open_queue
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """The report alone (``python -m db.cli.report``); ``loket-db report`` is the same."""
     parser = argparse.ArgumentParser(prog="loket-db report")
-    parser.add_argument("--config", metavar="FILE", help="settings file (TOML)")
+    add_config_option(parser)
     add_arguments(parser)
     args = parser.parse_args(argv)
     try:

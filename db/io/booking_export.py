@@ -1,6 +1,6 @@
 """Parser for the central booking system's daily export (CSV or JSON) into validated rows.
 
-The format is described in ``booking-export.md`` (shared data folder): a CSV file in UTF-8
+The format is described in ``samples/booking-export.md``: a CSV file in UTF-8
 with BOM, ``;`` separated, CRLF line endings, one header row; or the same content as JSON
 ``{"kode_kantor", "tanggal", "jumlah", "data": [...]}`` with lower-case keys and ISO dates.
 

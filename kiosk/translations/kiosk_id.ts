@@ -24,6 +24,10 @@
         <translation>PIN petugas belum diatur di kios ini.</translation>
     </message>
     <message>
+        <source>To set one: {command}, into kiosk.staff_pin_hash.</source>
+        <translation>Cara mengaturnya: {command}, ke kiosk.staff_pin_hash.</translation>
+    </message>
+    <message>
         <source>The ticket could not be printed.</source>
         <translation>Tiket tidak dapat dicetak.</translation>
     </message>

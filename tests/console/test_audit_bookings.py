@@ -23,7 +23,7 @@ from db.ops.checkin import check_in_booking
 from db.ops.importer import import_bookings
 from db.ops.officers import OfficerView
 from db.read.bookings import find_bookings
-from tests.conftest import KIOSK, SUPERVISOR, shared_sample
+from tests.conftest import KIOSK, SUPERVISOR, booking_sample
 from tests.console.conftest import WAIT_MS, MakeConsole, child, log_in
 from tests.console.test_officers import shoot
 
@@ -115,7 +115,7 @@ def test_bookings_page_search_and_check_in_state(
     people: dict[str, OfficerView],
     make_console: MakeConsole,
 ) -> None:
-    import_bookings(ctx, SUPERVISOR, shared_sample(CSV))
+    import_bookings(ctx, SUPERVISOR, booking_sample(CSV))
     clock.set(clock.now().replace(hour=8, minute=5))
     ticket = check_in_booking(ctx, KIOSK, "MP261201JKS00001")
     window = make_console(ctx)

@@ -1,4 +1,4 @@
-"""Booking check-in at the kiosk with the shared sample export: scans, typed codes, and
+"""Booking check-in at the kiosk with the sample export: scans, typed codes, and
 every rejection in its own words."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from db.models import Booking
 from db.ops.importer import import_bookings
 from kiosk.app import Kiosk
 from printer import Emulator
-from tests.conftest import JAKARTA, SUPERVISOR, shared_sample
+from tests.conftest import JAKARTA, SUPERVISOR, booking_sample
 from tests.kiosk.conftest import click, scan, text_of, type_keys, wait_screen
 
 CSV = "antrean_JKS_20261201.csv"
@@ -23,7 +23,7 @@ CSV = "antrean_JKS_20261201.csv"
 
 @pytest.fixture
 def booked(kiosk: Kiosk) -> Kiosk:
-    report = import_bookings(kiosk.window.state.ctx, SUPERVISOR, shared_sample(CSV))
+    report = import_bookings(kiosk.window.state.ctx, SUPERVISOR, booking_sample(CSV))
     assert report.imported == 120
     return kiosk
 

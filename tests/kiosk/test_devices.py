@@ -22,7 +22,7 @@ from db.ops.importer import import_bookings
 from kiosk.app import Kiosk
 from kiosk.logs import setup_logging
 from printer import Emulator
-from tests.conftest import SUPERVISOR, shared_sample
+from tests.conftest import SUPERVISOR, booking_sample
 from tests.kiosk.conftest import click, text_of, wait_screen
 from tests.kiosk.test_print_worker import fast, jobs, walk_in
 from tests.kiosk.test_serial_scanner import FakePlug
@@ -136,7 +136,7 @@ def test_serial_scanner_in_the_kiosk(
     try:
         qtbot.waitUntil(lambda: health.scanner == "connected")
         import_bookings(
-            kiosk.window.state.ctx, SUPERVISOR, shared_sample("antrean_JKS_20261201.csv")
+            kiosk.window.state.ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv")
         )
         plug.send(b"MP261201JKS00001\x07\r")  # a stray control character is cleaned off
         wait_screen(qtbot, kiosk, "summary")
@@ -154,7 +154,7 @@ def test_serial_scanner_in_the_kiosk(
 def test_rotating_log_without_personal_data(tmp_path: Path) -> None:
     path = setup_logging(tmp_path / "logs", to_stderr=False)
     root = logging.getLogger()
-    handler = next(h for h in root.handlers if getattr(h, "loket_kiosk", False))
+    handler = next(h for h in root.handlers if getattr(h, "loket_log", False))
     try:
         log = logging.getLogger("kiosk.test")
         log.info("ticket %s printed", "A-023")

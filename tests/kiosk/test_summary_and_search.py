@@ -22,7 +22,7 @@ from db.ops.importer import import_bookings
 from db.read.booking_search import search_bookings
 from kiosk.app import Kiosk
 from printer import Emulator
-from tests.conftest import JAKARTA, KIOSK, SUPERVISOR, shared_sample
+from tests.conftest import JAKARTA, KIOSK, SUPERVISOR, booking_sample
 from tests.kiosk.conftest import (
     LANDSCAPE,
     PIN,
@@ -45,7 +45,7 @@ ARTIFACTS = Path("/tmp/loket-kiosk-summary-search")
 
 @pytest.fixture
 def booked(kiosk: Kiosk, clock: FixedClock) -> Kiosk:
-    assert import_bookings(kiosk.window.state.ctx, SUPERVISOR, shared_sample(CSV)).imported == 120
+    assert import_bookings(kiosk.window.state.ctx, SUPERVISOR, booking_sample(CSV)).imported == 120
     clock.set(dt.datetime(2026, 12, 1, 10, 5, tzinfo=JAKARTA))
     return kiosk
 
