@@ -6,9 +6,10 @@ Every scenario (default: all of bench/scenarios/*.toml) runs once per policy thr
 real queue operations on a fresh SQLite file. A policy SPEC is a name, optionally with
 ``CallPolicy`` fields and channel weights after a colon:
 
-    fifo  strict_priority  weighted_wait  ratio
+    fifo  strict_priority  weighted_wait  ratio  deadline
     weighted_wait:max_wait_minutes=60,max_priority_in_row=2,priority=4,booking=2
     ratio:ratio_priority=3,ratio_other=1
+    deadline:booking_promise_minutes=30,slack_minutes=20
 
 With ``--out DIR`` the tables replace the generated section of ``DIR/queue-policy.md``
 (between its markers; the hand-written text stays) and one wait chart per scenario goes to
@@ -31,7 +32,15 @@ from db.sim import DayFigures, PolicyChoice, Scenario, ScenarioError, load_scena
 from db.sim.metrics import ESTIMATE_TOLERANCE, ON_TIME_MINUTES, day_figures
 
 SCENARIOS = Path(__file__).with_name("scenarios")
-_INT_FIELDS = {"max_wait_minutes", "max_priority_in_row", "ratio_priority", "ratio_other"}
+_INT_FIELDS = {
+    "max_wait_minutes",
+    "max_priority_in_row",
+    "ratio_priority",
+    "ratio_other",
+    "booking_promise_minutes",
+    "priority_bound_minutes",
+    "slack_minutes",
+}
 
 
 def parse_policy(spec: str) -> PolicyChoice:
@@ -61,6 +70,15 @@ def describe(policy: CallPolicy) -> str:
         return (
             f"weights booking/walk-in/priority/vip {weights}, max wait "
             f"{policy.max_wait_minutes} min, max {policy.max_priority_in_row} priority in a row"
+        )
+    if policy.name == "deadline":
+        w = policy.weights
+        weights = "/".join(f"{w.get(c, 1.0):g}" for c in Channel)
+        return (
+            f"due: booking session start + {policy.booking_promise_minutes} min, priority/VIP "
+            f"+ {policy.priority_bound_minutes} min, walk-in + {policy.max_wait_minutes} min; "
+            f"earliest due first within {policy.slack_minutes} min of it, otherwise weights "
+            f"booking/walk-in/priority/vip {weights}"
         )
     if policy.name == "ratio":
         return (

@@ -213,7 +213,7 @@ class Counter(Strict):
 class CallPolicy(Strict):
     """How "call next" chooses; see db/policy.py for the exact rules."""
 
-    name: Literal["fifo", "strict_priority", "weighted_wait", "ratio"] = "weighted_wait"
+    name: Literal["fifo", "strict_priority", "weighted_wait", "ratio", "deadline"] = "weighted_wait"
     # weighted_wait: effective wait = minutes waited x weight of the ticket's channel.
     weights: dict[Channel, float] = Field(
         default_factory=lambda: {
@@ -230,6 +230,13 @@ class CallPolicy(Strict):
     # ratio: after this many priority calls, one other call.
     ratio_priority: int = Field(default=2, ge=1)
     ratio_other: int = Field(default=1, ge=1)
+    # deadline: each ticket is due at a time; a booking at its session start plus the
+    # office's promise, priority and VIP at their place in line plus their bound, a walk-in
+    # at its place in line plus max_wait_minutes. Tickets within slack_minutes of their due
+    # time (or past it) are called earliest due first; otherwise the weighted order.
+    booking_promise_minutes: int = Field(default=30, ge=0, le=240)
+    priority_bound_minutes: int = Field(default=20, ge=1, le=240)
+    slack_minutes: int = Field(default=15, ge=0, le=240)
 
     @field_validator("weights")
     @classmethod
