@@ -247,6 +247,17 @@ class CallPolicy(Strict):
         return value
 
 
+class Estimate(Strict):
+    """The estimated wait: the call policy run forward from the queue as it stands."""
+
+    # Service times, walk-up times and no-shows are learnt from this many past days.
+    history_days: int = Field(default=20, ge=0, le=365)
+    # Simulated runs per estimate (median and 80 % range).
+    runs: int = Field(default=100, ge=10, le=2000)
+    # A paused counter is expected back this many minutes after it paused.
+    pause_minutes: int = Field(default=45, ge=1, le=240)
+
+
 class Printer(Strict):
     """Where tickets are printed. `kind` chooses which of the other keys matter."""
 
@@ -459,6 +470,7 @@ class Settings(Strict):
     booking_qr: BookingQr = Field(default_factory=BookingQr)
     counters: list[Counter] = Field(default_factory=_default_counters)
     call_policy: CallPolicy = Field(default_factory=CallPolicy)
+    estimate: Estimate = Field(default_factory=Estimate)
     printer: Printer = Field(default_factory=Printer)
     # Empty: a SQLite file in the user data folder (see config.loader.default_database_url).
     database_url: str = ""

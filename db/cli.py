@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, load_settings
 from config.settings import Channel, Settings
-from db import keys_cli, report_cli
+from db import keys_cli, report_cli, simulate_cli
 from db.audit import verify_audit
 from db.backup import BackupError, backup, restore
 from db.booking_export import ExportError
@@ -102,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
 
     keys_cli.add_parsers(sub, [common])
     report_cli.add_parsers(sub, [common])
+    simulate_cli.add_parser(sub, [common])
     return parser
 
 
@@ -144,6 +145,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return keys_cli.run(args, settings)
     if args.command in report_cli.COMMANDS:
         return report_cli.run(args, settings)
+    if args.command in simulate_cli.COMMANDS:
+        return simulate_cli.run(args, settings)
     if args.command in ("init", "upgrade"):
         db = Database(settings.database_url)
         try:
