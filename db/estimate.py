@@ -32,8 +32,8 @@ import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,9 @@ from config.settings import CallPolicy, Channel, Service
 from db.context import QueueContext
 from db.models import CounterRow, CounterState, Ticket, TicketStatus
 from db.policy import Waiting, rank
+
+if TYPE_CHECKING:  # numpy is imported where the estimate runs: most processes never do
+    import numpy as np
 
 SAMPLES = 20
 MIN_SAMPLES = 3
@@ -205,6 +208,8 @@ _HISTORY: dict[tuple[int, str], History] = {}
 
 def learn(session: Session, ctx: QueueContext, now: dt.datetime) -> History:
     """The last ``estimate.history_days`` days (today included), relearnt every few minutes."""
+    import numpy as np
+
     day = ctx.calendar.business_day(now)
     key = (id(ctx), str(ctx.settings.database_url))
     cached = _HISTORY.get(key)
@@ -296,6 +301,8 @@ def _counter_state(
     session: Session, ctx: QueueContext, history: History, now: dt.datetime,
     rng: np.random.Generator, runs: int,
 ) -> tuple[dict[int, int], np.ndarray, np.ndarray, float]:  # fmt: skip
+    import numpy as np
+
     day = ctx.calendar.business_day(now)
     info = ctx.calendar.day(day)
     open_in = 0.0
@@ -352,12 +359,15 @@ def _counter_state(
 
 
 def _codes(ctx: QueueContext) -> set[str]:
+
     return {s.code for s in ctx.settings.services}
 
 
 def _draw(
     rng: np.random.Generator, base: np.ndarray | None, service: Service | None, runs: int
 ) -> np.ndarray:
+    import numpy as np
+
     if base is None:
         return np.full(runs, float(service.minutes_per_applicant if service else 5))
     return base[rng.integers(0, len(base), runs)]
@@ -369,6 +379,8 @@ def _remaining(
 ) -> np.ndarray:  # fmt: skip
     """Time left of a service that has lasted ``elapsed`` minutes: drawn from the measured
     times longer than that; one minute when it has outlasted them all."""
+    import numpy as np
+
     if base is None:
         planned = float(service.minutes_per_applicant if service else 5)
         return np.full(runs, max(planned - elapsed, 1.0))
@@ -388,15 +400,44 @@ def _simulate(
 ) -> dict[int, np.ndarray]:
     """Minutes from now until each ticket in ``order`` is called, per run (stops after
     ``stop``). A ticket no staffed or configured counter may serve is left out."""
+    import numpy as np
+
     settings = ctx.settings
     runs = state.free.shape[0]
-    free = state.free.copy()
+    free = np.ascontiguousarray(state.free.T)  # (counters, runs)
     rows = np.arange(runs)
-    eligible_cache: dict[tuple[str, Channel], np.ndarray] = {}
-    speed_cache: dict[str, np.ndarray] = {}
+    if stop is not None:
+        order = order[: next(i for i, w in enumerate(order) if w.ticket_id == stop) + 1]
+    # Each ticket's service (or no-show) minutes per run, drawn at once per service.
+    minutes = np.empty((len(order), runs))
     codes = _codes(ctx)
+    by_service: dict[str, list[int]] = {}
+    for k, w in enumerate(order):
+        by_service.setdefault(w.service, []).append(k)
+    for service, ks in by_service.items():
+        base = history.durations.get(service)
+        if base is None:
+            config = settings.service(service) if service in codes else None
+            minutes[ks] = float(config.minutes_per_applicant if config else 5)
+        else:
+            minutes[ks] = base[rng.integers(0, len(base), (len(ks), runs))]
+    minutes += history.walk_up
+    shares = np.array([history.no_show.get(w.channel, 0.0) for w in order])
+    if shares.any():
+        away = rng.random((len(order), runs)) < shares[:, None]
+        minutes = np.where(away, history.no_show_minutes, minutes)
+    speeds: dict[str, np.ndarray | None] = {}
+    for service in by_service:
+        if any(key[0] == service for key in history.counter_speed):
+            speed = np.ones(len(settings.counters))
+            for c in settings.counters:
+                speed[state.index[c.number]] = history.counter_speed.get((service, c.number), 1.0)
+            speeds[service] = speed
+        else:
+            speeds[service] = None
+    eligible_cache: dict[tuple[str, Channel], np.ndarray] = {}
     result: dict[int, np.ndarray] = {}
-    for w in order:
+    for k, w in enumerate(order):
         key = (w.service, w.channel)
         counters = eligible_cache.get(key)
         if counters is None:
@@ -410,27 +451,20 @@ def _simulate(
             eligible_cache[key] = counters
         if len(counters) == 0:
             continue
-        sub = free[:, counters]
-        pick = sub.argmin(axis=1)
-        start = sub[rows, pick]
+        speed = speeds[w.service]
+        if len(counters) == 1:
+            only = int(counters[0])
+            start = free[only].copy()
+            took = minutes[k] if speed is None else minutes[k] * speed[only]
+            free[only] = start + took
+        else:
+            sub = free[counters]
+            pick = sub.argmin(axis=0)
+            start = sub[pick, rows]
+            chosen = counters[pick]
+            took = minutes[k] if speed is None else minutes[k] * speed[chosen]
+            free[chosen, rows] = start + took
         result[w.ticket_id] = start
-        if w.ticket_id == stop:
-            break
-        speed = speed_cache.get(w.service)
-        if speed is None:
-            speed = np.ones(len(settings.counters))
-            for c in settings.counters:
-                speed[state.index[c.number]] = history.counter_speed.get((w.service, c.number), 1.0)
-            speed_cache[w.service] = speed
-        config = settings.service(w.service) if w.service in codes else None
-        chosen = counters[pick]
-        minutes = _draw(rng, history.durations.get(w.service), config, runs) * speed[chosen]
-        minutes = minutes + history.walk_up
-        share = history.no_show.get(w.channel, 0.0)
-        if share > 0:
-            away = rng.random(runs) < share
-            minutes = np.where(away, history.no_show_minutes, minutes)
-        free[rows, chosen] = start + minutes
     return result
 
 
@@ -452,6 +486,8 @@ def wait_estimate(
     slot_start: dt.datetime | None = None,
 ) -> WaitEstimate | None:
     """The estimate for a ticket about to be issued (None: no counter serves it)."""
+    import numpy as np
+
     if not any(service.code in c.services and channel in c.channels for c in ctx.settings.counters):
         return None
     day = ctx.calendar.business_day(now)
@@ -473,9 +509,11 @@ def wait_estimate(
         # The line as it will stand around then: bookings whose session begins meanwhile
         # move up; then the same dice again.
         later = now + dt.timedelta(minutes=first)
-        order = _rank_at([*line, me], later, policy)
-        rng = np.random.default_rng(_seed(now, line, f"{service.code}/{channel.value}/2"))
-        times = _simulate(ctx, state, history, order, rng, NEW_TICKET_ID)[NEW_TICKET_ID]
+        again = _rank_at([*line, me], later, policy)
+        mine_then = next(i for i, w in enumerate(again) if w.ticket_id == NEW_TICKET_ID)
+        if again[: mine_then + 1] != order[: position + 1]:
+            rng = np.random.default_rng(_seed(now, line, f"{service.code}/{channel.value}/2"))
+            times = _simulate(ctx, state, history, again, rng, NEW_TICKET_ID)[NEW_TICKET_ID]
     floor = open_in
     if slot_start is not None:
         floor = max(floor, _minutes(slot_start - now))
@@ -520,6 +558,8 @@ class ExpectedCall:
 
 def expected_calls(ctx: QueueContext, now: dt.datetime | None = None) -> dict[int, ExpectedCall]:
     """Every waiting ticket's expected call time (for the console), read outside any write."""
+    import numpy as np
+
     with ctx.db.read() as session:
         now = now or ctx.clock.now()
         day = ctx.calendar.business_day(now)

@@ -75,9 +75,10 @@ def test_a_service_and_channel_no_counter_serves_has_no_estimate(db_url: str) ->
         assert estimate(queue, "baru", Channel.PRIORITY) is None
         with queue.db.read() as session:
             service = queue.settings.service("baru")
-            assert estimate_for_new_ticket(
-                session, queue, service, Channel.PRIORITY, MORNING
-            ) == (0, None)
+            assert estimate_for_new_ticket(session, queue, service, Channel.PRIORITY, MORNING) == (
+                0,
+                None,
+            )
         ticket = issue_ticket(queue, KIOSK, "baru", "priority", reason="elderly")
         assert ticket.estimated_wait_minutes is None
         assert issue_ticket(queue, KIOSK, "baru", "walk_in").estimated_wait_minutes == 0

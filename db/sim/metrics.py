@@ -192,6 +192,7 @@ def day_figures(run: DayRun) -> DayFigures:
         for o in outcomes
         if o.channel == Channel.BOOKING and o.slot_start and o.issued_at <= o.slot_start
     ]
+
     def called_within(minutes: int) -> list[TicketOutcome]:
         return [
             o
