@@ -257,13 +257,16 @@ def _trailing_priority_run(recent: Sequence[Channel]) -> int:
 def _weighted_wait(
     waiting: Sequence[Waiting], now: datetime, policy: CallPolicy, recent: Sequence[Channel]
 ) -> Iterator[Waiting]:
-    def key(w: Waiting) -> tuple[int, float, datetime, int]:
+    # Each ticket's key once (the line can be long): (over the bound?, -score, fcfs).
+    keys: dict[int, tuple[int, float, datetime, int]] = {}
+    for w in waiting:
         if _over_bound(w, now, policy):
-            return (0, 0.0, *_fcfs_key(w))
-        score = waited_minutes(w, now) * policy.weights.get(w.channel, 1.0)
-        return (1, -score, *_fcfs_key(w))
+            keys[id(w)] = (0, 0.0, *_fcfs_key(w))
+        else:
+            score = waited_minutes(w, now) * policy.weights.get(w.channel, 1.0)
+            keys[id(w)] = (1, -score, *_fcfs_key(w))
 
-    prio, other = _split(sorted(waiting, key=key))
+    prio, other = _split(sorted(waiting, key=lambda w: keys[id(w)]))
     limit = policy.max_priority_in_row
     run = _trailing_priority_run(recent)
     while prio or other:
@@ -272,13 +275,13 @@ def _weighted_wait(
         elif not prio:
             take = other
         else:
-            p, o = prio[0], other[0]
-            if _over_bound(p, now, policy) or _over_bound(o, now, policy):
-                take = prio if key(p) < key(o) else other
-            elif limit > 0 and run >= limit and waited_minutes(o, now) >= 0:
+            kp, ko = keys[id(prio[0])], keys[id(other[0])]
+            if kp[0] == 0 or ko[0] == 0:  # someone over the bound
+                take = prio if kp < ko else other
+            elif limit > 0 and run >= limit and waited_minutes(other[0], now) >= 0:
                 take = other
             else:
-                take = prio if key(p) < key(o) else other
+                take = prio if kp < ko else other
         called = take.popleft()
         run = run + 1 if called.channel in PRIORITY_CLASS else 0
         yield called

@@ -136,3 +136,11 @@ def test_the_range_and_the_expected_call_times(ctx: QueueContext, clock: FixedCl
 def test_the_printed_range(low: float, high: float, language: str, text: str) -> None:
     assert format_wait(low, high, language) == text
     assert WaitEstimate(0, (low + high) / 2, low, high).text(language) == text
+
+
+def test_the_cost_benchmark_runs() -> None:
+    from bench import bench_estimate
+
+    [result] = bench_estimate.run(n=3, waiting=(20,), days=1, per_day=10)
+    assert result.name == "estimate, 20 waiting" and result.n == 3
+    assert result.p99 is not None and result.p99 > 0
