@@ -23,6 +23,7 @@ from bench.common import OFFICER, Result, fresh_queue, p50_p99, production_conne
 from config.settings import Channel
 from db.calling import call_next, start_service
 from db.clock import FixedClock
+from db.context import QueueContext
 from db.counters import open_counter
 from db.issuing import estimate_outside
 
@@ -78,7 +79,7 @@ def run(
                 clock = ctx.clock
                 assert isinstance(clock, FixedClock)
 
-                def estimate(i: int) -> None:
+                def estimate(i: int, ctx: QueueContext = ctx, clock: FixedClock = clock) -> None:
                     clock.advance(seconds=5)
                     service, channel = LINES[i % len(LINES)]
                     estimate_outside(ctx, ctx.settings.service(service), channel)
