@@ -50,7 +50,8 @@ EXTRA: dict[str, str] = {
     "business_day.holiday_country": "Country whose public holidays apply (`holidays` code).",
     "check_in.minutes_before": "Check-in opens this many minutes before the slot starts.",
     "check_in.minutes_after": "Check-in closes this many minutes after the slot ends.",
-    "call_policy.name": "fifo, strict_priority, weighted_wait or ratio (db/rules/policy.py).",
+    "call_policy.name": "fifo, strict_priority, weighted_wait, ratio or deadline "
+    "(db/rules/policy.py).",
     "call_policy.ratio_other": "ratio: this many other calls after the priority calls.",
     "printer.kind": "virtual, network, usb, serial, file, cups or none.",
     "idle.kiosk_warning_seconds": "The kiosk warns this many seconds before it returns home.",

@@ -213,7 +213,7 @@ class Counter(Strict):
 class CallPolicy(Strict):
     """How "call next" chooses; see db/rules/policy.py for the exact rules."""
 
-    name: Literal["fifo", "strict_priority", "weighted_wait", "ratio"] = "weighted_wait"
+    name: Literal["fifo", "strict_priority", "weighted_wait", "ratio", "deadline"] = "weighted_wait"
     # weighted_wait: effective wait = minutes waited x weight of the ticket's channel.
     weights: dict[Channel, float] = Field(
         default_factory=lambda: {
@@ -230,6 +230,13 @@ class CallPolicy(Strict):
     # ratio: after this many priority calls, one other call.
     ratio_priority: int = Field(default=2, ge=1)
     ratio_other: int = Field(default=1, ge=1)
+    # deadline: each ticket is due at a time; a booking at its session start plus the
+    # office's promise, priority and VIP at their place in line plus their bound, a walk-in
+    # at its place in line plus max_wait_minutes. Tickets within slack_minutes of their due
+    # time (or past it) are called earliest due first; otherwise the weighted order.
+    booking_promise_minutes: int = Field(default=30, ge=0, le=240)
+    priority_bound_minutes: int = Field(default=20, ge=1, le=240)
+    slack_minutes: int = Field(default=15, ge=0, le=240)
 
     @field_validator("weights")
     @classmethod
@@ -238,6 +245,17 @@ class CallPolicy(Strict):
             if weight <= 0:
                 raise ValueError(f"weight of {channel.value!r} must be greater than 0")
         return value
+
+
+class Estimate(Strict):
+    """The estimated wait: the call policy run forward from the queue as it stands."""
+
+    # Service times, walk-up times and no-shows are learnt from this many past days.
+    history_days: int = Field(default=20, ge=0, le=365)
+    # Simulated runs per estimate (median and 80 % range).
+    runs: int = Field(default=100, ge=10, le=2000)
+    # A paused counter is expected back this many minutes after it paused.
+    pause_minutes: int = Field(default=45, ge=1, le=240)
 
 
 class Printer(Strict):
@@ -486,6 +504,7 @@ class Settings(Strict):
     booking_qr: BookingQr = Field(default_factory=BookingQr)
     counters: list[Counter] = Field(default_factory=_default_counters)
     call_policy: CallPolicy = Field(default_factory=CallPolicy)
+    estimate: Estimate = Field(default_factory=Estimate)
     printer: Printer = Field(default_factory=Printer)
     # Empty: a SQLite file in the user data folder (see config.loader.default_database_url).
     database_url: str = ""

@@ -15,15 +15,17 @@ from db.rules.policy import (
     PRIORITY_CLASS,
     Waiting,
     choose,
+    due_time,
     effective_time,
     eligible,
     rank,
+    slack_minutes,
     waited_minutes,
 )
 
 BASE = datetime(2025, 3, 3, 1, 0, tzinfo=UTC)  # 08:00 in Jakarta
 SERVICES = ("baru", "ganti", "ambil")
-POLICY_NAMES = ("fifo", "strict_priority", "weighted_wait", "ratio")
+POLICY_NAMES = ("fifo", "strict_priority", "weighted_wait", "ratio", "deadline")
 OTHERS = frozenset({Channel.BOOKING, Channel.WALK_IN})
 
 fast = settings(max_examples=200, deadline=None, database=None)
@@ -97,6 +99,9 @@ def policy_st(draw: st.DrawFn, names: Sequence[str] = POLICY_NAMES) -> CallPolic
         max_priority_in_row=draw(st.integers(0, 4)),
         ratio_priority=draw(st.integers(1, 3)),
         ratio_other=draw(st.integers(1, 3)),
+        booking_promise_minutes=draw(st.sampled_from([0, 15, 30, 60])),
+        priority_bound_minutes=draw(st.sampled_from([5, 20, 45])),
+        slack_minutes=draw(st.sampled_from([0, 10, 15, 30, 90])),
     )
 
 
@@ -446,3 +451,80 @@ def test_ties_are_broken_by_time_then_ticket_number() -> None:
     # Equal scores (10 x 1.0 and 10 x 1.0): the lower ticket number first.
     weights = {Channel.BOOKING: 1.0, Channel.WALK_IN: 1.0}
     assert ids(rank([a, c], at(10), CallPolicy(weights=weights))) == [5, 7]
+
+
+# --- deadline: earliest due first with slack -----------------------------------------------
+
+
+def _near_due(w: Waiting, now: datetime, policy: CallPolicy) -> bool:
+    slack = slack_minutes(w, now, policy)
+    return slack is not None and slack <= policy.slack_minutes and waited_minutes(w, now) >= 0
+
+
+@fast
+@given(waiting_st(), now_st, policy_st(names=("deadline",)), recent_st)
+def test_deadline_calls_the_smallest_slack_among_the_near_due(
+    waiting: list[Waiting], now: datetime, policy: CallPolicy, recent: list[Channel]
+) -> None:
+    chosen = choose(waiting, now, policy, recent)
+    near = [w for w in waiting if _near_due(w, now, policy)]
+    if near:
+        assert chosen is not None and _near_due(chosen, now, policy)
+        least = min(slack_minutes(w, now, policy) or 0.0 for w in near)
+        assert slack_minutes(chosen, now, policy) == least
+
+
+@fast
+@given(waiting_st(), now_st, policy_st(names=("deadline",)), recent_st)
+def test_deadline_ranks_the_near_due_first_by_due_time_then_falls_back_to_weights(
+    waiting: list[Waiting], now: datetime, policy: CallPolicy, recent: list[Channel]
+) -> None:
+    ranked = rank(waiting, now, policy, recent)
+    k = sum(_near_due(w, now, policy) for w in waiting)
+    head, tail = ranked[:k], ranked[k:]
+    assert all(_near_due(w, now, policy) for w in head)
+    dues = [due_time(w, policy) for w in head]
+    assert dues == sorted(dues)  # type: ignore[type-var]
+    # Nobody near due among the rest: the weighted order, with the head's calls as history.
+    weighted = policy.model_copy(update={"name": "weighted_wait"})
+    history = [*recent, *(w.channel for w in head)]
+    assert tail == rank(tail, now, weighted, history)
+
+
+@fast
+@given(waiting_st(), now_st, policy_st(names=("deadline",)), recent_st)
+def test_deadline_a_ticket_past_due_waits_only_for_earlier_due_tickets(
+    waiting: list[Waiting], now: datetime, policy: CallPolicy, recent: list[Channel]
+) -> None:
+    ranked = rank(waiting, now, policy, recent)
+    for i, w in enumerate(ranked):
+        due = due_time(w, policy)
+        if due is not None and due <= now and waited_minutes(w, now) >= 0:
+            for before in ranked[:i]:
+                other = due_time(before, policy)
+                assert other is not None and other <= due
+
+
+def test_deadline_worked_example_bookings_keep_their_session() -> None:
+    # 08:00 session, office promise 30 min: the booking is due at 08:30.
+    policy = CallPolicy(name="deadline", booking_promise_minutes=30, slack_minutes=15)
+    booking = ticket(1, Channel.BOOKING, queued=-20, slot=0)
+    walk_in = ticket(2, Channel.WALK_IN, queued=-40)  # due 08:50 (max wait 90 from 07:20)
+    priority = ticket(3, Channel.PRIORITY, queued=10)  # due 08:30 too, queued later
+    # 08:10: nobody within 15 min of their due time: the weighted order (the walk-in has
+    # waited longest, 50 min x 1.0 against the booking's 10 x 1.5 and priority's 0 x 3).
+    assert ids(rank([booking, walk_in, priority], at(10), policy)) == [2, 1, 3]
+    # 08:16: the booking (due 08:30) and the priority (due 08:30, later in line) are near
+    # due: booking first (tie on due time: earlier place in line), then priority.
+    assert ids(rank([booking, walk_in, priority], at(16), policy)) == [1, 3, 2]
+    # A booking before its session is not near due however large the slack setting.
+    wide = policy.model_copy(update={"slack_minutes": 120})
+    early = ticket(4, Channel.BOOKING, queued=-30, slot=60)
+    assert choose([early, walk_in], at(10), wide) == walk_in
+    assert due_time(early, policy) == at(90)
+    # Late booking (checked in 08:40 for the 08:00 session): due 30 min after check-in.
+    late = ticket(5, Channel.BOOKING, queued=40, slot=0)
+    assert due_time(late, policy) == at(70)
+    # No wait bound: a walk-in has no due time and is only called in the weighted order.
+    unbounded = policy.model_copy(update={"max_wait_minutes": 0})
+    assert due_time(walk_in, unbounded) is None

@@ -10,6 +10,7 @@ from config.settings import CallPolicy, Channel
 from db.models import TicketStatus
 from db.sim import Scenario, ScenarioError, day_figures, load_scenario, simulate_day
 from db.sim.metrics import DayFigures
+from db.sim.population import draw_population
 
 SERVICES = ("baru", "ganti", "ambil", "info")
 SCENARIOS = Path(__file__).resolve().parents[1] / "bench" / "scenarios"
@@ -110,8 +111,60 @@ def test_strict_priority_calls_priority_sooner_than_fifo(tmp_path: Path) -> None
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
 def test_shipped_scenarios_are_valid(path: Path) -> None:
     scenario = load_scenario(path)
-    assert 450 <= scenario.applicants <= 800
-    assert len(scenario.office_settings("sqlite://").counters) >= 10
+    counters = scenario.office_settings("sqlite://").counters
+    if scenario.name == "pop-up-office":
+        assert scenario.applicants == 120 and len(counters) == 2
+        assert scenario.office_settings("sqlite://").printer.paper_width_dots == 384
+    else:
+        assert 450 <= scenario.applicants <= 800
+        assert len(counters) >= 10
+    if scenario.name == "bad-morning":
+        assert {n: t.isoformat() for n, t in scenario.staffing.open_at.items()} == {
+            1: "08:45:00",
+            2: "08:45:00",
+            3: "08:45:00",
+        }
+
+
+SESSIONS = {
+    "slots": {"08:00": 10, "10:00": 8},
+    "slot_minutes": 120,
+    "no_show": 0.0,
+    "cancelled": 0.0,
+    "arrival_groups": [
+        {"share": 0.6, "mean": 15, "sd": 10, "min": 0, "max": 60},
+        {"share": 0.2, "mean": -20, "sd": 10, "min": -45, "max": -1},
+        {"share": 0.2, "mean": 80, "sd": 10, "min": 61, "max": 100},
+    ],
+}
+
+
+def test_two_hour_sessions_and_arrival_groups(tmp_path: Path) -> None:
+    scenario = calm_day(bookings=SESSIONS)
+    settings = scenario.office_settings("sqlite://")
+    population = draw_population(scenario, settings)
+    assert {row["SESI"] for row in population.export_rows} == {"08.00 - 10.00", "10.00 - 12.00"}
+    offsets = [
+        (a.arrival - a.slot_start).total_seconds() / 60
+        for a in population.applicants
+        if a.slot_start is not None
+    ]
+    assert len(offsets) == 18
+    early, before, late = (
+        sum(0 <= m <= 60 for m in offsets),
+        sum(m < 0 for m in offsets),
+        sum(m > 60 for m in offsets),
+    )
+    assert early + before + late == 18 and early > before and early > late and before and late
+    # The same seed draws the same people.
+    again = draw_population(scenario, settings)
+    assert [a.arrival for a in again.applicants] == [a.arrival for a in population.applicants]
+
+
+def test_deadline_policy_runs_the_day_through_the_queue_operations(tmp_path: Path) -> None:
+    figures = run(tmp_path, calm_day(bookings=SESSIONS), "deadline")
+    assert figures.unresolved == [] and figures.illegal_calls == []
+    assert figures.bookings_in_promise >= 0.8
 
 
 def test_a_bad_scenario_names_the_key(tmp_path: Path) -> None:
@@ -123,3 +176,61 @@ def test_a_bad_scenario_names_the_key(tmp_path: Path) -> None:
     bad.write_text(f'name = "x"\n{times}[staffing]\nclosed = [42]\n', encoding="utf-8")
     with pytest.raises(ScenarioError, match="no counter 42"):
         load_scenario(bad)
+
+
+TINY = """
+name = "tiny"
+date = 2026-12-01
+seed = 3
+[settings.business_day.hours]
+tue = { open = 08:00:00, close = 10:00:00 }
+[bookings]
+slot_minutes = 120
+slots = { "08:00" = 4 }
+[arrivals.walk_in]
+count = 4
+services = { baru = 1, ambil = 1 }
+profile = [["07:45", 1], ["09:00", 0]]
+[service_times]
+baru = { median = 8 }
+ganti = { median = 7 }
+ambil = { median = 3 }
+info = { median = 4 }
+"""
+
+
+def test_loket_db_simulate_prints_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.cli.main import main
+
+    scenario = tmp_path / "tiny.toml"
+    scenario.write_text(TINY, encoding="utf-8")
+    config = tmp_path / "loket.toml"
+    config.write_text(f'database_url = "sqlite:///{tmp_path / "office.sqlite3"}"\n')
+    code = main(["simulate", "--config", str(config), "--scenario", str(scenario),
+                 "--policies", "fifo", "deadline"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "| | `fifo` | `deadline` |" in out and "estimate MAE" in out
+    assert main(["simulate", "--config", str(config), "--scenario", "no-such-day"]) == 2
+    assert "no scenario 'no-such-day'" in capsys.readouterr().err
+    assert main(["simulate", "--config", str(config), "--from-history", "2026-13"]) == 2
+    assert "YYYY-MM" in capsys.readouterr().err
+    assert main(["simulate", "--config", str(config), "--from-history", "2026-11"]) == 2
+    assert "no tickets in 2026-11" in capsys.readouterr().err
+
+
+def test_a_day_learnt_from_the_history(tmp_path: Path) -> None:
+    from db.cli.simulate import scenario_from_history
+
+    scenario = calm_day(bookings=SESSIONS)
+    day = simulate_day(scenario, "w", CallPolicy(), tmp_path / "office.sqlite3")
+    settings = scenario.office_settings(f"sqlite:///{day.db_path}")
+    learnt = scenario_from_history(settings, "2026-12")
+    assert learnt.date == scenario.date
+    assert learnt.bookings.slot_minutes == 120
+    assert learnt.bookings.slots == {"08:00": 10, "10:00": 8}
+    walk_ins = sum(1 for a in day.population.applicants if a.channel == Channel.WALK_IN)
+    assert learnt.arrivals.walk_in.count == walk_ins
+    assert 6 <= learnt.service_times["baru"].median <= 10

@@ -20,6 +20,7 @@ from config import ConfigError, add_config_option, load_settings
 from config.settings import Channel, Settings
 from db.cli import keys as keys_cli
 from db.cli import report as report_cli
+from db.cli import simulate as simulate_cli
 from db.context import Actor, QueueContext
 from db.engine import Database, DatabaseBusy
 from db.errors import CheckInRejected, QueueError
@@ -105,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 
     keys_cli.add_parsers(sub, [common])
     report_cli.add_parsers(sub, [common])
+    simulate_cli.add_parser(sub, [common])
     return parser
 
 
@@ -272,6 +274,7 @@ _ON_SETTINGS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "restore": _restore,
     **dict.fromkeys(keys_cli.COMMANDS, keys_cli.run),
     **dict.fromkeys(report_cli.COMMANDS, report_cli.run),
+    **dict.fromkeys(simulate_cli.COMMANDS, simulate_cli.run),
 }
 # Commands on the opened queue.
 _ON_QUEUE: dict[str, Callable[[argparse.Namespace, QueueContext], int]] = {

@@ -72,6 +72,22 @@ Policies (``CallPolicy.name``)
     class. The wait bound comes first, exactly as in rule 1 of ``weighted_wait``.
     ``max_priority_in_row`` is not used (the ratio already limits priority runs).
 
+``deadline`` (earliest deadline first, with slack)
+    Every ticket is due at a time (:func:`due_time`):
+
+    - booking: its effective time (the session start, or check-in when later) plus
+      ``booking_promise_minutes``: the office promises to call a booked applicant within
+      that many minutes of the session start;
+    - priority and VIP: place in line plus ``priority_bound_minutes``;
+    - walk-in: place in line plus ``max_wait_minutes`` (no due time when that is 0).
+
+    Slack = due time minus ``now``, in minutes. The tickets whose slack is at most
+    ``slack_minutes`` ("near due", including those past due) are called first, smallest
+    slack first (ties: effective time, then ticket id). A booking whose session has not
+    begun is never near due, whatever the settings. When nobody is near due, the
+    remaining tickets are called in the ``weighted_wait`` order (its weights, wait bound
+    and ``max_priority_in_row``), with the near-due calls counted in ``recent``.
+
 Common properties
 -----------------
 - Within one channel (and one service) every policy calls first come, first served by
@@ -87,7 +103,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from config.settings import CallPolicy, Channel
 
@@ -95,9 +111,11 @@ __all__ = [
     "PRIORITY_CLASS",
     "Waiting",
     "choose",
+    "due_time",
     "effective_time",
     "eligible",
     "rank",
+    "slack_minutes",
     "waited_minutes",
 ]
 
@@ -140,6 +158,25 @@ def effective_time(w: Waiting) -> datetime:
 def waited_minutes(w: Waiting, now: datetime) -> float:
     """Minutes since the effective time; negative for a booking whose slot is still ahead."""
     return (now - effective_time(w)).total_seconds() / 60.0
+
+
+def due_time(w: Waiting, policy: CallPolicy) -> datetime | None:
+    """When the ``deadline`` policy wants the ticket called (None: no due time)."""
+    if w.channel is Channel.BOOKING:
+        minutes = policy.booking_promise_minutes
+    elif w.channel in PRIORITY_CLASS:
+        minutes = policy.priority_bound_minutes
+    elif policy.max_wait_minutes > 0:
+        minutes = policy.max_wait_minutes
+    else:
+        return None
+    return effective_time(w) + timedelta(minutes=minutes)
+
+
+def slack_minutes(w: Waiting, now: datetime, policy: CallPolicy) -> float | None:
+    """Minutes from ``now`` to the ticket's due time (negative: past due; None: none)."""
+    due = due_time(w, policy)
+    return None if due is None else (due - now).total_seconds() / 60.0
 
 
 def eligible(
@@ -191,6 +228,8 @@ def _calls(
         return _weighted_wait(waiting, now, policy, recent)
     if policy.name == "ratio":
         return _ratio(waiting, now, policy, recent)
+    if policy.name == "deadline":
+        return _deadline(waiting, now, policy, recent)
     raise ValueError(f"unknown call policy {policy.name!r}")
 
 
@@ -218,13 +257,16 @@ def _trailing_priority_run(recent: Sequence[Channel]) -> int:
 def _weighted_wait(
     waiting: Sequence[Waiting], now: datetime, policy: CallPolicy, recent: Sequence[Channel]
 ) -> Iterator[Waiting]:
-    def key(w: Waiting) -> tuple[int, float, datetime, int]:
+    # Each ticket's key once (the line can be long): (over the bound?, -score, fcfs).
+    keys: dict[int, tuple[int, float, datetime, int]] = {}
+    for w in waiting:
         if _over_bound(w, now, policy):
-            return (0, 0.0, *_fcfs_key(w))
-        score = waited_minutes(w, now) * policy.weights.get(w.channel, 1.0)
-        return (1, -score, *_fcfs_key(w))
+            keys[id(w)] = (0, 0.0, *_fcfs_key(w))
+        else:
+            score = waited_minutes(w, now) * policy.weights.get(w.channel, 1.0)
+            keys[id(w)] = (1, -score, *_fcfs_key(w))
 
-    prio, other = _split(sorted(waiting, key=key))
+    prio, other = _split(sorted(waiting, key=lambda w: keys[id(w)]))
     limit = policy.max_priority_in_row
     run = _trailing_priority_run(recent)
     while prio or other:
@@ -233,13 +275,13 @@ def _weighted_wait(
         elif not prio:
             take = other
         else:
-            p, o = prio[0], other[0]
-            if _over_bound(p, now, policy) or _over_bound(o, now, policy):
-                take = prio if key(p) < key(o) else other
-            elif limit > 0 and run >= limit and waited_minutes(o, now) >= 0:
+            kp, ko = keys[id(prio[0])], keys[id(other[0])]
+            if kp[0] == 0 or ko[0] == 0:  # someone over the bound
+                take = prio if kp < ko else other
+            elif limit > 0 and run >= limit and waited_minutes(other[0], now) >= 0:
                 take = other
             else:
-                take = prio if key(p) < key(o) else other
+                take = prio if kp < ko else other
         called = take.popleft()
         run = run + 1 if called.channel in PRIORITY_CLASS else 0
         yield called
@@ -287,3 +329,22 @@ def _ratio(
             prio_run = 0
             other_run += 1
         yield called
+
+
+def _deadline(
+    waiting: Sequence[Waiting], now: datetime, policy: CallPolicy, recent: Sequence[Channel]
+) -> Iterator[Waiting]:
+    near: list[tuple[float, datetime, int, Waiting]] = []
+    rest: list[Waiting] = []
+    for w in waiting:
+        slack = slack_minutes(w, now, policy)
+        if slack is not None and slack <= policy.slack_minutes and waited_minutes(w, now) >= 0:
+            near.append((slack, *_fcfs_key(w), w))
+        else:
+            rest.append(w)
+    near.sort(key=lambda item: item[:3])
+    history = list(recent)
+    for *_, w in near:
+        history.append(w.channel)
+        yield w
+    yield from _weighted_wait(rest, now, policy, history)

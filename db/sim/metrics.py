@@ -25,6 +25,8 @@ from db.models import EventKind, Ticket, TicketEvent, TicketStatus
 from db.sim.engine import DayRun
 
 ON_TIME_MINUTES = 15
+# The office's promise to booked applicants (the deadline policy's default).
+PROMISE_MINUTES = 30
 ESTIMATE_TOLERANCE = 10
 # A "called" event is legal only from the waiting state, reached by these events.
 _BACK_IN_LINE = {EventKind.ISSUED, EventKind.CHECKED_IN, EventKind.REQUEUED, EventKind.TRANSFERRED}
@@ -90,6 +92,7 @@ class DayFigures:
     per_channel: dict[Channel, WaitStats]
     bookings_on_time: float
     bookings_on_time_n: int
+    bookings_in_promise: float
     priority_max_wait: float
     overtakes_arrival: int
     overtakes_place: int
@@ -189,12 +192,17 @@ def day_figures(run: DayRun) -> DayFigures:
         for o in outcomes
         if o.channel == Channel.BOOKING and o.slot_start and o.issued_at <= o.slot_start
     ]
-    in_window = [
-        o
-        for o in on_time
-        if o.first_called_at is not None
-        and o.first_called_at - o.slot_start <= dt.timedelta(minutes=ON_TIME_MINUTES)  # type: ignore[operator]
-    ]
+
+    def called_within(minutes: int) -> list[TicketOutcome]:
+        return [
+            o
+            for o in on_time
+            if o.first_called_at is not None
+            and o.first_called_at - o.slot_start <= dt.timedelta(minutes=minutes)  # type: ignore[operator]
+        ]
+
+    in_window = called_within(ON_TIME_MINUTES)
+    in_promise = called_within(PROMISE_MINUTES)
     errors = [
         abs(o.estimate - o.wait_from_issue)
         for o in outcomes
@@ -213,6 +221,7 @@ def day_figures(run: DayRun) -> DayFigures:
         waits=waits,
         per_channel={c: WaitStats.of(w) for c, w in waits.items()},
         bookings_on_time=len(in_window) / len(on_time) if on_time else math.nan,
+        bookings_in_promise=len(in_promise) / len(on_time) if on_time else math.nan,
         bookings_on_time_n=len(on_time),
         priority_max_wait=max(waits[Channel.PRIORITY], default=math.nan),
         overtakes_arrival=_overtakes(outcomes, by_place=False),

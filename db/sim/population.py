@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 
 from config.settings import Channel, Settings
-from db.sim.scenario import Offset, Scenario, Stream
+from db.sim.scenario import Bookings, Offset, Scenario, Stream
 
 FIRST = ("SITI", "BUDI", "AGUS", "DEWI", "RINA", "ANDI", "NUR", "PUTRI", "AHMAD", "WAHYU")
 LAST = ("SANTOSO", "WIJAYA", "LESTARI", "HIDAYAT", "SAPUTRA", "SIREGAR", "NASUTION", "HALIM")
@@ -74,6 +74,14 @@ def _profile_time(rng: random.Random, stream: Stream, day: dt.date, s: Settings)
     return start + (end - start) * rng.random()
 
 
+def _booking_offset(rng: random.Random, b: Bookings) -> float:
+    """Minutes from the session start to the booked applicant's arrival."""
+    if not b.arrival_groups:
+        return _clipped(rng, b.arrival)
+    group = rng.choices(b.arrival_groups, [g.share for g in b.arrival_groups])[0]
+    return _clipped(rng, group)
+
+
 def _service_minutes(rng: random.Random, scenario: Scenario, service: str) -> float:
     spec = scenario.service_times[service]
     value = math.exp(rng.gauss(math.log(spec.median), spec.sigma))
@@ -120,7 +128,7 @@ def draw_population(scenario: Scenario, settings: Settings) -> Population:
             )
             minutes = _service_minutes(rng, scenario, service)
             walk_up, away, back = _behaviour(rng, scenario)
-            arrival = start + dt.timedelta(minutes=_clipped(rng, b.arrival))
+            arrival = start + dt.timedelta(minutes=_booking_offset(rng, b))
             if cancelled:
                 continue
             if rng.random() < b.no_show:

@@ -44,8 +44,19 @@ class Offset(_Strict):
         return self
 
 
+class ArrivalGroup(Offset):
+    """One group of booked applicants: its ``share`` of them and their arrival offset."""
+
+    share: float = Field(gt=0)
+
+
 class Bookings(_Strict):
-    """Online bookings: written as the central system's export, imported, checked in."""
+    """Online bookings: written as the central system's export, imported, checked in.
+
+    ``slot_minutes = 120`` gives the booking site's two-hour sessions (SESI "08.00 - 10.00").
+    ``arrival_groups`` (when given, instead of ``arrival``) mixes groups of applicants
+    with their own offsets from the session start: most early in the session, some before
+    it, some late."""
 
     # Bookings per hourly slot start ("08:00": 40); the slot lasts ``slot_minutes``.
     slots: dict[str, int] = Field(default_factory=dict)
@@ -54,6 +65,7 @@ class Bookings(_Strict):
     services: dict[str, float] = Field(default_factory=lambda: {"baru": 0.55, "ganti": 0.45})
     # Arrival relative to the slot start, in minutes (negative: early).
     arrival: Offset = Field(default_factory=Offset)
+    arrival_groups: list[ArrivalGroup] = Field(default_factory=list)
     # Booked applicants who never come (a no-show of the booking itself).
     no_show: float = Field(default=0.08, ge=0, le=1)
     # Export rows that are cancelled (BATAL) by the central system.
@@ -159,6 +171,7 @@ def default_policies() -> list[PolicyChoice]:
         PolicyChoice(label="strict_priority", policy=CallPolicy(name="strict_priority")),
         PolicyChoice(label="weighted_wait", policy=CallPolicy(name="weighted_wait")),
         PolicyChoice(label="ratio", policy=CallPolicy(name="ratio")),
+        PolicyChoice(label="deadline", policy=CallPolicy(name="deadline")),
     ]
 
 
