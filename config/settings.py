@@ -261,6 +261,29 @@ class Printer(Strict):
     near_end_stop: bool = False
 
 
+class DatabaseLimits(Strict):
+    """How long one PC may hold up the others on a shared (PostgreSQL) queue database.
+
+    A PC that hangs or drops off the network in the middle of a change keeps the queue's
+    lock until the server notices; these bounds make sure it does within seconds."""
+
+    # A change waits at most this long for another PC's lock before it is retried.
+    lock_timeout_seconds: float = Field(default=3.0, ge=0.5, le=60)
+    # The server ends a PC's unfinished change when the PC is silent this long.
+    idle_in_transaction_seconds: float = Field(default=5.0, ge=1, le=600)
+    # No single statement runs longer than this (a runaway report, a stuck query).
+    statement_timeout_seconds: float = Field(default=30.0, ge=1, le=3600)
+    # A change that stays "busy" this long in all (retries included) is given up with a
+    # clear "busy" message; nothing is saved.
+    busy_limit_seconds: float = Field(default=10.0, ge=1, le=120)
+    # TCP keepalives: a server connection silent this long is probed, every
+    # keepalive_interval_seconds, and declared dead after keepalive_count lost probes.
+    keepalive_idle_seconds: int = Field(default=5, ge=1, le=3600)
+    keepalive_interval_seconds: int = Field(default=2, ge=1, le=600)
+    keepalive_count: int = Field(default=3, ge=1, le=100)
+    connect_timeout_seconds: int = Field(default=5, ge=1, le=120)
+
+
 class Languages(Strict):
     available: list[Literal["id", "en"]] = Field(default_factory=lambda: ["id", "en"])
     default: Literal["id", "en"] = "id"
@@ -455,6 +478,7 @@ class Settings(Strict):
     printer: Printer = Field(default_factory=Printer)
     # Empty: a SQLite file in the user data folder (see config.loader.default_database_url).
     database_url: str = ""
+    database: DatabaseLimits = Field(default_factory=DatabaseLimits)
     languages: Languages = Field(default_factory=Languages)
     idle: Idle = Field(default_factory=Idle)
     retention: Retention = Field(default_factory=Retention)

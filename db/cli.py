@@ -145,7 +145,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command in report_cli.COMMANDS:
         return report_cli.run(args, settings)
     if args.command in ("init", "upgrade"):
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, settings.database)
         try:
             before, after = upgrade(db)
         finally:
@@ -164,7 +164,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         if not args.yes:
             raise CliError("restore replaces the whole database: stop the apps, then add --yes")
         restore(settings.database_url, args.src)
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, settings.database)
         try:
             before, after = upgrade(db)
         finally:

@@ -67,7 +67,7 @@ def open_queue(
     settings: Settings, *, clock: Clock | None = None, upgrade_schema: bool = True
 ) -> QueueContext:
     """The queue for an app: the database opened, upgraded if older, counters synced."""
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, settings.database)
     try:
         if upgrade_schema:
             upgrade(db)
