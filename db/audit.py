@@ -112,9 +112,8 @@ def list_audit(
 ) -> list[AuditEntry]:
     """The newest records first, at most ``limit``. ``day`` is a calendar day at the office
     (local midnight to midnight); ``actor_name`` and ``action`` match exactly (case-blind)."""
-    from db.context import require
+    from db.context import check_actor
 
-    require(actor, "view_audit")
     query = select(AuditRecord)
     if day is not None:
         tz = ctx.settings.office.tz
@@ -127,6 +126,7 @@ def list_audit(
         query = query.where(func.lower(AuditRecord.action) == action.strip().lower())
     query = query.order_by(AuditRecord.id.desc()).limit(max(1, limit))
     with ctx.db.read() as session:
+        check_actor(session, actor, "view_audit")
         return [
             AuditEntry(r.id, r.at, r.actor, Role(r.role), r.action, r.target, r.detail)
             for r in session.scalars(query)
@@ -135,10 +135,10 @@ def list_audit(
 
 def audit_names(ctx: QueueContext, actor: Actor) -> tuple[list[str], list[str]]:
     """The actors and the actions that occur in the log, for the page's filters."""
-    from db.context import require
+    from db.context import check_actor
 
-    require(actor, "view_audit")
     with ctx.db.read() as session:
+        check_actor(session, actor, "view_audit")
         actors = session.scalars(select(AuditRecord.actor).distinct()).all()
         actions = session.scalars(select(AuditRecord.action).distinct()).all()
     return sorted(actors), sorted(actions)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.booking_export import BookingRow, RejectedRow, parse_export
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit, check_actor, require
 from db.models import Booking, BookingStatus, Ticket
 from db.privacy import hash_nik
 
@@ -59,6 +59,8 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
     """Import an export file (CSV or JSON). Raises ``ExportError`` when the file as a whole
     cannot be used; bad rows are reported with their line numbers and the rest imported."""
     require(actor, "import_bookings")
+    with ctx.db.read() as session:  # refused before the file is even read
+        check_actor(session, actor, "import_bookings")
     parsed = parse_export(path)
     rejected = list(parsed.rejected)
     accepted: list[tuple[BookingRow, str]] = []

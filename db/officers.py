@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit_unchecked, check_actor, require
 from db.errors import QueueError
 from db.models import Officer, Role
 
@@ -108,6 +108,7 @@ def add_officer(
     password_hash = _hash_password(password)
 
     def work(session: Session) -> OfficerView:
+        check_actor(session, actor, "add_officer")
         now = ctx.now()
         if session.scalar(select(Officer.id).where(Officer.username == username)):
             raise InvalidOfficer(f"An officer named {username!r} already exists.")
@@ -122,7 +123,7 @@ def add_officer(
         )
         session.add(officer)
         session.flush()
-        audit(session, actor, "add_officer", now, username, role=str(role))
+        audit_unchecked(session, actor, "add_officer", now, username, role=str(role))
         return OfficerView(officer.id, username, officer.display_name, Role(role), True)
 
     return ctx.db.run_write(work)
@@ -150,7 +151,9 @@ def authenticate(ctx: QueueContext, username: str, password: str) -> OfficerView
 
         def unknown(session: Session) -> None:
             who = Actor(username[:64] or "?", Role.OFFICER)
-            audit(session, who, "login_failed", ctx.now(), username[:80], reason="unknown user")
+            audit_unchecked(
+                session, who, "login_failed", ctx.now(), username[:80], reason="unknown user"
+            )
 
         ctx.db.run_write(unknown)
         raise LoginFailed("Wrong username or password.")
@@ -165,15 +168,19 @@ def authenticate(ctx: QueueContext, username: str, password: str) -> OfficerView
         assert row is not None
         who = Actor(row.username, Role(row.role), row.id)
         if row.locked_until is not None and row.locked_until > now:
-            audit(session, who, "login_refused_locked", now, row.username)
+            audit_unchecked(session, who, "login_refused_locked", now, row.username)
             return AccountLocked(_locked_message(ctx, row.locked_until), row.locked_until)
         if not ok:
             row.failed_logins = (row.failed_logins or 0) + 1
-            audit(session, who, "login_failed", now, row.username, failures=row.failed_logins)
+            audit_unchecked(
+                session, who, "login_failed", now, row.username, failures=row.failed_logins
+            )
             if row.failed_logins >= MAX_FAILED_LOGINS:
                 row.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
                 row.failed_logins = 0
-                audit(session, who, "account_locked", now, row.username, until=row.locked_until)
+                audit_unchecked(
+                    session, who, "account_locked", now, row.username, until=row.locked_until
+                )
                 return AccountLocked(_locked_message(ctx, row.locked_until), row.locked_until)
             left = MAX_FAILED_LOGINS - row.failed_logins
             return LoginFailed(
@@ -181,11 +188,11 @@ def authenticate(ctx: QueueContext, username: str, password: str) -> OfficerView
                 "before the account is locked)."
             )
         if not row.active:
-            audit(session, who, "login_refused_inactive", now, row.username)
+            audit_unchecked(session, who, "login_refused_inactive", now, row.username)
             return AccountInactive("This account is deactivated; ask an administrator.")
         row.failed_logins = 0
         row.locked_until = None
-        audit(session, who, "login", now, row.username)
+        audit_unchecked(session, who, "login", now, row.username)
         return OfficerView(row.id, row.username, row.display_name, Role(row.role), row.active)
 
     # The refusals are returned, not raised, so that their audit records are committed.
@@ -214,6 +221,7 @@ class OfficerRow:
 def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
     require(actor, "manage_officers")
     with ctx.db.read() as session:
+        check_actor(session, actor, "manage_officers")
         rows = session.scalars(select(Officer).order_by(Officer.username)).all()
         now = ctx.now()
         return [
@@ -264,12 +272,14 @@ def reset_password(ctx: QueueContext, actor: Actor, officer_id: int, password: s
     password_hash = _hash_password(password)  # slow on purpose: outside the transaction
 
     def work(session: Session) -> OfficerView:
+        # Checked before the change: administrators may change their own account.
+        check_actor(session, actor, "manage_officers")
         now = ctx.now()
         row = _officer(session, officer_id)
         row.password_hash = password_hash
         row.failed_logins = 0
         row.locked_until = None
-        audit(session, actor, "reset_password", now, row.username)
+        audit_unchecked(session, actor, "reset_password", now, row.username)
         return _view(row)
 
     return ctx.db.run_write(work)
@@ -280,6 +290,8 @@ def set_role(ctx: QueueContext, actor: Actor, officer_id: int, role: Role | str)
     new_role = _staff_role(role)
 
     def work(session: Session) -> OfficerView:
+        # Checked before the change: administrators may change their own account.
+        check_actor(session, actor, "manage_officers")
         now = ctx.now()
         row = _officer(session, officer_id)
         old_role = Role(row.role)
@@ -288,7 +300,9 @@ def set_role(ctx: QueueContext, actor: Actor, officer_id: int, role: Role | str)
         if new_role != Role.ADMIN:
             _keep_an_admin(session, actor, row)
         row.role = new_role
-        audit(session, actor, "set_role", now, row.username, role=str(new_role), was=str(old_role))
+        audit_unchecked(
+            session, actor, "set_role", now, row.username, role=str(new_role), was=str(old_role)
+        )
         return _view(row)
 
     return ctx.db.run_write(work)
@@ -299,6 +313,8 @@ def set_active(ctx: QueueContext, actor: Actor, officer_id: int, active: bool) -
     require(actor, "manage_officers")
 
     def work(session: Session) -> OfficerView:
+        # Checked before the change: administrators may change their own account.
+        check_actor(session, actor, "manage_officers")
         now = ctx.now()
         row = _officer(session, officer_id)
         if row.active == active:
@@ -310,7 +326,7 @@ def set_active(ctx: QueueContext, actor: Actor, officer_id: int, active: bool) -
             row.failed_logins = 0
             row.locked_until = None
         action = "reactivate_officer" if active else "deactivate_officer"
-        audit(session, actor, action, now, row.username)
+        audit_unchecked(session, actor, action, now, row.username)
         return _view(row)
 
     return ctx.db.run_write(work)
