@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
-from db.audit import last_hash, record_hash
 from db.calendar import OfficeCalendar
 from db.clock import Clock, SystemClock
 from db.engine import Database
@@ -216,21 +215,27 @@ def audit_unchecked(
     **detail: Any,
 ) -> None:
     """An audit record for an attempt by someone who may not act (a refused login)."""
+    from db.audit import seal, sealed_hash
+
     text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
     target = target[:80]
-    prev = last_hash(session)
-    session.add(
-        AuditRecord(
-            at=at,
-            actor=actor.name,
-            role=actor.role,
-            action=action,
-            target=target,
-            detail=text,
-            prev_hash=prev,
-            hash=record_hash(prev, at, actor.name, actor.role, action, target, text),
-        )
+    prev, upto, digest, key = seal(session)
+    record = AuditRecord(
+        at=at,
+        actor=actor.name,
+        role=actor.role,
+        action=action,
+        target=target,
+        detail=text,
+        prev_hash=prev,
+        events_upto=upto,
+        events_digest=digest,
+        hash=sealed_hash(key, prev, at, actor.name, actor.role, action, target, text, upto, digest),
     )
+    session.add(record)
+    session.flush()
+    # Once committed, this PC remembers it as the newest record it wrote (db/audit.py).
+    session.info["audit_head"] = (record.id, record.hash)
 
 
 def record_event(

@@ -170,6 +170,21 @@ def is_full(exc: BaseException) -> bool:
     )
 
 
+def _after_commit(session: Session) -> None:
+    head = session.info.pop("audit_head", None)
+    if head is not None:
+        from db.audit import remember_head
+
+        try:
+            remember_head(*head)
+        except OSError as exc:  # the change is saved; only the local anchor is behind
+            log.warning("cannot write the audit head file: %s", exc)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop("audit_head", None)
+
+
 def _short(detail: str, limit: int = 300) -> str:
     """A database message cut to one readable line."""
     line = " ".join(detail.split())
@@ -193,6 +208,8 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(loket_write=True), expire_on_commit=False
         )
+        event.listen(self._write, "after_commit", _after_commit)
+        event.listen(self._write, "after_rollback", _after_rollback)
 
     def read(self) -> Session:
         """A session for reading (``with db.read() as s:``)."""
