@@ -163,7 +163,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "restore":
         if not args.yes:
             raise CliError("restore replaces the whole database: stop the apps, then add --yes")
-        restore(settings.database_url, args.src)
+        safety = restore(settings.database_url, args.src, settings.office.code)
+        if safety is not None:
+            print(f"the database as it was is kept in {safety}")
         db = Database(settings.database_url, settings.database)
         try:
             before, after = upgrade(db)

@@ -62,6 +62,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "issue_booking_failure": STAFF,
     "search_bookings": STAFF,
     "purge_personal_data": frozenset({Role.ADMIN}),
+    "unlock_logins": MANAGERS,
 }
 
 ROLE_WORDS = {
