@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import math
 import re
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -194,7 +195,8 @@ class BookingQr(Strict):
 
 class Counter(Strict):
     number: int = Field(ge=1, le=999)
-    name: str
+    # The database keeps at most 80 characters (counters.name).
+    name: str = Field(min_length=1, max_length=80)
     services: list[str]
     channels: list[Channel] = Field(default_factory=lambda: list(Channel))
     # Usernames of the officers who may work at this counter; empty: every officer.
@@ -224,19 +226,21 @@ class CallPolicy(Strict):
         }
     )
     # Anyone waiting longer than this is called first, whatever the weights (0 disables).
-    max_wait_minutes: int = Field(default=90, ge=0)
+    max_wait_minutes: int = Field(default=90, ge=0, le=24 * 60)
     # At most this many priority/VIP calls in a row at one counter while others wait (0 = no limit).
-    max_priority_in_row: int = Field(default=3, ge=0)
+    max_priority_in_row: int = Field(default=3, ge=0, le=1000)
     # ratio: after this many priority calls, one other call.
-    ratio_priority: int = Field(default=2, ge=1)
-    ratio_other: int = Field(default=1, ge=1)
+    ratio_priority: int = Field(default=2, ge=1, le=1000)
+    ratio_other: int = Field(default=1, ge=1, le=1000)
 
     @field_validator("weights")
     @classmethod
     def _positive(cls, value: dict[Channel, float]) -> dict[Channel, float]:
         for channel, weight in value.items():
-            if weight <= 0:
-                raise ValueError(f"weight of {channel.value!r} must be greater than 0")
+            if not math.isfinite(weight) or not 0 < weight <= 1000:
+                raise ValueError(
+                    f"weight of {channel.value!r} must be a number greater than 0 and at most 1000"
+                )
         return value
 
 

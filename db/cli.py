@@ -25,7 +25,7 @@ from db.booking_export import ExportError
 from db.calling import call_next
 from db.checkin import check_in_booking
 from db.context import Actor, QueueContext
-from db.engine import Database, DatabaseBusy
+from db.engine import Database, DatabaseFull, DatabaseUnavailable
 from db.errors import CheckInRejected, QueueError
 from db.importer import import_bookings
 from db.issuing import issue_ticket
@@ -251,6 +251,30 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         ctx.db.dispose()
 
 
+def _one_line(text: str, limit: int = 400) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def _free_space(args: argparse.Namespace) -> str:
+    """ " (free: N MB on FOLDER)" for the SQLite database's folder, when it can be told."""
+    import shutil
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = load_settings(args.config).database_url
+        database = make_url(url).database if url.startswith("sqlite") else None
+        if not database:
+            return ""
+        folder = Path(database).resolve().parent
+        free = shutil.disk_usage(folder).free
+    except (ConfigError, OSError, ValueError):
+        return ""
+    return f" (free: {free / 1e6:.1f} MB on {folder})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -259,14 +283,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except (SchemaError, DatabaseBusy) as exc:
-        print(f"loket-db: {exc}", file=sys.stderr)
+    except DatabaseFull as exc:
+        print(f"loket-db: {_one_line(str(exc))}{_free_space(args)}", file=sys.stderr)
         return EXIT_DATABASE
+    except (SchemaError, DatabaseUnavailable) as exc:
+        print(f"loket-db: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_DATABASE
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # Input no part of Loket could take (a number thousands of digits long, ...).
+        print(f"loket-db: bad input: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_REFUSED
     except (ExportError, QueueError, CliError, BackupError) as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_REFUSED) if isinstance(exc, CliError) else EXIT_REFUSED
     except SQLAlchemyError as exc:
-        print(f"loket-db: database error: {getattr(exc, 'orig', exc)}", file=sys.stderr)
+        detail = _one_line(str(getattr(exc, "orig", exc)))
+        space = _free_space(args) if "disk i/o" in detail.lower() else ""
+        print(f"loket-db: database error: {detail}{space}", file=sys.stderr)
         return EXIT_DATABASE
     except OSError as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
