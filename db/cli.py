@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "add-officer":
         password = _read_password(args)
-    ctx: QueueContext = open_queue(settings)
+    ctx: QueueContext = open_queue(settings, read_only=args.command in ("status", "audit"))
     try:
         if args.command == "import-bookings":
             report = import_bookings(ctx, actor, args.file)
