@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -92,7 +94,10 @@ class LoginPage(QWidget):
         self.button.setEnabled(False)
         self.message.clear_message()
         ctx = self._ctx
-        self._tasks.run(lambda: authenticate(ctx, username, password), self._ok, self._failed)
+        source = socket.gethostname() or "console"
+        self._tasks.run(
+            lambda: authenticate(ctx, username, password, source), self._ok, self._failed
+        )
 
     def _ok(self, officer: OfficerView) -> None:
         self.password.clear()

@@ -193,7 +193,9 @@ class ConsoleWindow(QMainWindow):
     # --- the flow ------------------------------------------------------------------------
 
     def _logged_in(self, officer: OfficerView) -> None:
-        if self.locked and self.work is not None and self.officer and officer.id == self.officer.id:
+        # The same officer, unchanged (role, active): the work area goes on. Anyone else, or
+        # the same officer with another role now, starts afresh.
+        if self.locked and self.work is not None and self.officer and officer == self.officer:
             self.locked = False
             self.stack.setCurrentWidget(self.work)
             self.idle.arm()

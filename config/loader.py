@@ -89,7 +89,10 @@ def describe_validation_error(error: ValidationError, source: str) -> str:
             message = message.removeprefix("Value error, ")
         given = item.get("input")
         if item["type"] not in ("extra_forbidden", "missing") and not isinstance(given, dict):
-            message += f" (got {given!r})"
+            shown = repr(given)
+            if len(shown) > 60:  # a megabyte of input must not become a megabyte of message
+                shown = f"{shown[:50]}... ({len(str(given))} characters)"
+            message += f" (got {shown})"
         lines.append(f"  {key}: {message}" if key else f"  {message}")
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import math
 import re
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -194,7 +195,8 @@ class BookingQr(Strict):
 
 class Counter(Strict):
     number: int = Field(ge=1, le=999)
-    name: str
+    # The database keeps at most 80 characters (counters.name).
+    name: str = Field(min_length=1, max_length=80)
     services: list[str]
     channels: list[Channel] = Field(default_factory=lambda: list(Channel))
     # Usernames of the officers who may work at this counter; empty: every officer.
@@ -224,12 +226,12 @@ class CallPolicy(Strict):
         }
     )
     # Anyone waiting longer than this is called first, whatever the weights (0 disables).
-    max_wait_minutes: int = Field(default=90, ge=0)
+    max_wait_minutes: int = Field(default=90, ge=0, le=24 * 60)
     # At most this many priority/VIP calls in a row at one counter while others wait (0 = no limit).
-    max_priority_in_row: int = Field(default=3, ge=0)
+    max_priority_in_row: int = Field(default=3, ge=0, le=1000)
     # ratio: after this many priority calls, one other call.
-    ratio_priority: int = Field(default=2, ge=1)
-    ratio_other: int = Field(default=1, ge=1)
+    ratio_priority: int = Field(default=2, ge=1, le=1000)
+    ratio_other: int = Field(default=1, ge=1, le=1000)
     # deadline: each ticket is due at a time; a booking at its session start plus the
     # office's promise, priority and VIP at their place in line plus their bound, a walk-in
     # at its place in line plus max_wait_minutes. Tickets within slack_minutes of their due
@@ -242,8 +244,10 @@ class CallPolicy(Strict):
     @classmethod
     def _positive(cls, value: dict[Channel, float]) -> dict[Channel, float]:
         for channel, weight in value.items():
-            if weight <= 0:
-                raise ValueError(f"weight of {channel.value!r} must be greater than 0")
+            if not math.isfinite(weight) or not 0 < weight <= 1000:
+                raise ValueError(
+                    f"weight of {channel.value!r} must be a number greater than 0 and at most 1000"
+                )
         return value
 
 
@@ -277,6 +281,29 @@ class Printer(Strict):
     # virtual: where the built-in emulator saves each ticket (bin, PNG, text); empty = data dir.
     virtual_out_dir: str = ""
     near_end_stop: bool = False
+
+
+class DatabaseLimits(Strict):
+    """How long one PC may hold up the others on a shared (PostgreSQL) queue database.
+
+    A PC that hangs or drops off the network in the middle of a change keeps the queue's
+    lock until the server notices; these bounds make sure it does within seconds."""
+
+    # A change waits at most this long for another PC's lock before it is retried.
+    lock_timeout_seconds: float = Field(default=3.0, ge=0.5, le=60)
+    # The server ends a PC's unfinished change when the PC is silent this long.
+    idle_in_transaction_seconds: float = Field(default=5.0, ge=1, le=600)
+    # No single statement runs longer than this (a runaway report, a stuck query).
+    statement_timeout_seconds: float = Field(default=30.0, ge=1, le=3600)
+    # A change that stays "busy" this long in all (retries included) is given up with a
+    # clear "busy" message; nothing is saved.
+    busy_limit_seconds: float = Field(default=10.0, ge=1, le=120)
+    # TCP keepalives: a server connection silent this long is probed, every
+    # keepalive_interval_seconds, and declared dead after keepalive_count lost probes.
+    keepalive_idle_seconds: int = Field(default=5, ge=1, le=3600)
+    keepalive_interval_seconds: int = Field(default=2, ge=1, le=600)
+    keepalive_count: int = Field(default=3, ge=1, le=100)
+    connect_timeout_seconds: int = Field(default=5, ge=1, le=120)
 
 
 class Languages(Strict):
@@ -508,6 +535,7 @@ class Settings(Strict):
     printer: Printer = Field(default_factory=Printer)
     # Empty: a SQLite file in the user data folder (see config.loader.default_database_url).
     database_url: str = ""
+    database: DatabaseLimits = Field(default_factory=DatabaseLimits)
     languages: Languages = Field(default_factory=Languages)
     idle: Idle = Field(default_factory=Idle)
     retention: Retention = Field(default_factory=Retention)

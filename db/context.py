@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,8 +16,7 @@ from config.settings import Settings
 from db.clock import Clock, SystemClock
 from db.engine import Database
 from db.errors import NotAllowed
-from db.models import AuditRecord, EventKind, Role, Ticket, TicketEvent
-from db.ops.audit import last_hash, record_hash
+from db.models import AuditRecord, EventKind, Officer, Role, Ticket, TicketEvent
 from db.rules.calendar import OfficeCalendar
 
 STAFF = frozenset({Role.OFFICER, Role.SUPERVISOR, Role.ADMIN})
@@ -61,6 +61,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "view_reports": MANAGERS,
     "issue_booking_failure": STAFF,
     "search_bookings": STAFF,
+    "purge_personal_data": frozenset({Role.ADMIN}),
+    "unlock_logins": MANAGERS,
 }
 
 ROLE_WORDS = {
@@ -78,6 +80,9 @@ class Actor:
     name: str
     role: Role
     officer_id: int | None = None
+    # An administrator's command on this PC (``loket-db``, an app's start-up work), not a
+    # person logged in: the only administrator that needs no officer account.
+    is_system: bool = False
 
     @classmethod
     def kiosk(cls, kiosk_id: str) -> Actor:
@@ -85,7 +90,18 @@ class Actor:
 
     @classmethod
     def system(cls, name: str = "loket-db") -> Actor:
-        return cls(name, Role.ADMIN)
+        """The command line or an app's own work; ``loket-db`` records the operating-system
+        user who ran it."""
+        if name == "loket-db":
+            name = f"loket-db:{_os_user()}"
+        return cls(name[:64], Role.ADMIN, None, True)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
 
 
 def require(actor: Actor, operation: str) -> None:
@@ -96,6 +112,46 @@ def require(actor: Actor, operation: str) -> None:
             f"{actor.name} ({actor.role.value}) may not {operation.replace('_', ' ')}; "
             f"this needs {who}"
         )
+
+
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """The actor as the database knows them now, in the caller's transaction.
+
+    Kiosks and system commands are taken as they are. A person is looked up by officer id
+    (or, without one, by username): a deactivated or removed account is refused, and so is
+    a role that differs from the one the account has now (a demotion, or a promotion, takes
+    effect on the next action: log in again). An administrator without an account who is
+    not a system command is refused."""
+    if actor.role == Role.KIOSK or actor.is_system:
+        return actor
+    if actor.officer_id is not None:
+        row = session.get(Officer, actor.officer_id)
+        if row is None or row.username != actor.name:
+            raise NotAllowed(f"{actor.name}: this account no longer exists; log in again.")
+    else:
+        row = session.scalar(select(Officer).where(Officer.username == actor.name))
+        if row is None:
+            if actor.role == Role.ADMIN:
+                raise NotAllowed(
+                    f"{actor.name} is not an officer of this office: an administrator must "
+                    "log in with an account."
+                )
+            return actor
+    if not row.active:
+        raise NotAllowed(f"{actor.name}'s account is deactivated; ask an administrator.")
+    role = Role(row.role)
+    if role != actor.role:
+        raise NotAllowed(
+            f"{actor.name} is now {ROLE_WORDS[role]} (not {ROLE_WORDS[actor.role]}); log in again."
+        )
+    return replace(actor, officer_id=row.id)
+
+
+def check_actor(session: Session, actor: Actor, operation: str) -> Actor:
+    """``require`` plus ``current_actor``: may this actor, as the database knows them now,
+    run ``operation``? Call it inside the operation's write transaction."""
+    require(actor, operation)
+    return current_actor(session, actor)
 
 
 @dataclass
@@ -143,21 +199,44 @@ def audit(
     target: str = "",
     **detail: Any,
 ) -> None:
+    """Add an audit record, in the operation's transaction. The actor is re-validated
+    against the officers table first (``current_actor``): every queue change audits, so a
+    deactivated, demoted or unknown actor can change nothing, whatever they were allowed
+    at login; the refusal rolls the whole transaction back."""
+    current_actor(session, actor)
+    audit_unchecked(session, actor, action, at, target, **detail)
+
+
+def audit_unchecked(
+    session: Session,
+    actor: Actor,
+    action: str,
+    at: dt.datetime,
+    target: str = "",
+    **detail: Any,
+) -> None:
+    """An audit record for an attempt by someone who may not act (a refused login)."""
+    from db.ops.audit import seal, sealed_hash
+
     text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
     target = target[:80]
-    prev = last_hash(session)
-    session.add(
-        AuditRecord(
-            at=at,
-            actor=actor.name,
-            role=actor.role,
-            action=action,
-            target=target,
-            detail=text,
-            prev_hash=prev,
-            hash=record_hash(prev, at, actor.name, actor.role, action, target, text),
-        )
+    prev, upto, digest, key = seal(session)
+    record = AuditRecord(
+        at=at,
+        actor=actor.name,
+        role=actor.role,
+        action=action,
+        target=target,
+        detail=text,
+        prev_hash=prev,
+        events_upto=upto,
+        events_digest=digest,
+        hash=sealed_hash(key, prev, at, actor.name, actor.role, action, target, text, upto, digest),
     )
+    session.add(record)
+    session.flush()
+    # Once committed, this PC remembers it as the newest record it wrote (db/ops/audit.py).
+    session.info["audit_head"] = (record.id, record.hash)
 
 
 def record_event(

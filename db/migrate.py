@@ -17,6 +17,7 @@ from config.settings import Settings
 from db.clock import Clock, SystemClock
 from db.context import Actor, QueueContext
 from db.engine import Database
+from db.io.office_keys import office_key
 from db.ops.counters import sync_counters
 from db.ops.privacy import purge_personal_data
 
@@ -81,17 +82,31 @@ def upgrade(db: Database) -> tuple[str | None, str]:
 
 
 def open_queue(
-    settings: Settings, *, clock: Clock | None = None, upgrade_schema: bool = True
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    upgrade_schema: bool = True,
+    read_only: bool = False,
 ) -> QueueContext:
-    """The queue for an app: the database opened, upgraded if older, counters synced."""
-    db = Database(settings.database_url)
+    """The queue for an app: the database opened, upgraded if older, counters synced.
+
+    ``read_only``: for a command that only looks (status, the audit check): nothing is
+    written on opening, so it never waits for, nor holds, the write lock."""
+    db = Database(settings.database_url, settings.database)
     try:
         check_sqlite_folder(db)
+        if read_only:
+            if current_revision(db) != head_revision():
+                raise SchemaError("The database schema is not up to date: run `loket-db upgrade`.")
+            return QueueContext(db, settings, clock or SystemClock())
         if upgrade_schema:
             upgrade(db)
         elif current_revision(db) != head_revision():
             raise SchemaError("The database schema is not up to date: run `loket-db upgrade`.")
         ctx = QueueContext(db, settings, clock or SystemClock())
+        # This PC's key files (db/io/office_keys.py) exist from the first start on.
+        office_key("audit")
+        office_key("nik")
         ctx.db.run_write(lambda session: sync_counters(session, ctx))
         # Personal data past its retention period goes when any app starts.
         purge_personal_data(ctx, Actor.system("loket"))

@@ -304,6 +304,11 @@ class AuditRecord(Base):
     # Tamper evidence (db/ops/audit.py): the previous record's hash and this record's.
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+    # The ticket events written since the record before, up to this event id, and their
+    # digest (each with its ticket's number, day and channel): a changed, deleted or
+    # inserted event or ticket shows in ``verify_audit``.
+    events_upto: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    events_digest: Mapped[str] = mapped_column(String(64), default="")
 
 
 class ComplaintStatus(StrEnum):

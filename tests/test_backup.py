@@ -56,3 +56,39 @@ def test_restore_refuses_a_foreign_file(ctx: QueueContext, tmp_path: Path, backe
     with pytest.raises(BackupError):
         restore(ctx.settings.database_url, foreign)
     assert numbers(ctx) == ["A-001"]
+
+
+def test_a_backup_from_a_newer_version_is_refused_and_the_office_keeps_working(
+    ctx: QueueContext, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    from db.migrate import head_revision
+
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    with ctx.db.write() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    newer = backup(ctx.settings.database_url, tmp_path / "newer.backup")
+    with ctx.db.write() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head_revision()})
+    with pytest.raises(BackupError, match=r"newer version of Loket \(schema 0099_future\)"):
+        restore(ctx.settings.database_url, newer, ctx.settings.office.code)
+    # Untouched: the same tickets, the same schema, and issuing goes on.
+    assert numbers(ctx) == ["A-001"]
+    assert issue_ticket(ctx, KIOSK, "baru", "walk_in").number == "A-002"
+
+
+def test_restore_keeps_a_safety_copy_of_the_live_database(
+    ctx: QueueContext, tmp_path: Path
+) -> None:
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    file = backup(ctx.settings.database_url, tmp_path / "loket.backup")
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    ctx.db.dispose()
+    safety = restore(ctx.settings.database_url, file, ctx.settings.office.code)
+    assert safety is not None and safety.exists()
+    assert stat.S_IMODE(safety.stat().st_mode) == 0o600
+    assert numbers(ctx) == ["A-001"]
+    # The safety copy holds the live state from before the restore.
+    restore(ctx.settings.database_url, safety, ctx.settings.office.code)
+    assert numbers(ctx) == ["A-001", "A-002"]

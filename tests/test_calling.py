@@ -309,6 +309,8 @@ def test_every_operation_checks_the_role(operation: str, role: Role) -> None:
         "take_print_job": {Role.KIOSK, Role.ADMIN},
         "finish_print_job": {Role.KIOSK, Role.ADMIN},
         "heartbeat": {Role.KIOSK, Role.ADMIN},
+        "purge_personal_data": {Role.ADMIN},
+        "unlock_logins": {Role.SUPERVISOR, Role.ADMIN},
     }.get(operation, {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN})
     if role in expected:
         require(actor, operation)

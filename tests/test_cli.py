@@ -174,6 +174,6 @@ def test_audit_verify_and_purge_commands(config: Path) -> None:
     conn.commit()
     conn.close()
     bad = loket_db("audit", "verify", config=config)
-    assert bad.returncode == 1 and "record 1 was changed" in bad.stderr
+    assert bad.returncode == 1 and "record 1 (issue_ticket A-001) was changed" in bad.stderr
     purge = loket_db("purge", config=config)
     assert purge.returncode == 0 and "personal data removed from 0 bookings" in purge.stdout

@@ -152,5 +152,8 @@ def test_counters_may_name_their_officers(db_url: str, clock: FixedClock) -> Non
     with pytest.raises(NotAtThisCounter):
         call_ticket(ctx, andi, 1, waiting[2].id, "out of order")
     complete(ctx, budi, 1, first.id)
-    assert close_counter(ctx, andi, 1).state == "closed"  # leaving it closed is fine
+    with pytest.raises(NotAtThisCounter):  # every counter action, closing included
+        close_counter(ctx, andi, 1)
+    sari = add_officer(ctx, ADMIN, "sari", "supervisor", PASSWORD).actor
+    assert close_counter(ctx, sari, 1).state == "closed"  # a supervisor closes any counter
     ctx.db.dispose()

@@ -22,7 +22,7 @@ from db.cli import keys as keys_cli
 from db.cli import report as report_cli
 from db.cli import simulate as simulate_cli
 from db.context import Actor, QueueContext
-from db.engine import Database, DatabaseBusy
+from db.engine import Database, DatabaseFull, DatabaseUnavailable
 from db.errors import CheckInRejected, QueueError
 from db.io.backup import BackupError, backup, restore
 from db.io.booking_export import ExportError
@@ -145,7 +145,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _upgrade_schema(settings: Settings) -> tuple[str | None, str, str]:
     """Upgrade the schema; returns (before, after, the database's address for messages)."""
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, settings.database)
     try:
         before, after = upgrade(db)
     finally:
@@ -171,7 +171,9 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 def _restore(args: argparse.Namespace, settings: Settings) -> int:
     if not args.yes:
         raise CliError("restore replaces the whole database: stop the apps, then add --yes")
-    restore(settings.database_url, args.src)
+    safety = restore(settings.database_url, args.src, settings.office.code)
+    if safety is not None:
+        print(f"the database as it was is kept in {safety}")
     _before, after, _where = _upgrade_schema(settings)
     print(f"restored from {args.src} (schema {after})")
     return 0
@@ -294,11 +296,59 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return _ON_SETTINGS[args.command](args, settings)
     if args.command == "add-officer":
         args.password = _read_password(args)  # asked before the database is opened
-    ctx = open_queue(settings)
+    ctx = open_queue(settings, read_only=args.command in ("status", "audit"))
     try:
         return _ON_QUEUE[args.command](args, ctx)
     finally:
         ctx.db.dispose()
+
+
+def _one_line(text: str, limit: int = 400) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def _free_space(args: argparse.Namespace) -> str:
+    """ " (free: N MB on FOLDER)" for the SQLite database's folder, when it can be told."""
+    import shutil
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = load_settings(args.config).database_url
+        database = make_url(url).database if url.startswith("sqlite") else None
+        if not database:
+            return ""
+        folder = Path(database).resolve().parent
+        free = shutil.disk_usage(folder).free
+    except (ConfigError, OSError, ValueError):
+        return ""
+    return f" (free: {free / 1e6:.1f} MB on {folder})"
+
+
+def _one_line(text: str, limit: int = 400) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def _free_space(args: argparse.Namespace) -> str:
+    """ " (free: N MB on FOLDER)" for the SQLite database's folder, when it can be told."""
+    import shutil
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = load_settings(args.config).database_url
+        database = make_url(url).database if url.startswith("sqlite") else None
+        if not database:
+            return ""
+        folder = Path(database).resolve().parent
+        free = shutil.disk_usage(folder).free
+    except (ConfigError, OSError, ValueError):
+        return ""
+    return f" (free: {free / 1e6:.1f} MB on {folder})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -309,14 +359,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except (SchemaError, DatabaseBusy) as exc:
-        print(f"loket-db: {exc}", file=sys.stderr)
+    except DatabaseFull as exc:
+        print(f"loket-db: {_one_line(str(exc))}{_free_space(args)}", file=sys.stderr)
         return EXIT_DATABASE
+    except (SchemaError, DatabaseUnavailable) as exc:
+        print(f"loket-db: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_DATABASE
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # Input no part of Loket could take (a number thousands of digits long, ...).
+        print(f"loket-db: bad input: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_REFUSED
     except (ExportError, QueueError, CliError, BackupError) as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_REFUSED) if isinstance(exc, CliError) else EXIT_REFUSED
     except SQLAlchemyError as exc:
-        print(f"loket-db: database error: {getattr(exc, 'orig', exc)}", file=sys.stderr)
+        detail = _one_line(str(getattr(exc, "orig", exc)))
+        space = _free_space(args) if "disk i/o" in detail.lower() else ""
+        print(f"loket-db: database error: {detail}{space}", file=sys.stderr)
         return EXIT_DATABASE
     except OSError as exc:
         print(f"loket-db: {exc}", file=sys.stderr)

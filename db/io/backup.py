@@ -3,7 +3,11 @@
 SQLite: the online backup API copies a consistent snapshot while kiosks keep working;
 the copy is checked (``integrity_check``) and made readable by its owner only, since it
 holds personal data. PostgreSQL: ``pg_dump`` in its custom format and ``pg_restore``.
-A restore replaces the whole database: stop the apps first."""
+A restore replaces the whole database: stop the apps first.
+
+Before a restore touches the live database the backup is checked (integrity, a schema this
+version of Loket knows, this office's code) and a safety copy of the live database is
+written next to it (SQLite) or into the data folder (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -94,14 +99,86 @@ def backup(url: str, dest: str | os.PathLike[str]) -> Path:
     return target
 
 
-def restore(url: str, src: str | os.PathLike[str]) -> None:
-    """Replace the database's contents with a backup made by ``backup``."""
+def _known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    migrations = Path(__file__).resolve().parents[1] / "migrations"
+    config = Config()
+    config.set_main_option("script_location", str(migrations))
+    return {r.revision for r in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def _check_revision(source: Path, revision: str | None) -> None:
+    if revision is None:
+        raise BackupError(f"{source} has no schema version: it is not a Loket backup")
+    if revision not in _known_revisions():
+        raise BackupError(
+            f"{source} was made by a newer version of Loket (schema {revision}): update "
+            "Loket on this PC before restoring it. The live database was not touched."
+        )
+
+
+def _check_sqlite_backup(source: Path, office_code: str | None) -> None:
+    _check_sqlite_file(source)
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        offices = {r[0] for r in conn.execute("SELECT DISTINCT office_code FROM bookings")}
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{source} is not a usable Loket backup ({exc})") from None
+    finally:
+        conn.close()
+    _check_revision(source, row[0] if row else None)
+    if office_code is not None and offices - {office_code}:
+        raise BackupError(
+            f"{source} holds the bookings of office {', '.join(sorted(offices))}, not "
+            f"{office_code}: it is another office's backup. The live database was not touched."
+        )
+
+
+def _postgres_revision(source: Path) -> str | None:
+    result = subprocess.run(
+        [_tool("pg_restore"), "--data-only", "--table=alembic_version", "--file=-", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+    if result.returncode != 0:
+        raise BackupError(f"{source} is not a usable pg_dump backup: {result.stderr.strip()}")
+    lines = result.stdout.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("COPY ") and "alembic_version" in line and i + 1 < len(lines):
+            value = lines[i + 1].strip()
+            return None if value == "\\." else value
+    return None
+
+
+def safety_copy_path(url: str, folder: Path | None = None) -> Path:
+    """Where the live database is copied before a restore."""
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
+    if url.startswith("sqlite"):
+        live = _sqlite_path(url)
+        return (folder or live.parent) / f"{live.stem}.before-restore-{stamp}{live.suffix}"
+    from config.loader import data_dir
+
+    return (folder or data_dir()) / f"loket.before-restore-{stamp}.dump"
+
+
+def restore(url: str, src: str | os.PathLike[str], office_code: str | None = None) -> Path | None:
+    """Replace the database's contents with a backup made by ``backup``.
+
+    The backup is checked first; then the live database is copied (the path is returned;
+    None when there was no live database yet); only then is it replaced."""
     source = Path(src)
     if not source.is_file():
         raise BackupError(f"backup file {source} does not exist")
     if url.startswith("sqlite"):
-        _check_sqlite_file(source)
+        _check_sqlite_backup(source, office_code)
         target = _sqlite_path(url)
+        safety = None
+        if target.exists():
+            safety = backup(url, safety_copy_path(url))
         backup_conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         live = sqlite3.connect(target, timeout=30)
         try:
@@ -110,7 +187,9 @@ def restore(url: str, src: str | os.PathLike[str]) -> None:
             live.close()
             backup_conn.close()
         _private(target)
-        return
+        return safety
+    _check_revision(source, _postgres_revision(source))
+    safety = backup(url, safety_copy_path(url))
     result = subprocess.run(
         [
             _tool("pg_restore"),
@@ -125,4 +204,8 @@ def restore(url: str, src: str | os.PathLike[str]) -> None:
         timeout=TIMEOUT_S,
     )
     if result.returncode != 0:
-        raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
+        raise BackupError(
+            f"pg_restore failed: {result.stderr.strip()}; the database as it was before is in "
+            f"{safety}"
+        )
+    return safety

@@ -10,7 +10,16 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from config.settings import Calling, Channel
-from db.context import MANAGERS, Actor, QueueContext, audit, queue_now, record_event, require
+from db.context import (
+    MANAGERS,
+    Actor,
+    QueueContext,
+    audit,
+    check_actor,
+    queue_now,
+    record_event,
+    require,
+)
 from db.errors import (
     ChannelNotAccepted,
     CounterBusy,
@@ -22,8 +31,8 @@ from db.errors import (
     UnknownTicket,
     WrongCounter,
 )
-from db.models import EventKind, Ticket, TicketStatus
-from db.ops.counters import ensure_open_for_calling
+from db.models import EventKind, Role, Ticket, TicketStatus
+from db.ops.counters import ensure_open_for_calling, require_counter_officer
 from db.ops.issuing import find_service
 from db.read.estimate import waiting_line
 from db.read.queue_state import counter_settings, current_at, recent_channels
@@ -132,6 +141,7 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
     config = counter_settings(ctx, counter)
 
     def work(session: Session) -> TicketView:
+        check_actor(session, actor, "call_next")
         now = queue_now(session, ctx)
         ensure_open_for_calling(session, ctx, actor, counter, now)
         busy = current_at(session, ctx, counter)
@@ -165,6 +175,7 @@ def call_ticket(
         raise ReasonRequired("Calling out of order needs a reason.")
 
     def work(session: Session) -> TicketView:
+        check_actor(session, actor, "call_ticket")
         now = queue_now(session, ctx)
         ticket = find_ticket(session, ctx, ticket_ref)
         _today_only(ctx, ticket)
@@ -189,13 +200,22 @@ def _step(
     ticket_ref: int | str,
     change: Callable[[Session, Ticket, dt.datetime], dict[str, object]],
     kind: EventKind,
+    counter: int | None = None,
 ) -> TicketView:
+    """One step on one ticket. The counter restrictions hold for every step: the counter
+    the officer names (``counter``), and the counter the ticket is at for an officer who
+    moves it elsewhere (transfer, requeue)."""
     require(actor, operation)
+    if counter is not None:
+        require_counter_officer(ctx, actor, counter)
 
     def work(session: Session) -> TicketView:
+        check_actor(session, actor, operation)
         now = queue_now(session, ctx)
         ticket = find_ticket(session, ctx, ticket_ref)
         _today_only(ctx, ticket)
+        if actor.role == Role.OFFICER and ticket.counter_number is not None:
+            require_counter_officer(ctx, actor, ticket.counter_number)
         detail = change(session, ticket, now)
         session.flush()
         record_event(session, ticket, kind, actor, now, **detail)
@@ -212,7 +232,7 @@ def recall(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str)
         t.recall_count += 1
         return {"recall": t.recall_count}
 
-    return _step(ctx, actor, "recall", ticket_ref, change, EventKind.RECALLED)
+    return _step(ctx, actor, "recall", ticket_ref, change, EventKind.RECALLED, counter)
 
 
 def start_service(
@@ -225,7 +245,7 @@ def start_service(
         t.serving_at = now
         return {}
 
-    return _step(ctx, actor, "start_service", ticket_ref, change, EventKind.STARTED)
+    return _step(ctx, actor, "start_service", ticket_ref, change, EventKind.STARTED, counter)
 
 
 def complete(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str) -> TicketView:
@@ -240,7 +260,7 @@ def complete(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | st
         t.done_at = now
         return {}
 
-    return _step(ctx, actor, "complete", ticket_ref, change, EventKind.COMPLETED)
+    return _step(ctx, actor, "complete", ticket_ref, change, EventKind.COMPLETED, counter)
 
 
 def no_show(
@@ -277,7 +297,7 @@ def no_show(
         t.no_show_at = now
         return detail
 
-    return _step(ctx, actor, "no_show", ticket_ref, change, EventKind.NO_SHOW)
+    return _step(ctx, actor, "no_show", ticket_ref, change, EventKind.NO_SHOW, counter)
 
 
 def requeue(

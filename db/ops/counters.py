@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit, check_actor, require
 from db.errors import CounterBusy, CounterNotOpen, NotAllowed
-from db.models import CounterRow, CounterState, Ticket, TicketStatus
+from db.models import CounterRow, CounterState, Role, Ticket, TicketStatus
 from db.read.queue_state import counter_settings
 
 
@@ -100,10 +100,13 @@ _OPERATION = {
 
 def _change(ctx: QueueContext, actor: Actor, number: int, state: CounterState) -> CounterView:
     require(actor, _OPERATION[state])
-    if state != CounterState.CLOSED:  # closing one left open: anyone with the role
+    # Closing a counter left open is for anyone with the role except an officer who may
+    # not work there.
+    if state != CounterState.CLOSED or actor.role == Role.OFFICER:
         require_counter_officer(ctx, actor, number)
 
     def work(session: Session) -> CounterView:
+        check_actor(session, actor, _OPERATION[state])
         now = ctx.now()
         if state == CounterState.CLOSED:
             busy = session.scalar(

@@ -17,7 +17,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit, check_actor, require
 from db.errors import QueueError
 from db.models import Complaint, ComplaintStatus, Role, SurveyResponse, Ticket, TicketStatus
 from db.read.complaints import ComplaintView
@@ -171,6 +171,7 @@ def answer_complaint(
         raise FeedbackInvalid("A complaint cannot be made new again.", "status")
 
     def work(session: Session) -> ComplaintView:
+        check_actor(session, actor, "answer_complaint")
         now = ctx.now()
         complaint = session.get(Complaint, complaint_id)
         if complaint is None:

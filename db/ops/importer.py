@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit, check_actor, require
 from db.io.booking_export import BookingRow, RejectedRow, parse_export
 from db.models import Booking, BookingStatus, Ticket
 from db.rules.privacy import hash_nik
@@ -55,10 +55,16 @@ def _fields(ctx: QueueContext, row: BookingRow, service_code: str) -> dict[str, 
     }
 
 
+# Rows per transaction: a batch is written well within a second.
+BATCH_ROWS = 1000
+
+
 def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str]) -> ImportReport:
     """Import an export file (CSV or JSON). Raises ``ExportError`` when the file as a whole
     cannot be used; bad rows are reported with their line numbers and the rest imported."""
     require(actor, "import_bookings")
+    with ctx.db.read() as session:  # refused before the file is even read
+        check_actor(session, actor, "import_bookings")
     parsed = parse_export(path)
     rejected = list(parsed.rejected)
     accepted: list[tuple[BookingRow, str]] = []
@@ -88,9 +94,13 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
         accepted.append((row, service.code))
     rejected.sort(key=lambda r: r.line)
 
-    def work(session: Session) -> ImportReport:
+    def work(
+        session: Session, batch: list[tuple[BookingRow, str]], part: str
+    ) -> tuple[int, int, int, list[RejectedRow]]:
+        # Everything this try finds is its own: a retried transaction starts clean.
+        refused: list[RejectedRow] = []
         now = ctx.now()
-        codes = [row.code for row, _ in accepted]
+        codes = [row.code for row, _ in batch]
         existing: dict[str, Booking] = {}
         for start in range(0, len(codes), 500):
             chunk = codes[start : start + 500]
@@ -105,7 +115,7 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
             )
         )
         imported = updated = unchanged = 0
-        for row, service_code in accepted:
+        for row, service_code in batch:
             values = _fields(ctx, row, service_code)
             booking = existing.get(row.code)
             if booking is None:
@@ -119,7 +129,7 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
             if not changed:
                 unchanged += 1
             elif booking.id in checked_in and not changed.keys() <= _PERSONAL:
-                rejected.append(
+                refused.append(
                     RejectedRow(
                         row.line, row.code, "already checked in; the change was not applied"
                     )
@@ -128,25 +138,34 @@ def import_bookings(ctx: QueueContext, actor: Actor, path: str | os.PathLike[str
                 for key, value in changed.items():
                     setattr(booking, key, value)
                 updated += 1
-        report = ImportReport(
-            str(path),
-            parsed.format,
-            imported,
-            updated,
-            unchanged,
-            sorted(rejected, key=lambda r: r.line),
-        )
         audit(
             session,
             actor,
             "import_bookings",
             now,
-            os.path.basename(str(path)),
+            os.path.basename(str(path))[:60] + part,
             imported=imported,
             updated=updated,
             unchanged=unchanged,
-            rejected=len(report.rejected),
+            rejected=len(refused),
         )
-        return report
+        return imported, updated, unchanged, refused
 
-    return ctx.db.run_write(work)
+    # Big files go in batches, each its own short transaction, so kiosks never wait long
+    # for the write lock; a batch is all or nothing, and importing the file again is safe.
+    totals = [0, 0, 0]
+    batches = [accepted[i : i + BATCH_ROWS] for i in range(0, len(accepted), BATCH_ROWS)] or [[]]
+    for number, batch in enumerate(batches, 1):
+        part = f" ({number}/{len(batches)})" if len(batches) > 1 else ""
+        counts = ctx.db.run_write(lambda session, b=batch, p=part: work(session, b, p))
+        for i in range(3):
+            totals[i] += counts[i]
+        rejected.extend(counts[3])
+    return ImportReport(
+        str(path),
+        parsed.format,
+        totals[0],
+        totals[1],
+        totals[2],
+        sorted(rejected, key=lambda r: r.line),
+    )

@@ -11,9 +11,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit_unchecked, check_actor, require
 from db.errors import QueueError
-from db.models import Officer, Role
+from db.models import AuditRecord, Officer, Role
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 8
@@ -108,6 +108,7 @@ def add_officer(
     password_hash = _hash_password(password)
 
     def work(session: Session) -> OfficerView:
+        check_actor(session, actor, "add_officer")
         now = ctx.now()
         if session.scalar(select(Officer.id).where(Officer.username == username)):
             raise InvalidOfficer(f"An officer named {username!r} already exists.")
@@ -122,7 +123,7 @@ def add_officer(
         )
         session.add(officer)
         session.flush()
-        audit(session, actor, "add_officer", now, username, role=str(role))
+        audit_unchecked(session, actor, "add_officer", now, username, role=str(role))
         return OfficerView(officer.id, username, officer.display_name, Role(role), True)
 
     return ctx.db.run_write(work)
@@ -130,62 +131,120 @@ def add_officer(
 
 def _locked_message(ctx: QueueContext, until: dt.datetime) -> str:
     return (
-        f"This account is locked after {MAX_FAILED_LOGINS} wrong passwords until "
-        f"{ctx.calendar.local(until):%H:%M}. Try again then, or ask a supervisor."
+        f"This name is locked at this PC after too many wrong passwords, until "
+        f"{ctx.calendar.local(until):%H:%M}. Try again then, or ask a supervisor to unlock it."
     )
 
 
-def authenticate(ctx: QueueContext, username: str, password: str) -> OfficerView:
-    """Check a console login. Every outcome is audited: success, a wrong password, a
-    refused attempt on a locked account, and the lock itself.
+# One PC may try at most this many wrong logins (any names) in LOCK_MINUTES: trying one
+# password across many accounts stops there.
+MAX_FAILED_FROM_SOURCE = 20
+WRONG = "Wrong username or password."
+
+
+def _source_target(username: str, source: str) -> str:
+    return f"{username[:40]}@{source[:39]}"
+
+
+def _lock_until(
+    session: Session, username: str, source: str, now: dt.datetime
+) -> dt.datetime | None:
+    """When logins for ``username`` from ``source`` may go on, if they are held back now.
+
+    Counted from the audit log: wrong logins of this name from this PC since the last
+    success, unlock or new password (and within LOCK_MINUTES); and wrong logins of any name
+    from this PC. A lock holds at the PC where the wrong passwords were typed only, so
+    nobody can lock the administrators out of their own consoles; a supervisor can lift it
+    (``unlock_logins``)."""
+    window = now - dt.timedelta(minutes=LOCK_MINUTES)
+    reset = session.scalar(
+        select(func.max(AuditRecord.id)).where(
+            # A login here ends the count here; a new password or an unlock, everywhere.
+            (AuditRecord.action == "login")
+            & (AuditRecord.target == _source_target(username, source))
+            | AuditRecord.action.in_(("unlock_logins", "reset_password"))
+            & (AuditRecord.target == username[:80]),
+        )
+    )
+    failures = session.scalars(
+        select(AuditRecord.at)
+        .where(
+            AuditRecord.action == "login_failed",
+            AuditRecord.target == _source_target(username, source),
+            AuditRecord.at > window,
+            AuditRecord.id > (reset or 0),
+        )
+        .order_by(AuditRecord.id)
+    ).all()
+    if len(failures) >= MAX_FAILED_LOGINS:
+        return failures[-1] + dt.timedelta(minutes=LOCK_MINUTES)
+    from_source = session.scalars(
+        select(AuditRecord.at)
+        .where(
+            AuditRecord.action == "login_failed",
+            AuditRecord.target.like(f"%@{source[:39]}"),
+            AuditRecord.at > window,
+        )
+        .order_by(AuditRecord.at)
+    ).all()
+    if len(from_source) >= MAX_FAILED_FROM_SOURCE:
+        return from_source[-1] + dt.timedelta(minutes=LOCK_MINUTES)
+    return None
+
+
+def authenticate(
+    ctx: QueueContext, username: str, password: str, source: str = "console"
+) -> OfficerView:
+    """Check a console login from ``source`` (the PC's name). Every outcome is audited.
+
+    An unknown name and a wrong password get the same answer, after the same work (one
+    argon2 computation) and the same write; after MAX_FAILED_LOGINS wrong ones for a name
+    from one PC (known or not), that name is held back at that PC for LOCK_MINUTES.
 
     The argon2 verification (tens of milliseconds, on purpose) runs outside the write
-    transaction; the failure count is then updated in one short transaction."""
-    username = username.strip().lower()
+    transaction; the outcome is then recorded in one short transaction."""
+    username = username.strip().lower()[:64]
+    source = (source.strip() or "console")[:39]
     with ctx.db.read() as session:
         officer = session.scalar(select(Officer).where(Officer.username == username))
         stored_hash = officer.password_hash if officer is not None else None
-    if officer is None or stored_hash is None:
+    if stored_hash is None:
         _hasher.hash(password or "-")  # the same cost as a real check: no timing hint
-
-        def unknown(session: Session) -> None:
-            who = Actor(username[:64] or "?", Role.OFFICER)
-            audit(session, who, "login_failed", ctx.now(), username[:80], reason="unknown user")
-
-        ctx.db.run_write(unknown)
-        raise LoginFailed("Wrong username or password.")
-    try:
-        ok = _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
         ok = False
+    else:
+        try:
+            ok = _hasher.verify(stored_hash, password)
+        except (VerificationError, InvalidHashError):
+            ok = False
 
     def record(session: Session) -> OfficerView | QueueError:
         now = ctx.now()
-        row = session.get(Officer, officer.id)
-        assert row is not None
-        who = Actor(row.username, Role(row.role), row.id)
-        if row.locked_until is not None and row.locked_until > now:
-            audit(session, who, "login_refused_locked", now, row.username)
-            return AccountLocked(_locked_message(ctx, row.locked_until), row.locked_until)
-        if not ok:
-            row.failed_logins = (row.failed_logins or 0) + 1
-            audit(session, who, "login_failed", now, row.username, failures=row.failed_logins)
-            if row.failed_logins >= MAX_FAILED_LOGINS:
-                row.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                row.failed_logins = 0
-                audit(session, who, "account_locked", now, row.username, until=row.locked_until)
-                return AccountLocked(_locked_message(ctx, row.locked_until), row.locked_until)
-            left = MAX_FAILED_LOGINS - row.failed_logins
-            return LoginFailed(
-                f"Wrong username or password ({left} attempt{'s' if left != 1 else ''} left "
-                "before the account is locked)."
-            )
+        row = session.get(Officer, officer.id) if officer is not None else None
+        who = (
+            Actor(row.username, Role(row.role), row.id)
+            if row is not None
+            else Actor(username or "?", Role.OFFICER)
+        )
+        target = _source_target(username, source)
+        until = _lock_until(session, username, source, now)
+        if until is not None:
+            audit_unchecked(session, who, "login_refused_locked", now, target)
+            return AccountLocked(_locked_message(ctx, until), until)
+        if not ok or row is None:
+            audit_unchecked(session, who, "login_failed", now, target)
+            until = _lock_until(session, username, source, now)
+            if until is not None:
+                if row is not None:
+                    row.locked_until = until  # shown in the officers list
+                audit_unchecked(session, who, "account_locked", now, target, until=until)
+                return AccountLocked(_locked_message(ctx, until), until)
+            return LoginFailed(WRONG)
         if not row.active:
-            audit(session, who, "login_refused_inactive", now, row.username)
+            audit_unchecked(session, who, "login_refused_inactive", now, target)
             return AccountInactive("This account is deactivated; ask an administrator.")
         row.failed_logins = 0
         row.locked_until = None
-        audit(session, who, "login", now, row.username)
+        audit_unchecked(session, who, "login", now, target)
         return OfficerView(row.id, row.username, row.display_name, Role(row.role), row.active)
 
     # The refusals are returned, not raised, so that their audit records are committed.
@@ -193,6 +252,23 @@ def authenticate(ctx: QueueContext, username: str, password: str) -> OfficerView
     if isinstance(result, QueueError):
         raise result
     return result
+
+
+def unlock_logins(ctx: QueueContext, actor: Actor, username: str) -> None:
+    """A supervisor lifts the hold on ``username`` after wrong passwords, at every PC."""
+    require(actor, "unlock_logins")
+    username = username.strip().lower()[:64]
+
+    def work(session: Session) -> None:
+        check_actor(session, actor, "unlock_logins")
+        now = ctx.now()
+        row = session.scalar(select(Officer).where(Officer.username == username))
+        if row is not None:
+            row.locked_until = None
+            row.failed_logins = 0
+        audit_unchecked(session, actor, "unlock_logins", now, username)
+
+    ctx.db.run_write(work)
 
 
 # --- managing officers (administrators only) ------------------------------------------------
@@ -214,6 +290,7 @@ class OfficerRow:
 def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
     require(actor, "manage_officers")
     with ctx.db.read() as session:
+        check_actor(session, actor, "manage_officers")
         rows = session.scalars(select(Officer).order_by(Officer.username)).all()
         now = ctx.now()
         return [
@@ -264,12 +341,14 @@ def reset_password(ctx: QueueContext, actor: Actor, officer_id: int, password: s
     password_hash = _hash_password(password)  # slow on purpose: outside the transaction
 
     def work(session: Session) -> OfficerView:
+        # Checked before the change: administrators may change their own account.
+        check_actor(session, actor, "manage_officers")
         now = ctx.now()
         row = _officer(session, officer_id)
         row.password_hash = password_hash
         row.failed_logins = 0
         row.locked_until = None
-        audit(session, actor, "reset_password", now, row.username)
+        audit_unchecked(session, actor, "reset_password", now, row.username)
         return _view(row)
 
     return ctx.db.run_write(work)
@@ -280,6 +359,8 @@ def set_role(ctx: QueueContext, actor: Actor, officer_id: int, role: Role | str)
     new_role = _staff_role(role)
 
     def work(session: Session) -> OfficerView:
+        # Checked before the change: administrators may change their own account.
+        check_actor(session, actor, "manage_officers")
         now = ctx.now()
         row = _officer(session, officer_id)
         old_role = Role(row.role)
@@ -288,7 +369,9 @@ def set_role(ctx: QueueContext, actor: Actor, officer_id: int, role: Role | str)
         if new_role != Role.ADMIN:
             _keep_an_admin(session, actor, row)
         row.role = new_role
-        audit(session, actor, "set_role", now, row.username, role=str(new_role), was=str(old_role))
+        audit_unchecked(
+            session, actor, "set_role", now, row.username, role=str(new_role), was=str(old_role)
+        )
         return _view(row)
 
     return ctx.db.run_write(work)
@@ -299,6 +382,8 @@ def set_active(ctx: QueueContext, actor: Actor, officer_id: int, active: bool) -
     require(actor, "manage_officers")
 
     def work(session: Session) -> OfficerView:
+        # Checked before the change: administrators may change their own account.
+        check_actor(session, actor, "manage_officers")
         now = ctx.now()
         row = _officer(session, officer_id)
         if row.active == active:
@@ -310,7 +395,7 @@ def set_active(ctx: QueueContext, actor: Actor, officer_id: int, active: bool) -
             row.failed_logins = 0
             row.locked_until = None
         action = "reactivate_officer" if active else "deactivate_officer"
-        audit(session, actor, action, now, row.username)
+        audit_unchecked(session, actor, action, now, row.username)
         return _view(row)
 
     return ctx.db.run_write(work)

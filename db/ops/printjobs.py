@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.context import Actor, QueueContext, audit, require
+from db.context import Actor, QueueContext, audit, check_actor, require
 from db.errors import IllegalTransition, QueueError, UnknownTicket
 from db.models import KioskHeartbeat, PrintJob, PrintState, Ticket
 from db.views import TicketView
@@ -270,6 +270,7 @@ def heartbeat(
     require(actor, "heartbeat")
 
     def work(session: Session) -> None:
+        check_actor(session, actor, "heartbeat")
         row = session.get(KioskHeartbeat, kiosk_id)
         if row is None:
             row = KioskHeartbeat(kiosk_id=kiosk_id)

@@ -16,13 +16,15 @@ if TYPE_CHECKING:
 def purge_personal_data(ctx: QueueContext, actor: Actor) -> int:
     """Forget names and ID hashes of bookings older than the retention period (their
     booking codes, dates and services stay for the figures). Returns how many."""
-    from db.context import audit
+    from db.context import audit, check_actor, require
     from db.models import Booking
 
+    require(actor, "purge_personal_data")
     days = ctx.settings.retention.personal_data_days
     before = ctx.today() - dt.timedelta(days=days)
 
     def work(session: Session) -> int:
+        check_actor(session, actor, "purge_personal_data")
         now = ctx.now()
         result = session.execute(
             update(Booking)

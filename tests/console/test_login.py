@@ -40,11 +40,12 @@ def test_authenticate_right_wrong_and_lock(
     assert budi.actor.role == Role.OFFICER and budi.actor.officer_id == people["budi"].id
     with pytest.raises(LoginFailed, match="Wrong username or password"):
         authenticate(ctx, "nobody", PASSWORD)
-    for attempt in range(1, MAX_FAILED_LOGINS):
+    for _ in range(1, MAX_FAILED_LOGINS):
         with pytest.raises(LoginFailed) as failed:
             authenticate(ctx, "budi", "wrong-password")
         assert not isinstance(failed.value, AccountLocked)
-        assert f"{MAX_FAILED_LOGINS - attempt} attempt" in failed.value.message
+        # The same words as for an unknown name: nothing tells whether "budi" exists.
+        assert failed.value.message == "Wrong username or password."
     with pytest.raises(AccountLocked) as locked:
         authenticate(ctx, "budi", "wrong-password")
     assert "locked" in locked.value.message
@@ -103,3 +104,44 @@ def test_login_screen_right_wrong_locked(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.picker, timeout=WAIT_MS)
     assert "account_locked" in audit_actions(ctx, "budi")
     assert audit_actions(ctx, "andi") == ["login"]
+
+
+def test_unknown_names_and_wrong_passwords_are_told_and_held_back_alike(
+    ctx: QueueContext, people: dict[str, OfficerView]
+) -> None:
+    answers = {}
+    for name in ("budi", "nobody"):
+        messages = []
+        for _ in range(MAX_FAILED_LOGINS):
+            with pytest.raises(LoginFailed) as failed:
+                authenticate(ctx, name, "wrong-password", "pc-7")
+            messages.append(failed.value.message)
+        answers[name] = [m.split(" until ")[0] for m in messages]
+    assert answers["budi"] == answers["nobody"]
+    assert "locked" in answers["budi"][-1]
+
+
+def test_a_lock_holds_at_the_pc_where_it_was_caused_and_a_supervisor_lifts_it(
+    ctx: QueueContext, people: dict[str, OfficerView]
+) -> None:
+    from db.ops.officers import MAX_FAILED_FROM_SOURCE, unlock_logins
+    from tests.conftest import SUPERVISOR
+
+    for _ in range(MAX_FAILED_LOGINS):
+        with pytest.raises(LoginFailed):
+            authenticate(ctx, "budi", "wrong-password", "hall-pc")
+    with pytest.raises(AccountLocked):
+        authenticate(ctx, "budi", PASSWORD, "hall-pc")
+    # The officer's own console is not locked out by someone at another PC.
+    assert authenticate(ctx, "budi", PASSWORD, "counter-1").username == "budi"
+    with pytest.raises(AccountLocked):
+        authenticate(ctx, "budi", PASSWORD, "hall-pc")
+    unlock_logins(ctx, SUPERVISOR, "budi")
+    assert authenticate(ctx, "budi", PASSWORD, "hall-pc").username == "budi"
+    # One password tried across many names from one PC stops there, for every name.
+    for i in range(MAX_FAILED_FROM_SOURCE):
+        with pytest.raises(LoginFailed):
+            authenticate(ctx, f"user{i}", "Password1", "spray-pc")
+    with pytest.raises(AccountLocked):
+        authenticate(ctx, "andi", PASSWORD, "spray-pc")
+    assert authenticate(ctx, "andi", PASSWORD, "counter-2").username == "andi"
