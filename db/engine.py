@@ -25,6 +25,8 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.changes import CHANNEL, change_of, track_changes
+
 # A write waits up to BUSY_TIMEOUT_MS for another program's lock, and the whole transaction
 # is tried WRITE_ATTEMPTS times: about 15 s in all before the caller hears "busy".
 BUSY_TIMEOUT_MS = 5_000
@@ -134,6 +136,7 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(loket_write=True), expire_on_commit=False
         )
+        track_changes(self._write)
 
     def read(self) -> Session:
         """A session for reading (``with db.read() as s:``)."""
@@ -151,8 +154,12 @@ class Database:
                 session.execute(text("SELECT pg_advisory_xact_lock(7110)"))
             yield session
             if not self.is_sqlite:
-                # Watchers LISTEN on this channel; the notification leaves at commit.
-                session.execute(text("SELECT pg_notify('loket_queue', '')"))
+                # Watchers LISTEN on this channel; the notification leaves at commit and
+                # says which kinds and business days this transaction wrote.
+                session.execute(
+                    text("SELECT pg_notify(:channel, :what)"),
+                    {"channel": CHANNEL, "what": change_of(session).payload()},
+                )
 
     def run_write(self, work: Callable[[Session], T], attempts: int = WRITE_ATTEMPTS) -> T:
         """Run ``work`` in a write transaction, retrying the whole transaction (bounded,

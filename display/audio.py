@@ -1,15 +1,18 @@
-"""Sound for the announcer, without Qt: the chime, the speech engine, joining WAV pieces,
-and the audio sinks that play (or collect) the finished announcement.
+"""Sound for the announcer: the chime, the speech engine, joining WAV pieces, and the
+audio sinks that play (or collect) the finished announcement.
 
 Everything here is 16-bit PCM WAV read and written with the standard library ``wave``
 module. The speech engine is espeak-ng (Debian package ``espeak-ng``), run as
 ``espeak-ng -v VOICE -w OUT.wav TEXT``: offline, a few milliseconds per sentence. It
 writes 22 050 Hz mono; the chime and the pauses are made at whatever rate it uses.
 
-Playback: PySide6-Essentials has no QtMultimedia, so a sink runs the first player found
-(``pw-play``, ``paplay``, ``aplay``) and waits for it; the announcer calls sinks from its
-own worker thread, one announcement after another. Tests pass a ``CollectingSink``: the
-same engine, the audio kept instead of played.
+Playback: :class:`QtSink` plays through Qt Multimedia (PySide6-Addons: ``QMediaPlayer``
+with a ``QAudioOutput`` on the default output device; on Linux Qt talks to PulseAudio or
+PipeWire's PulseAudio service through ``libpulse.so.0``, Debian package ``libpulse0``). No
+external player program is needed. The announcer calls a sink from its own worker thread,
+one announcement after another, and ``play`` returns when the player reached the end of
+the sound. Tests pass a ``CollectingSink``: the same engine, the audio kept instead of
+played.
 """
 
 from __future__ import annotations
@@ -27,10 +30,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLoggingCategory,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
 log = logging.getLogger(__name__)
 
 RATE = 22_050
-PLAYERS: tuple[tuple[str, ...], ...] = (("pw-play",), ("paplay",), ("aplay", "-q"))
 
 
 @dataclass(frozen=True)
@@ -146,38 +161,100 @@ class AudioSink(Protocol):
         ...
 
 
-class CommandSink:
-    """Plays through a command-line player (``aplay -q FILE``), waiting for it to end."""
+@dataclass
+class _Playing:
+    wav: bytes
+    label: str
+    over: threading.Event = field(default_factory=threading.Event)
+    error: str = ""
 
-    def __init__(self, command: tuple[str, ...], timeout: float = 60.0) -> None:
-        self.command = command
+
+class QtSink(QObject):
+    """Plays announcements through Qt Multimedia (``QMediaPlayer`` + ``QAudioOutput``).
+
+    Made on the UI thread, where the player lives. ``play`` is called from the announcer's
+    worker thread: it hands the WAV to the UI thread and waits until the player reports
+    the end of the media (or an error, or ``timeout`` seconds), so one announcement never
+    cuts another. ``problem`` is "" while sound works, else why not (no audio output
+    device, the last playback failed): what the display's heartbeat reports."""
+
+    _start = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, timeout: float = 60.0) -> None:
+        super().__init__(parent)
+        # Qt Multimedia's start-up chatter (video acceleration probing, FFmpeg banners)
+        # says nothing about sound; its errors still reach ``errorOccurred``.
+        QLoggingCategory.setFilterRules(
+            "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg*.info=false"
+        )
         self.timeout = timeout
+        self.player = QMediaPlayer(self)
+        self.output = QAudioOutput(self)
+        self.player.setAudioOutput(self.output)
+        self.player.mediaStatusChanged.connect(self._status)
+        self.player.errorOccurred.connect(self._error)
+        self._start.connect(self._begin, Qt.ConnectionType.QueuedConnection)
+        self._current: _Playing | None = None
+        self._buffer: QBuffer | None = None
+        self._closed = False
+        self.completed: list[str] = []  # labels played to their end
+        self.problem = "" if QMediaDevices.audioOutputs() else "no audio output device"
+        if self.problem:
+            log.warning("sound unavailable: %s; calls are shown, not heard", self.problem)
 
-    def play(self, wav: bytes, label: str) -> None:
-        with tempfile.NamedTemporaryFile(prefix="loket-call-", suffix=".wav") as f:
-            f.write(wav)
-            f.flush()
-            try:
-                done = subprocess.run(
-                    [*self.command, f.name], capture_output=True, timeout=self.timeout, check=False
-                )
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                log.warning("could not play %s with %s: %s", label, self.command[0], exc)
-                return
-            if done.returncode != 0:
-                log.warning(
-                    "%s failed to play %s: %s",
-                    self.command[0],
-                    label,
-                    done.stderr.decode(errors="replace").strip(),
-                )
+    def play(self, wav: bytes, label: str) -> None:  # the announcer's worker thread
+        if self._closed:
+            return
+        job = _Playing(wav, label)
+        self._start.emit(job)
+        if not job.over.wait(self.timeout):
+            log.warning("playing %s did not finish within %.0f s", label, self.timeout)
+        elif job.error:
+            log.warning("could not play %s: %s", label, job.error)
 
+    def close(self) -> None:
+        """Stop playing and release a waiting worker (the display is closing)."""
+        self._closed = True
+        self.player.stop()
+        self._end("")
 
-class SilentSink:
-    """No audio output on this PC: announcements are logged, not played."""
+    @Slot(object)
+    def _begin(self, job: _Playing) -> None:
+        if self._closed:
+            job.over.set()
+            return
+        self._current = job
+        old, self._buffer = self._buffer, QBuffer(self)
+        self._buffer.setData(QByteArray(job.wav))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.player.setSourceDevice(self._buffer, QUrl(f"{job.label}.wav"))
+        if old is not None:  # the player has let go of it now
+            old.deleteLater()
+        self.player.play()
 
-    def play(self, wav: bytes, label: str) -> None:
-        log.info("no audio player; not played: %s", label)
+    @Slot(QMediaPlayer.MediaStatus)
+    def _status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            if self._current is not None:
+                self.completed.append(self._current.label)
+                if QMediaDevices.audioOutputs():
+                    self.problem = ""
+            self._end("")
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._end("the sound could not be decoded")
+
+    @Slot(QMediaPlayer.Error, str)
+    def _error(self, error: QMediaPlayer.Error, message: str) -> None:
+        if error != QMediaPlayer.Error.NoError:
+            self._end(message or error.name)
+
+    def _end(self, error: str) -> None:
+        job, self._current = self._current, None
+        if error:
+            self.problem = f"playback failed: {error}"
+        if job is not None:
+            job.error = error
+            job.over.set()
 
 
 @dataclass
@@ -202,18 +279,6 @@ class CollectingSink:
             return [label for label, _ in self.played]
 
 
-def find_player() -> tuple[str, ...] | None:
-    for command in PLAYERS:
-        path = shutil.which(command[0])
-        if path:
-            return (path, *command[1:])
-    return None
-
-
 def default_sink() -> AudioSink:
-    """The first audio player found on this PC, or a silent sink (logged) when none is."""
-    command = find_player()
-    if command is None:
-        log.warning("no audio player (pw-play, paplay or aplay) found: announcements are silent")
-        return SilentSink()
-    return CommandSink(command)
+    """The PC's default sound output through Qt Multimedia (call on the UI thread)."""
+    return QtSink()

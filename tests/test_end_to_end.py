@@ -88,7 +88,7 @@ def queue(office: Office) -> Iterator[QueueContext]:
 
 @pytest.fixture
 def kiosk(qtbot: QtBot, queue: QueueContext, tmp_path: Path) -> Iterator[Kiosk]:
-    built = build_kiosk(queue, translations=Translations("kiosk", tmp_path / "qm"), watch=False)
+    built = build_kiosk(queue, translations=Translations("kiosk"), watch=False)
     qtbot.addWidget(built.window)
     built.window.resize_to(1080, 1920)
     built.window.show()
