@@ -135,7 +135,8 @@ def _statement_days(state: ORMExecuteState) -> frozenset[dt.date] | None:
     names none, so it may touch any day)."""
     try:
         dialect = state.session.get_bind().dialect
-        params: dict[str, Any] = dict(state.statement.compile(dialect=dialect).params)
+        statement: Any = state.statement  # an INSERT / UPDATE / DELETE here
+        params: dict[str, Any] = dict(statement.compile(dialect=dialect).params)
     except Exception:  # a statement that cannot be compiled alone: day unknown
         return None
     if isinstance(state.parameters, dict):
@@ -230,7 +231,9 @@ class PostgresChangeListener:
 
         self.close()
         try:
-            self._conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=timeout)
+            self._conn = psycopg.connect(
+                self._dsn, autocommit=True, connect_timeout=max(2, round(timeout))
+            )
             self._conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             self._conn = None

@@ -145,10 +145,10 @@ class Announcer(QObject):
         pieces: list[Pcm] = []
         if self._settings.chime:
             pieces += [self._chime(rate), silence(GAP_AFTER_CHIME, rate)]
-        for i, voice in enumerate(spoken):
+        for i, sentence in enumerate(spoken):
             if i:
                 pieces.append(silence(GAP_BETWEEN_LANGUAGES, rate))
-            pieces.append(voice)
+            pieces.append(sentence)
         return join(pieces), bool(spoken)
 
     def _chime(self, rate: int) -> Pcm:

@@ -177,7 +177,10 @@ class Operations(QObject):
         if self._closed:
             return
         try:
-            failure = None if ok else Failure.of(payload)  # type: ignore[arg-type]  # an exception
+            failure = None
+            if not ok:
+                assert isinstance(payload, BaseException)
+                failure = Failure.of(payload)
             down = failure is not None and failure.unreachable
             if (ok or down) and self.reachable == down:
                 self.reachable = not down

@@ -12,13 +12,16 @@ from ui.ops import Failure, Operations
 POLL_MS = 200
 SAFETY_REFRESH_MS = 30_000
 RECONNECT_MS = 2_000
+# A LAN server answers in milliseconds; a short timeout also bounds how long closing the
+# app waits for an attempt still running (PostgreSQL accepts 2 s at least).
+CONNECT_TIMEOUT = 2.0
 
 log = logging.getLogger(__name__)
 
 
 def _connected(url: str) -> PostgresChangeListener:  # worker thread
     listener = PostgresChangeListener(url)
-    listener.connect()
+    listener.connect(timeout=CONNECT_TIMEOUT)
     return listener
 
 
