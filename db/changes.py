@@ -1,20 +1,187 @@
-"""Noticing that another program changed the queue, without re-reading everything.
+"""Noticing that another program changed the queue, and what it changed.
 
 SQLite: ``PRAGMA data_version`` on a dedicated connection, read outside any transaction,
 changes whenever another connection commits to the file; reading it is a few microseconds
 and takes no lock, so a watcher may poll it often. (Commits made on the watcher's own
-connection do not change it; the watcher never writes.) PostgreSQL gets LISTEN/NOTIFY in
-``PostgresChangeListener``: every write transaction
-sends ``NOTIFY loket_queue`` (``db.engine.Database.write``), delivered at commit; the
-listener holds one dedicated connection whose socket a Qt notifier watches."""
+connection do not change it; the watcher never writes.) It says *that* something changed,
+never what: a SQLite change is :data:`EVERYTHING` (kinds unknown, so every screen
+refreshes all it shows).
+
+PostgreSQL gets LISTEN/NOTIFY in ``PostgresChangeListener``: every write transaction
+sends ``NOTIFY loket_queue`` (``db.engine.Database.write``), delivered at commit, with a
+JSON payload saying what the transaction wrote: ``{"days": ["2026-12-02"], "kinds":
+["calls", "tickets"]}`` (:class:`Change`). The kinds come from the rows the transaction
+flushed and the tables its bulk statements named (:func:`track_changes`); a statement
+whose table cannot be told (raw SQL) makes the kinds unknown. The listener holds one
+dedicated connection whose socket a Qt notifier watches."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm.util import identity_key
+
+KINDS = ("tickets", "calls", "counters", "officers", "devices", "feedback", "bookings", "audit")
+
+KIND_OF_TABLE = {
+    "tickets": "tickets",
+    "number_series": "tickets",
+    "quota_overrides": "tickets",
+    "print_jobs": "tickets",
+    "ticket_events": "tickets",  # "calls" when the event is a call or a recall
+    "counters": "counters",
+    "officers": "officers",
+    "kiosk_heartbeats": "devices",
+    "complaints": "feedback",
+    "survey_responses": "feedback",
+    "bookings": "bookings",
+    "audit_log": "audit",
+}
+CALL_EVENTS = frozenset({"called", "recalled"})
+# Tables whose rows belong to one business day (a ticket's events and print jobs follow
+# their ticket); a bulk statement on one of them that names no day may touch any day.
+DAY_TABLES = frozenset(
+    {"tickets", "number_series", "quota_overrides", "complaints", "survey_responses"}
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one or more committed transactions changed: the business days of the
+    day-scoped rows written (tickets, quotas, feedback; empty when none was) and the kinds.
+    ``None`` means unknown: any business day, any kind (a screen then refreshes everything
+    it shows)."""
+
+    days: frozenset[dt.date] | None = None
+    kinds: frozenset[str] | None = None
+
+    def touches(self, kinds: Iterable[str]) -> bool:
+        """Whether a screen showing ``kinds`` must refresh."""
+        return self.kinds is None or not self.kinds.isdisjoint(kinds)
+
+    def touches_day(self, day: dt.date) -> bool:
+        return self.days is None or day in self.days
+
+    def merge(self, other: Change) -> Change:
+        days = None if self.days is None or other.days is None else self.days | other.days
+        kinds = None if self.kinds is None or other.kinds is None else self.kinds | other.kinds
+        return Change(days, kinds)
+
+    def payload(self) -> str:
+        return json.dumps(
+            {
+                "days": None if self.days is None else sorted(d.isoformat() for d in self.days),
+                "kinds": None if self.kinds is None else sorted(self.kinds),
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_payload(cls, payload: str) -> Change:
+        """A notification's payload; an empty or unreadable one is :data:`EVERYTHING`."""
+        try:
+            data = json.loads(payload)
+            days = data.get("days")
+            kinds = data.get("kinds")
+            return cls(
+                None if days is None else frozenset(dt.date.fromisoformat(d) for d in days),
+                None if kinds is None else frozenset(str(k) for k in kinds),
+            )
+        except (ValueError, TypeError, AttributeError):
+            return EVERYTHING
+
+
+EVERYTHING = Change()
+NOTHING = Change(frozenset(), frozenset())
+
+_KEY = "loket_change"
+
+
+def track_changes(factory: sessionmaker[Session]) -> None:
+    """Record, in each write session of ``factory``, which kinds and business days its
+    flushes and bulk statements touch (read back with :func:`change_of`)."""
+
+    @event.listens_for(factory, "before_flush")
+    def _flushing(session: Session, _context: Any, _instances: Any) -> None:
+        _note_objects(session)
+
+    @event.listens_for(factory, "do_orm_execute")
+    def _executing(state: ORMExecuteState) -> None:
+        if state.is_select:
+            return
+        table = getattr(state.statement, "table", None)
+        name = getattr(table, "name", None)
+        if name is None:
+            if str(state.statement).lstrip().upper().startswith("SELECT"):
+                return  # locks and notifications
+            _record(state.session, EVERYTHING)
+        else:
+            kind = KIND_OF_TABLE.get(name, name)
+            days = _statement_days(state) if name in DAY_TABLES else frozenset()
+            _record(state.session, Change(days, frozenset({kind})))
+
+
+def _statement_days(state: ORMExecuteState) -> frozenset[dt.date] | None:
+    """The business days a bulk statement names in its values or conditions (None: it
+    names none, so it may touch any day)."""
+    try:
+        dialect = state.session.get_bind().dialect
+        statement: Any = state.statement  # an INSERT / UPDATE / DELETE here
+        params: dict[str, Any] = dict(statement.compile(dialect=dialect).params)
+    except Exception:  # a statement that cannot be compiled alone: day unknown
+        return None
+    if isinstance(state.parameters, dict):
+        params.update(state.parameters)
+    days = {v for k, v in params.items() if k.startswith("business_day") and isinstance(v, dt.date)}
+    if not days and state.bind_mapper is not None:
+        # "WHERE id = :id_1" on a row this session holds: that row's day.
+        ids = [v for k, v in params.items() if k == "id" or k.startswith("id_")]
+        for ident in ids:
+            held = state.session.identity_map.get(identity_key(state.bind_mapper.class_, ident))
+            day = getattr(held, "business_day", None)
+            if not isinstance(day, dt.date):
+                return None
+            days.add(day)
+    return frozenset(days) or None
+
+
+def change_of(session: Session) -> Change:
+    """What ``session`` has written so far (flushed or still pending)."""
+    _note_objects(session)
+    change = session.info.get(_KEY, NOTHING)
+    assert isinstance(change, Change)
+    return change
+
+
+def _record(session: Session, change: Change) -> None:
+    session.info[_KEY] = session.info.get(_KEY, NOTHING).merge(change)
+
+
+def _note_objects(session: Session) -> None:
+    kinds: set[str] = set()
+    days: set[dt.date] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table is None:
+            continue
+        kind = KIND_OF_TABLE.get(table, table)
+        if table == "ticket_events" and str(getattr(obj, "kind", "")) in CALL_EVENTS:
+            kind = "calls"
+        kinds.add(kind)
+        day = getattr(obj, "business_day", None)
+        if isinstance(day, dt.date):
+            days.add(day)
+    if kinds:
+        _record(session, Change(frozenset(days), frozenset(kinds)))
 
 
 class SqliteChangeProbe:
@@ -64,7 +231,9 @@ class PostgresChangeListener:
 
         self.close()
         try:
-            self._conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=timeout)
+            self._conn = psycopg.connect(
+                self._dsn, autocommit=True, connect_timeout=max(2, round(timeout))
+            )
             self._conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             self._conn = None
@@ -79,7 +248,9 @@ class PostgresChangeListener:
             raise ConnectionError("not connected")
         return int(self._conn.pgconn.socket)
 
-    def drain(self) -> bool:
+    def drain(self) -> Change | None:
+        """What the notifications received since the last call say changed (None when
+        none arrived)."""
         import psycopg
 
         if self._conn is None:
@@ -90,9 +261,10 @@ class PostgresChangeListener:
         except psycopg.Error as exc:
             self.close()
             raise ConnectionError(str(exc)) from None
-        got = False
-        while pgconn.notifies() is not None:
-            got = True
+        got: Change | None = None
+        while (note := pgconn.notifies()) is not None:
+            change = Change.from_payload(bytes(note.extra).decode(errors="replace"))
+            got = change if got is None else got.merge(change)
         if pgconn.status != 0:  # CONNECTION_OK
             self.close()
             raise ConnectionError("connection to the database server was lost")

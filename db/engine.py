@@ -33,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import DatabaseLimits
+from db.changes import CHANNEL, change_of, track_changes
 
 # A write waits up to BUSY_TIMEOUT_MS for another program's lock, and the whole transaction
 # is tried WRITE_ATTEMPTS times: about 15 s in all before the caller hears "busy".
@@ -210,6 +211,7 @@ class Database:
         )
         event.listen(self._write, "after_commit", _after_commit)
         event.listen(self._write, "after_rollback", _after_rollback)
+        track_changes(self._write)
 
     def read(self) -> Session:
         """A session for reading (``with db.read() as s:``)."""
@@ -223,8 +225,12 @@ class Database:
                 self._queue_lock(session)
             yield session
             if not self.is_sqlite:
-                # Watchers LISTEN on this channel; the notification leaves at commit.
-                session.execute(text("SELECT pg_notify('loket_queue', '')"))
+                # Watchers LISTEN on this channel; the notification leaves at commit and
+                # says which kinds and business days this transaction wrote.
+                session.execute(
+                    text("SELECT pg_notify(:channel, :what)"),
+                    {"channel": CHANNEL, "what": change_of(session).payload()},
+                )
 
     @staticmethod
     def _queue_lock(session: Session) -> None:
@@ -256,8 +262,12 @@ class Database:
                         self._queue_lock(session)
                     result = work(session)
                     if not self.is_sqlite:
-                        # Watchers LISTEN on this channel; the notification leaves at commit.
-                        session.execute(text("SELECT pg_notify('loket_queue', '')"))
+                        # Watchers LISTEN on this channel; the notification leaves at commit
+                        # and says which kinds and business days this transaction wrote.
+                        session.execute(
+                            text("SELECT pg_notify(:channel, :what)"),
+                            {"channel": CHANNEL, "what": change_of(session).payload()},
+                        )
                     committing = True
                 return result
             except (OperationalError, DBAPIError) as exc:

@@ -2,8 +2,10 @@
 another. A new call waits for the one being spoken (never cuts it); a burst of ten calls is
 ten announcements; a recall is announced again.
 
-The queue is a thread pool of exactly one thread: work submitted to it runs in submission
-order, and synthesis and playback (both blocking) stay off the Qt main thread.
+The queue is the operations bridge (``ui.ops``) with exactly one worker thread: work
+submitted to it runs in submission order, and synthesis and playback (both blocking:
+espeak-ng, then waiting for the sink to reach the end of the sound) stay off the Qt main
+thread.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from config.settings import Display
 from db.read.calling_display import Call
 from display.audio import AudioSink, Espeak, Pcm, SpeechError, chime, join, silence
-from display.speech_text import call_texts
+from ui.ops import Operations
+from ui.speech_text import call_texts
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +63,8 @@ class Announcer(QObject):
         self._settings = settings
         self._sink = sink
         self._engine = engine if settings.voice else None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)
+        self.ops = Operations(self)
+        self.ops.pool.setExpiryTimeout(-1)
         self._lock = threading.Lock()
         self._seq = 0
         self._pending = 0
@@ -74,7 +76,13 @@ class Announcer(QObject):
 
     @property
     def voice_available(self) -> bool:
-        return self._engine is not None
+        """Calls are spoken and heard: a speech engine, and a sink whose sound works."""
+        return self._engine is not None and not self.sound_problem
+
+    @property
+    def sound_problem(self) -> str:
+        """Why calls are not heard ("" when they are, or when the sink cannot tell)."""
+        return str(getattr(self._sink, "problem", "") or "")
 
     @property
     def pending(self) -> int:
@@ -89,30 +97,37 @@ class Announcer(QObject):
             self._seq += 1
             self._pending += 1
             seq = self._seq
-        self._pool.start(lambda: self._run(seq, call))
+        self.ops.run(lambda: self._run(seq, call), self._done)
 
     def close(self) -> None:
-        """Drop what is still queued and wait for the announcement being played."""
+        """Drop what is still queued and stop the announcement being played."""
         self._closed = True
-        self._pool.clear()
-        self._pool.waitForDone()
+        close_sink = getattr(self._sink, "close", None)
+        if close_sink is not None:
+            close_sink()
+        self.ops.shutdown()
+
+    def _done(self, done: Announcement | None) -> None:
+        if done is not None and not self._closed:
+            self.announced.emit(done)
 
     # -- worker thread ---------------------------------------------------------------
 
-    def _run(self, seq: int, call: Call) -> None:
+    def _run(self, seq: int, call: Call) -> Announcement | None:
         try:
             if self._closed:
-                return
+                return None
             texts = call_texts(call.number, call.counter_name, self._settings.voice_english)
             audio, voiced = self._compose(texts)
             if self._closed:
-                return
+                return None
             done = Announcement(seq, call, texts, voiced, audio.seconds)
             if audio.samples:
                 self._sink.play(audio.to_wav(), done.label)
-            self.announced.emit(done)
+            return done
         except Exception:  # a failed announcement must never stop the ones after it
             log.exception("announcement of %s failed", call.number)
+            return None
         finally:
             with self._lock:
                 self._pending -= 1
@@ -130,10 +145,10 @@ class Announcer(QObject):
         pieces: list[Pcm] = []
         if self._settings.chime:
             pieces += [self._chime(rate), silence(GAP_AFTER_CHIME, rate)]
-        for i, voice in enumerate(spoken):
+        for i, sentence in enumerate(spoken):
             if i:
                 pieces.append(silence(GAP_BETWEEN_LANGUAGES, rate))
-            pieces.append(voice)
+            pieces.append(sentence)
         return join(pieces), bool(spoken)
 
     def _chime(self, rate: int) -> Pcm:

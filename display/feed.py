@@ -9,28 +9,26 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from db.context import QueueContext
 from db.read.calling_display import DisplayScope, DisplayUpdate, first_update, updates_since
+from ui.ops import Failure, Operations, Refresher
 from ui.watcher import QueueWatcher
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 50  # data_version costs microseconds; this keeps call → screen well under 300 ms
 
-
-class _Relay(QObject):
-    """Carries a worker's result to the UI thread (lives there; emitted from the worker)."""
-
-    done = Signal(object, bool)
-    failed = Signal(str)
+SHOWN = frozenset({"tickets", "calls", "counters"})  # what the board shows
 
 
 class CallFeed(QObject):
     """``loaded`` once with the start-up picture (recent calls, not to announce), then
     ``updated`` with each read's new call events; ``failed`` with a message when a read
-    fails (the next change tries again)."""
+    fails (the next change tries again). Reads run on the operations bridge (``ui.ops``),
+    coalesced by a ``Refresher``; a change of a kind the board does not show (feedback,
+    devices) costs no read."""
 
     loaded = Signal(object)
     updated = Signal(object)
@@ -49,16 +47,11 @@ class CallFeed(QObject):
         self._scope = scope
         self._recent = recent
         self._last_id: int | None = None
-        self._busy = False
-        self._dirty = False
         self._stopped = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._finished)
-        self._relay.failed.connect(self._failed)
+        self.ops = Operations(self)
+        self._reads = Refresher(self.ops, self._read, self._apply, self._read_failed, self)
         self.watcher = QueueWatcher(ctx.settings.database_url, self, poll_ms=poll_ms)
-        self.watcher.changed.connect(self.refresh)
+        self.watcher.changed_what.connect(self._changed)
 
     @property
     def last_event_id(self) -> int | None:
@@ -66,52 +59,40 @@ class CallFeed(QObject):
 
     def start(self) -> None:
         self._stopped = False
+        self.ops.reopen()
+        self._reads.reset()
         self.watcher.start()
         self.refresh()
 
     def stop(self) -> None:
         self._stopped = True
         self.watcher.stop()
-        self._pool.clear()
-        self._pool.waitForDone()
+        self.ops.shutdown()
+
+    @Slot(object)
+    def _changed(self, change: object) -> None:
+        if getattr(change, "touches", lambda _kinds: True)(SHOWN):
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
-        if self._stopped:
-            return
-        if self._busy:
-            self._dirty = True
-            return
-        self._busy = True
-        self._dirty = False
+        if not self._stopped:
+            self._reads.request()
+
+    def _read(self) -> tuple[DisplayUpdate, bool]:  # worker thread, one read at a time
         after = self._last_id
-        self._pool.start(lambda: self._read(after))
+        if after is None:
+            return first_update(self._ctx, self._scope, self._recent), True
+        return updates_since(self._ctx, after, self._scope), False
 
-    def _read(self, after: int | None) -> None:  # worker thread
-        try:
-            if after is None:
-                update = first_update(self._ctx, self._scope, self._recent)
-            else:
-                update = updates_since(self._ctx, after, self._scope)
-        except Exception as exc:  # the display keeps showing what it has and tries again
-            log.exception("reading the queue failed")
-            self._relay.failed.emit(str(exc))
-        else:
-            self._relay.done.emit(update, after is None)
-
-    @Slot(object, bool)
-    def _finished(self, update: DisplayUpdate, first: bool) -> None:
-        self._busy = False
+    def _apply(self, result: tuple[DisplayUpdate, bool]) -> None:
         if self._stopped:
             return
+        update, first = result
         self._last_id = update.last_event_id
         (self.loaded if first else self.updated).emit(update)
-        if self._dirty:
-            self.refresh()
 
-    @Slot(str)
-    def _failed(self, message: str) -> None:
-        self._busy = False
-        self.failed.emit(message)
-        if self._dirty and not self._stopped:
-            self.refresh()
+    def _read_failed(self, failure: Failure) -> None:
+        # The display keeps showing what it has; the next change tries again.
+        log.warning("reading the queue failed: %s", failure)
+        self.failed.emit(str(failure))

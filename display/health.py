@@ -8,10 +8,11 @@ import logging
 import socket
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from db.context import Actor, QueueContext
 from db.ops.printjobs import heartbeat
+from ui.ops import Failure, Operations
 
 HEARTBEAT_MS = 30_000
 
@@ -22,20 +23,8 @@ def display_id() -> str:
     return f"display-{socket.gethostname()}"[:40]
 
 
-class _Beat(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            self._work()
-        except Exception as exc:  # the next beat tries again; the screen carries on
-            log.warning("display heartbeat not written: %s", exc)
-
-
 class DisplayHeartbeat(QObject):
-    """Writes a heartbeat row off the UI thread now and every ``interval_ms``."""
+    """Writes a heartbeat row on the operations bridge now and every ``interval_ms``."""
 
     def __init__(
         self,
@@ -49,8 +38,7 @@ class DisplayHeartbeat(QObject):
         self.ctx = ctx
         self.device = device or display_id()
         self._voice = voice
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.ops = Operations(self)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.beat)
@@ -61,7 +49,7 @@ class DisplayHeartbeat(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        self._pool.waitForDone(5000)
+        self.ops.wait(5000)
 
     def beat(self) -> None:
         detail = json.dumps({"kind": "display", "voice": self._voice()})
@@ -79,4 +67,9 @@ class DisplayHeartbeat(QObject):
                 detail=detail,
             )
 
-        self._pool.start(_Beat(write))
+        self.ops.run(write, None, _not_written)
+
+
+def _not_written(failure: Failure) -> None:
+    # The next beat tries again; the screen carries on.
+    log.warning("display heartbeat not written: %s", failure)

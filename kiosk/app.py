@@ -33,6 +33,8 @@ from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.watcher import QueueWatcher
 
+TICKETS = ("tickets",)
+
 logger = logging.getLogger("kiosk")
 
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
@@ -112,10 +114,17 @@ def build_kiosk(
     watcher = None
     if watch:
         watcher = QueueWatcher(settings.database_url, window)
-        watcher.changed.connect(
-            lambda: flows.refresh_quotas() if window.current == "home" else None
+        # Only changes to tickets (quotas, print jobs) matter here; SQLite's are "anything".
+        watcher.changed_what.connect(
+            lambda change: (
+                flows.refresh_quotas()
+                if window.current == "home" and change.touches(TICKETS)
+                else None
+            )
         )
-        watcher.changed.connect(printer.kick)  # a reprint asked for at a console
+        watcher.changed_what.connect(  # a reprint asked for at a console
+            lambda change: printer.kick() if change.touches(TICKETS) else None
+        )
         watcher.start()
     health.start()
     printer.kick()  # jobs left pending by an earlier run

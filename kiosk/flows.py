@@ -40,10 +40,10 @@ from kiosk.wording import (
     TYPE_CODE,
     VIP,
     Message,
-    database_unreachable,
     refusal,
 )
 from kiosk.workers import Runner
+from ui.ops import is_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -316,7 +316,7 @@ class KioskFlows(QObject):
         self.booking.show_summary(result)
 
     def _failed(self, exc: BaseException, service_name: str = "") -> None:
-        if database_unreachable(exc):
+        if is_unreachable(exc):
             self.server_away(exc)
             return
         self.show_message(refusal(self.ctx, exc, self.window.state.language, service_name))

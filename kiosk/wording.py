@@ -8,10 +8,8 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
 from db.context import QueueContext
-from db.engine import DatabaseBusy, DatabaseUnavailable
+from db.engine import DatabaseBusy
 from db.errors import (
     CheckInRejected,
     OfficeClosed,
@@ -42,26 +40,6 @@ class Message:
     actions: tuple[str, ...] = (HOME,)
     detail: str = ""
     extra: tuple[str, ...] = field(default_factory=tuple)
-
-
-def database_unreachable(exc: BaseException) -> bool:
-    """The queue database cannot be reached (server away, connection lost, disk full):
-    the kiosk goes out of service and comes back by itself. A database that is merely busy
-    is not "away": that gets its own message."""
-    if isinstance(exc, DatabaseBusy):
-        return False
-    if isinstance(exc, DatabaseUnavailable):
-        return True
-    if isinstance(exc, OperationalError | InterfaceError):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    # The driver's own errors, when raised outside SQLAlchemy (psycopg, sqlite3).
-    return any(
-        cls.__name__ in ("OperationalError", "InterfaceError")
-        and cls.__module__.split(".")[0] in ("psycopg", "sqlite3")
-        for cls in type(exc).__mro__
-    )
 
 
 def alternatives(with_priority: bool = True) -> str:

@@ -25,6 +25,7 @@ from admin_console.counter_view import CounterView
 from admin_console.window import ConsoleWindow
 from config import load_settings
 from db.context import QueueContext
+from db.io.ticket_link import ticket_token_of_scan
 from db.migrate import open_queue
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
 from db.ops.issuing import issue_ticket
@@ -88,7 +89,7 @@ def queue(office: Office) -> Iterator[QueueContext]:
 
 @pytest.fixture
 def kiosk(qtbot: QtBot, queue: QueueContext, tmp_path: Path) -> Iterator[Kiosk]:
-    built = build_kiosk(queue, translations=Translations("kiosk", tmp_path / "qm"), watch=False)
+    built = build_kiosk(queue, translations=Translations("kiosk"), watch=False)
     qtbot.addWidget(built.window)
     built.window.resize_to(1080, 1920)
     built.window.show()
@@ -118,9 +119,10 @@ def ticket(ctx: QueueContext, number: str) -> Ticket:
 
 
 def printed(office: Office, index: int) -> list[str]:
-    """The QR texts of the ``index``-th ticket the virtual printer saved."""
+    """The ticket tokens in the QR codes of the ``index``-th ticket the virtual printer saved
+    (the demo prints its web page's address, which carries the token)."""
     png = wait_file(office.demo.printed_dir / f"ticket-{index:05d}.png")
-    return decode_qr(png)
+    return [ticket_token_of_scan(text) for text in decode_qr(png)]
 
 
 def take_ticket(qtbot: QtBot, kiosk: Kiosk) -> str:

@@ -7,11 +7,16 @@ import sys
 import pytest
 from pytestqt.qtbot import QtBot
 
+from db.changes import EVERYTHING, Change
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.migrate import open_queue
+from db.ops.calling import call_next
 from db.ops.issuing import issue_ticket
-from tests.conftest import KIOSK, MORNING, env_without_loket, make_settings
+from db.ops.printjobs import heartbeat
+from db.read.calling_display import DisplayScope
+from display.feed import SHOWN, CallFeed
+from tests.conftest import KIOSK, MORNING, OFFICER, env_without_loket, make_settings
 from tests.postgres import PostgresServer, create_database
 from ui.watcher import QueueWatcher
 
@@ -48,6 +53,64 @@ def test_postgres_notifications_reach_the_watcher(qtbot: QtBot, ctx: QueueContex
             issue_ticket(ctx, KIOSK, "baru", "walk_in")
     finally:
         watcher.stop()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_postgres_notifications_say_what_changed(qtbot: QtBot, ctx: QueueContext) -> None:
+    watcher = QueueWatcher(ctx.settings.database_url)
+    watcher.start()
+    day = MORNING.date()
+    try:
+        qtbot.waitUntil(lambda: watcher.listening, timeout=10_000)
+        with qtbot.waitSignal(watcher.changed_what, timeout=2000) as got:
+            ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+        issued = got.args[0]
+        assert issued.days == {day}
+        assert "tickets" in issued.kinds and "calls" not in issued.kinds
+        with qtbot.waitSignal(watcher.changed_what, timeout=2000) as got:
+            call_next(ctx, OFFICER, 2)
+        assert got.args[0].days == {day} and "calls" in got.args[0].kinds
+        with qtbot.waitSignal(watcher.changed_what, timeout=2000) as got:
+            heartbeat(
+                ctx,
+                KIOSK,
+                "kiosk-1",
+                printer_online=True,
+                paper="ok",
+                cover_open=False,
+                scanner="ok",
+            )
+        beat = got.args[0]
+        assert "devices" in beat.kinds and not beat.touches(SHOWN)
+        assert ticket.number
+    finally:
+        watcher.stop()
+
+
+def test_the_display_reads_nothing_for_a_heartbeat(qtbot: QtBot, ctx: QueueContext) -> None:
+    feed = CallFeed(ctx, DisplayScope.of(ctx.settings, None), recent=3)
+    with qtbot.waitSignal(feed.loaded, timeout=5000):
+        feed.start()
+    try:
+        loads = feed._reads.loads
+        feed.watcher.changed_what.emit(Change(frozenset({MORNING.date()}), frozenset({"devices"})))
+        feed.watcher.changed_what.emit(Change(None, frozenset({"feedback"})))
+        qtbot.wait(200)
+        assert feed._reads.loads == loads
+        with qtbot.waitSignal(feed.updated, timeout=5000):
+            feed.watcher.changed_what.emit(EVERYTHING)  # a SQLite change: kinds unknown
+    finally:
+        feed.stop()
+
+
+def test_change_payloads_round_trip() -> None:
+    change = Change(frozenset({MORNING.date()}), frozenset({"calls", "tickets"}))
+    assert Change.from_payload(change.payload()) == change
+    assert Change.from_payload("") == EVERYTHING
+    assert Change.from_payload("{not json") == EVERYTHING
+    assert change.merge(EVERYTHING) == EVERYTHING
+    assert change.touches(["calls"]) and not change.touches(["feedback"])
+    assert EVERYTHING.touches(["feedback"]) and EVERYTHING.touches_day(MORNING.date())
 
 
 def test_watcher_recovers_when_the_server_restarts(

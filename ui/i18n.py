@@ -1,10 +1,12 @@
 """Translator loading the three apps share.
 
 Each app keeps its Qt Linguist sources in ``<package>/translations/<package>_<lang>.ts``
-(source strings in English inside ``tr()``). At start the ``.ts`` files are compiled to
-``.qm`` with the ``lrelease`` that ships inside the PySide6 wheel, into a cache folder
-(``config.data_dir()/translations``), only when the ``.qm`` is missing or older than its
-``.ts``, and loaded with ``QTranslator``. English needs no file: it is the source language.
+(source strings in English inside ``tr()``) and, beside them, the compiled
+``<package>_<lang>.qm`` the app loads with ``QTranslator``. The ``.qm`` files are made at
+build time, never by a running app: ``python -m ui.i18n`` compiles every ``.ts`` with the
+``lrelease`` that ships inside the PySide6 wheel (run it after editing a ``.ts``; a test
+fails while a shipped ``.qm`` differs from its ``.ts``), and the package data installs
+them. English needs no file: it is the source language.
 """
 
 from __future__ import annotations
@@ -65,17 +67,16 @@ def lrelease_path() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
-def default_cache_dir() -> Path:
-    from config import data_dir
+def qm_path(ts: Path, folder: Path | None = None) -> Path:
+    """Where the compiled ``.qm`` of ``ts`` lives (beside it unless ``folder`` is given)."""
+    return (folder or ts.parent) / (ts.stem + ".qm")
 
-    return data_dir() / "translations"
 
-
-def compile_ts(ts: Path, cache_dir: Path) -> Path:
-    """The ``.qm`` of ``ts`` in ``cache_dir``, (re)built when missing or stale."""
-    qm = cache_dir / (ts.stem + ".qm")
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
-        return qm
+def compile_ts(ts: Path, out_dir: Path | None = None) -> Path:
+    """Compile ``ts`` to its ``.qm`` (beside it, or in ``out_dir``) with ``lrelease``.
+    A build step: apps only load what this made."""
+    qm = qm_path(ts, out_dir)
+    cache_dir = qm.parent
     tool = lrelease_path()
     if tool is None:
         raise TranslationError("lrelease not found (it ships with PySide6)")
@@ -102,17 +103,19 @@ def compile_ts(ts: Path, cache_dir: Path) -> Path:
 
 class Translations(QObject):
     """Switches an application's language: ``set_language("id")`` installs the compiled
-    translator of ``package``; ``set_language("en")`` removes it (source language)."""
+    translator of ``package``; ``set_language("en")`` removes it (source language).
+    ``qm_dir`` is where the ``.qm`` files are (default: the package's translations
+    folder, where the build put them). Nothing here runs a program."""
 
     def __init__(
         self,
         package: str,
-        cache_dir: Path | None = None,
+        qm_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.package = package
-        self.cache_dir = cache_dir
+        self.qm_dir = qm_dir
         self.language = SOURCE_LANGUAGE
         self._translator: QTranslator | None = None
 
@@ -123,7 +126,9 @@ class Translations(QObject):
         files = ts_files(self.package)
         if language not in files:
             raise TranslationError(f"{self.package}: no translation for {language!r}")
-        qm = compile_ts(files[language], self.cache_dir or default_cache_dir())
+        qm = qm_path(files[language], self.qm_dir)
+        if not qm.is_file():
+            raise TranslationError(f"{qm} is missing: compile it with `python -m ui.i18n`")
         translator = QTranslator(self)
         if not translator.load(str(qm)):
             raise TranslationError(f"{qm}: QTranslator cannot load it")
@@ -134,7 +139,7 @@ class Translations(QObject):
         app = QCoreApplication.instance()
         try:
             translator = self.translator_for(language)
-        except (TranslationError, OSError, subprocess.SubprocessError) as exc:
+        except (TranslationError, OSError) as exc:
             logger.error("cannot load the %s translation: %s", language, exc)
             translator, language, ok = None, SOURCE_LANGUAGE, False
         else:
@@ -155,3 +160,23 @@ class Translations(QObject):
             app.removeTranslator(self._translator)
         self._translator = None
         self.language = SOURCE_LANGUAGE
+
+
+APPS = ("kiosk", "admin_console", "display", "ui")
+
+
+def compile_all(packages: tuple[str, ...] = APPS) -> list[Path]:
+    """Compile every ``.ts`` of ``packages`` beside itself; the ``.qm`` files written."""
+    made = []
+    for package in packages:
+        try:
+            files = ts_files(package)
+        except (TranslationError, ModuleNotFoundError):
+            continue
+        made += [compile_ts(ts) for ts in files.values()]
+    return made
+
+
+if __name__ == "__main__":
+    for path in compile_all():
+        print(path)

@@ -435,7 +435,7 @@ def build(settings: Settings, key: bytes) -> Starlette:
     counter sync: the web service may run on a read-only role); the schema must be current
     (``loket-web`` checks it before it starts)."""
     from db.engine import Database
-    from display.audio import Espeak
+    from ui.sound import Espeak
 
     ctx = QueueContext(Database(settings.database_url), settings)
     return Web(ctx, key, Espeak.find()).application()

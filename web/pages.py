@@ -320,7 +320,10 @@ def display_state(settings: Settings, update: DisplayUpdate | None) -> dict[str,
     """What the display script draws: plain values, no markup."""
     if update is None:
         return {"last": 0, "calls": [], "counters": [], "waiting": []}
-    calls = [c for c in reversed(update.calls) if c.announced]  # newest first
+    # Newest first. A number stays on the board whatever became of it after its call; only
+    # a call or a recall is announced (a ticket served while the TV was away is not called
+    # out late).
+    calls = list(reversed(update.calls))
     return {
         "last": update.last_event_id,
         "calls": [_call_json(c) for c in calls],
@@ -336,6 +339,7 @@ def _call_json(c: Call) -> dict[str, object]:
         "counter": c.counter_name,
         "counter_no": c.counter or 0,
         "kind": c.kind,
+        "announce": c.announced,
         "at": c.at.timestamp(),
     }
 

@@ -14,8 +14,8 @@ import threading
 from collections import OrderedDict
 
 from config.settings import Settings
-from display.audio import Espeak, Pcm, SpeechError, chime, join, silence
-from display.speech_text import call_texts
+from ui.sound import Espeak, Pcm, SpeechError, chime, join, silence
+from ui.speech_text import call_texts
 
 GAP_AFTER_CHIME = 0.25
 GAP_BETWEEN_LANGUAGES = 0.6

@@ -586,3 +586,21 @@ def expected_calls(ctx: QueueContext, now: dt.datetime | None = None) -> dict[in
             now + dt.timedelta(minutes=float(high)),
         )
     return result
+
+
+def counters_for(session: Session, ctx: QueueContext, service: Service, channel: Channel) -> int:
+    """Counters open now that serve this service and channel; before any opens, the number
+    configured for it (the office will open them); 1 when none is configured."""
+    configured = [
+        c.number
+        for c in ctx.settings.counters
+        if service.code in c.services and channel in c.channels
+    ]
+    if not configured:
+        return 1
+    open_now = session.scalars(
+        select(CounterRow.number).where(
+            CounterRow.number.in_(configured), CounterRow.state == CounterState.OPEN
+        )
+    ).all()
+    return len(open_now) or len(configured)

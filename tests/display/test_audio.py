@@ -9,12 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from config.settings import Display
 from db.read.calling_display import Call
 from display.announcer import Announcer
-from display.audio import CollectingSink, Espeak, chime, read_wav, rms, silence
+from display.audio import CollectingSink, Espeak, QtSink, chime, read_wav, rms, silence
 
 SILENCE_RMS = 300.0  # of 32767: well above dither and noise, far below speech
 
@@ -132,3 +133,49 @@ def test_without_an_engine_calls_get_the_chime_only(qtbot: QtBot) -> None:
         assert rms(audio.samples) > SILENCE_RMS
     finally:
         announcer.close()
+
+
+# Qt's own words for a machine without a sound server, where the sound goes nowhere.
+NO_SOUND_SERVER = pytest.mark.qt_log_ignore("PulseAudioService", "No audio device detected")
+
+
+@NO_SOUND_SERVER
+def test_qt_multimedia_plays_a_call_to_its_end(qtbot: QtBot) -> None:
+    """Through Qt Multimedia, no player program: on a machine without a sound card the
+    output is a null device, and the player still runs the sound to its end in real time."""
+    sink = QtSink()
+    announcer = Announcer(Display(voice_english=False), sink, real_engine())
+    try:
+        started = time.monotonic()
+        with qtbot.waitSignal(announcer.announced, timeout=30_000) as done:
+            announcer.announce(a_call(7))
+        took = time.monotonic() - started
+        announcement = done.args[0]
+        assert sink.completed == [announcement.label]
+        assert announcement.seconds > 2.0
+        assert took >= announcement.seconds * 0.9, (took, announcement.seconds)
+        assert sink.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia
+        assert sink.player.position() >= sink.player.duration() - 100
+    finally:
+        announcer.close()
+        sink.close()
+
+
+@NO_SOUND_SERVER
+@pytest.mark.qt_log_ignore("Could not open media")
+def test_a_sound_that_cannot_be_played_is_reported(qtbot: QtBot) -> None:
+    sink = QtSink()
+    sink.problem = ""  # as on a PC with a sound card
+    announcer = Announcer(Display(), sink, real_engine())
+    heard: list[str] = []
+    announcer.announced.connect(lambda a: heard.append(a.call.number))
+    try:
+        worker = threading.Thread(target=sink.play, args=(b"RIFF\x00\x00\x00\x00WAVEjunk", "bad"))
+        worker.start()
+        qtbot.waitUntil(lambda: not worker.is_alive(), timeout=10_000)
+        assert sink.problem.startswith("playback failed"), sink.problem
+        assert sink.completed == []
+        assert not announcer.voice_available  # the heartbeat says "voice unavailable"
+    finally:
+        announcer.close()
+        sink.close()

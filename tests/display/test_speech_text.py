@@ -7,7 +7,8 @@ import re
 import pytest
 
 from display.dates import date_id, datetime_id, time_id
-from display.speech_text import (
+from tests.conftest import MORNING
+from ui.speech_text import (
     LETTERS_ID,
     call_text_en,
     call_text_id,
@@ -17,7 +18,6 @@ from display.speech_text import (
     spoken_name,
     spoken_ticket,
 )
-from tests.conftest import MORNING
 
 
 def test_the_call_as_the_office_says_it() -> None:

@@ -43,11 +43,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
-@pytest.fixture(scope="session")
-def qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("qm")
-
-
 @pytest.fixture
 def emulator(tmp_path: Path) -> Iterator[Emulator]:
     emu = Emulator("127.0.0.1", 0, tmp_path / "printed", width=576)
@@ -75,8 +70,8 @@ def kiosk_ctx(
 
 
 @pytest.fixture
-def kiosk(qtbot: QtBot, kiosk_ctx: QueueContext, qm_cache: Path) -> Iterator[Kiosk]:
-    built = build_kiosk(kiosk_ctx, translations=Translations("kiosk", qm_cache), watch=False)
+def kiosk(qtbot: QtBot, kiosk_ctx: QueueContext) -> Iterator[Kiosk]:
+    built = build_kiosk(kiosk_ctx, translations=Translations("kiosk"), watch=False)
     window = built.window
     qtbot.addWidget(window)
     window.resize_to(*PORTRAIT)

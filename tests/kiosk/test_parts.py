@@ -4,16 +4,17 @@ translator cache."""
 from __future__ import annotations
 
 import datetime as dt
-import os
+import subprocess
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.dates import format_date, format_datetime, weekday_names
 from kiosk.scanner import WedgeScanner
 from tests.conftest import JAKARTA
-from ui.i18n import Translations, compile_ts, lrelease_path, ts_files
+from ui.i18n import APPS, Translations, compile_ts, lrelease_path, qm_path, ts_files
 
 
 def test_dates_in_indonesian_and_english() -> None:
@@ -50,17 +51,27 @@ def test_scanner_takes_bursts_not_typing(qtbot: QtBot) -> None:
     assert got.args == ["MP261201JKS00002"]
 
 
-def test_translations_are_compiled_once_and_again_when_changed(
-    tmp_path: Path, qapp: QCoreApplication
-) -> None:
+def test_shipped_translations_match_their_sources(tmp_path: Path) -> None:
+    """Every .ts has its compiled .qm beside it, byte for byte what lrelease makes of it
+    now (run `python -m ui.i18n` after editing a .ts)."""
     assert lrelease_path() is not None
-    ts = ts_files("kiosk")["id"]
-    qm = compile_ts(ts, tmp_path)
-    built = qm.stat().st_mtime_ns
-    assert compile_ts(ts, tmp_path).stat().st_mtime_ns == built
-    os.utime(qm, ns=(built, ts.stat().st_mtime_ns - 10**9))  # now older than its .ts
-    assert compile_ts(ts, tmp_path).stat().st_mtime_ns != ts.stat().st_mtime_ns - 10**9
-    translations = Translations("kiosk", tmp_path)
+    for package in APPS:
+        for ts in ts_files(package).values():
+            shipped = qm_path(ts)
+            assert shipped.is_file(), f"{shipped} is missing: run python -m ui.i18n"
+            fresh = compile_ts(ts, tmp_path)
+            assert fresh.read_bytes() == shipped.read_bytes(), f"{shipped} is stale"
+
+
+def test_switching_language_runs_no_program(
+    tmp_path: Path, qapp: QCoreApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_program(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a program was started: {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_program)
+    monkeypatch.setattr(subprocess, "Popen", no_program)
+    translations = Translations("kiosk")
     try:
         assert translations.set_language("id")
         assert QCoreApplication.translate("Kiosk", "Welcome") == "Selamat datang"
@@ -68,3 +79,7 @@ def test_translations_are_compiled_once_and_again_when_changed(
         assert QCoreApplication.translate("Kiosk", "Welcome") == "Welcome"
     finally:
         translations.uninstall()
+    # A missing .qm is a logged failure and the source language, not a compile.
+    elsewhere = Translations("kiosk", tmp_path)
+    assert not elsewhere.set_language("id")
+    assert elsewhere.language == "en"

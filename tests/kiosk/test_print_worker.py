@@ -194,9 +194,9 @@ def test_split_cut_keeps_every_byte() -> None:
 
 
 @pytest.fixture
-def watched_kiosk(qtbot: QtBot, kiosk_ctx: QueueContext, qm_cache: Path) -> Iterator[Kiosk]:
+def watched_kiosk(qtbot: QtBot, kiosk_ctx: QueueContext) -> Iterator[Kiosk]:
     """The kiosk as the app builds it, with the database change watcher running."""
-    built = build_kiosk(kiosk_ctx, translations=Translations("kiosk", qm_cache), watch=True)
+    built = build_kiosk(kiosk_ctx, translations=Translations("kiosk"), watch=True)
     qtbot.addWidget(built.window)
     built.window.resize_to(*PORTRAIT)
     built.window.show()

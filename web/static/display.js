@@ -93,7 +93,7 @@
     render(s);
     var fresh = [];
     for (var i = 0; i < s.calls.length; i++) {
-      if (s.calls[i].id > last) { fresh.unshift(s.calls[i]); }
+      if (s.calls[i].id > last && s.calls[i].announce) { fresh.unshift(s.calls[i]); }
     }
     if (s.last > last) { last = s.last; }
     if (fresh.length > MAX_BACKLOG) { fresh = fresh.slice(fresh.length - MAX_BACKLOG); }
