@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
 from kiosk.widgets import Keyboard
 
@@ -12,7 +12,7 @@ MAX_CODE = 32
 
 
 class ScanScreen(Screen):
-    name = "scan"
+    name = ScreenName.SCAN
     type_code = Signal()
     back = Signal()
 
@@ -45,7 +45,7 @@ class ScanScreen(Screen):
 class CodeEntryScreen(Screen):
     """``mode`` "booking": a booking code; "reason": a staff member's override reason."""
 
-    name = "code"
+    name = ScreenName.CODE
     entered_text = Signal(str)
     back = Signal()
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from config.settings import Settings
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_label
 
@@ -116,7 +116,7 @@ def counters_text(state: KioskState) -> str:
 class FaqScreen(Screen):
     """``topics`` lists the pages; touching one shows it (``show_page``)."""
 
-    name = "faq"
+    name = ScreenName.FAQ
     back = Signal()
     ticket = Signal()
 

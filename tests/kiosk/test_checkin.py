@@ -121,7 +121,7 @@ def test_every_rejection_has_its_own_words(qtbot: QtBot, booked: Kiosk, clock: F
     headings = [heading for _kind, heading, _body in seen.values()]
     assert len(set(headings)) == len(headings), headings
     assert seen["too_early"][2] == (
-        "Check-in booking Anda dibuka pukul 12.00. Silakan tunggu dan pindai lagi nanti."
+        "Check-in pemesanan Anda dibuka pukul 12.00. Silakan tunggu dan pindai lagi nanti."
     )
     assert "Selasa, 1 Desember 2026" in seen["other_date"][2]
     assert "meja informasi" in seen["too_late"][2]
