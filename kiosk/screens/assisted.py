@@ -100,7 +100,7 @@ class AssistedScreen(Screen):
     name = ScreenName.ASSISTED
     chosen = Signal(str)
 
-    CHOICES = ("find_booking", "priority", "override", "reprint", "leave", "exit")
+    CHOICES = ("find_booking", "priority", "override", "reprint", "leave")
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
@@ -109,13 +109,17 @@ class AssistedScreen(Screen):
         grid = ResponsiveGrid(portrait=1, landscape=2)
         self.tiles: dict[str, QPushButton] = {}
         for choice in self.CHOICES:
-            role = "tile_accent" if choice in ("leave", "exit") else "tile"
-            tile = Tile(f"assisted_{choice}", role)
+            tile = Tile(f"assisted_{choice}", "tile_accent" if choice == "leave" else "tile")
             tile.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             self.tiles[choice] = tile
         grid.set_widgets(list(self.tiles.values()))
         self.body.addWidget(grid)
         self.body.addStretch(1)
+        # Closing the kiosk is not leaving assisted mode: its own plain button, bottom right,
+        # far from "Leave assisted mode".
+        self.actions.addStretch(1)
+        self.exit_button = self.add_action("assisted_exit")
+        self.exit_button.clicked.connect(lambda: self.chosen.emit("exit"))
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Assisted mode"))
@@ -127,8 +131,8 @@ class AssistedScreen(Screen):
             "override": (tr("Walk-in beyond the quota"), tr("With a reason; recorded")),
             "reprint": (tr("Reprint the last ticket"), tr("Last ticket: {number}", number=last)),
             "leave": (tr("Leave assisted mode"), ""),
-            "exit": (tr("Close the kiosk"), tr("Needs the staff PIN again")),
         }
         for choice, tile in self.tiles.items():
             assert isinstance(tile, Tile)
             tile.set_texts(*texts[choice])
+        self.exit_button.setText(tr("Close the kiosk"))

@@ -172,6 +172,9 @@ class FaqScreen(Screen):
         self.views.addWidget(page)
         self.back_button = self.add_action("faq_back")
         self.back_button.clicked.connect(self.go_back)
+        # On a page: straight home too, not only back to the topics.
+        self.home_button = self.add_action("faq_home")
+        self.home_button.clicked.connect(self.back)
         self.actions.addStretch(1)
         self.ticket_button = self.add_action("faq_ticket", "primary")
         self.ticket_button.clicked.connect(self.ticket)
@@ -206,6 +209,8 @@ class FaqScreen(Screen):
             tile.set_texts(page.get(page.title, lang))
         self.qr_caption.setText(tr("Scan to read this at home"))
         self.ticket_button.setText(tr("Take an information ticket"))
+        self.home_button.setText(tr("Home"))
+        self.home_button.setVisible(self.current is not None)
         if self.current is None:
             self.heading.setText(tr("Information"))
             self.back_button.setText(tr("Back"))
