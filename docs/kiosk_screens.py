@@ -94,6 +94,8 @@ def main() -> int:
         "vip": lambda: flows.choose("vip"),
         "past-day": lambda: flows.fc.fail(past),
         "cancelled": lambda: flows.fc.fail(cancelled),
+        "assisted": lambda: (setattr(window.state, "assisted", True), flows.go_home()),
+        "faq-page": lambda: (flows.feedback.show_faq(), flows.screen("faq").show_page(0)),
         "pin-wrong": lambda: (
             flows.ask_pin("assisted"),
             flows.staff_flows._pin_checked("assisted", PinCheck(PinResult.WRONG, 3)),
