@@ -287,6 +287,9 @@ class Kiosk(Strict):
     priority_staff_confirm: Literal["always", "never", "after_refusal"] = "after_refusal"
     # Older setting, kept: true means priority_staff_confirm = "always".
     priority_needs_staff: bool = False
+    # The fixed start of the office's booking codes, already on screen when an applicant
+    # types a code ({date}: today as YYMMDD, {office}: office.code); empty = nothing.
+    booking_code_prefill: str = Field(default="MP{date}{office}", max_length=40)
     # The service a priority ticket is for unless the applicant changes it on the last
     # look (its code); empty = the first service that takes priority tickets.
     priority_default_service: str = ""

@@ -67,9 +67,22 @@ class CodeEntryScreen(Screen):
         self.ok_button.clicked.connect(self.submit)
         self.keyboard.space.setVisible(False)
 
+    def prefill(self) -> str:
+        """The fixed part of today's booking codes (setting ``kiosk.booking_code_prefill``):
+        the applicant types only the rest, and can still erase it."""
+        settings = self.state.settings
+        template = settings.kiosk.booking_code_prefill
+        if not template:
+            return ""
+        today = self.state.ctx.today()
+        try:
+            return template.format(date=today.strftime("%y%m%d"), office=settings.office.code)
+        except (KeyError, IndexError, ValueError):
+            return ""
+
     def configure(self, mode: str) -> None:
         self.mode = mode
-        self.text = ""
+        self.text = self.prefill() if mode == "booking" else ""
         self.keyboard.space.setVisible(mode == "reason")
         self.retranslate()
 
