@@ -224,7 +224,14 @@ class FaqScreen(Screen):
         self.qr_url.setText(page.url)
         self.back_button.setText(tr("All topics"))
 
+    def place_for(self, landscape: bool) -> None:
+        """Pages of text use the whole height, in portrait too."""
+        super().place_for(True)
+
     def set_orientation(self, landscape: bool) -> None:
-        self.page_row.setDirection(
+        direction = (
             QHBoxLayout.Direction.LeftToRight if landscape else QHBoxLayout.Direction.TopToBottom
         )
+        self.page_row.setDirection(direction)
+        # Three buttons on a page (all topics, home, a ticket): stacked on a narrow screen.
+        self.actions.setDirection(direction)

@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>I have a booking</source>
-        <translation>Saya sudah memesan antrean</translation>
+        <translation>Sudah pesan antrean</translation>
     </message>
     <message>
         <source>Scan the QR code from the M-Paspor app</source>
