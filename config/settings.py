@@ -159,6 +159,8 @@ class Service(Strict):
 class PriorityReason(Strict):
     code: str = Field(pattern=r"^[a-z_]+$")
     name: Text
+    # A priority ticket for this reason always waits for a staff PIN or staff card.
+    staff_must_confirm: bool = False
 
 
 class CheckInWindow(Strict):
@@ -324,8 +326,18 @@ class Retention(Strict):
 class Kiosk(Strict):
     """The lobby kiosk."""
 
-    # Priority tickets wait for a staff PIN or staff card before printing.
+    # When a priority ticket waits for a staff PIN or staff card before printing: "always",
+    # "never", or "after_refusal" (after this applicant was refused a walk-in ticket because
+    # the quota is used up). A reason with ``staff_must_confirm`` always waits.
+    priority_staff_confirm: Literal["always", "never", "after_refusal"] = "after_refusal"
+    # Older setting, kept: true means priority_staff_confirm = "always".
     priority_needs_staff: bool = False
+    # The fixed start of the office's booking codes, already on screen when an applicant
+    # types a code ({date}: today as YYMMDD, {office}: office.code); empty = nothing.
+    booking_code_prefill: str = Field(default="MP{date}{office}", max_length=40)
+    # The service a priority ticket is for unless the applicant changes it on the last
+    # look (its code); empty = the first service that takes priority tickets.
+    priority_default_service: str = ""
     # argon2 hash of the staff PIN (make one with `loket-kiosk hash-pin`); empty = no PIN
     # set, assisted mode then opens only with a staff card.
     staff_pin_hash: str = ""
@@ -501,7 +513,7 @@ def _default_reasons() -> list[PriorityReason]:
         PriorityReason(
             code="small_child", name=Text(id="Membawa balita", en="With a child under 5")
         ),
-        PriorityReason(code="other", name=Text(id="Lainnya", en="Other")),
+        PriorityReason(code="other", name=Text(id="Lainnya", en="Other"), staff_must_confirm=True),
     ]
 
 

@@ -5,18 +5,16 @@ in. Queue calls run on the kiosk's ``Runner`` (a worker thread), as every other 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from db.ops.checkin import BookingPreview, check_in_booking, preview_booking
 from db.read.booking_search import BookingMatch, search_bookings
 from db.views import TicketView
+from kiosk.flow_context import FlowContext
+from kiosk.screens.base import ScreenName
 from kiosk.screens.search import SHOWN, SearchScreen
 from kiosk.screens.summary import SummaryScreen
-
-if TYPE_CHECKING:
-    from kiosk.flows import KioskFlows
 
 
 @dataclass(frozen=True)
@@ -29,78 +27,70 @@ class Previewed:
 
 
 class BookingFlows(QObject):
-    def __init__(self, flows: KioskFlows) -> None:
-        super().__init__(flows)
-        self.flows = flows
-        self.ctx = flows.ctx
+    def __init__(self, fc: FlowContext) -> None:
+        super().__init__(fc)
+        self.fc = fc
+        self.ctx = fc.ctx
         self.payload = ""  # what was scanned or typed, kept for the check-in itself
-        summary: SummaryScreen = flows.screen("summary")
-        summary.back.connect(flows.go_home)
-        summary.print_ticket.connect(self.print_ticket)
-        search: SearchScreen = flows.screen("search")
-        search.back.connect(flows.go_home)
-        search.search.connect(self.search)
-        search.picked.connect(self.check_in_picked)
 
     # -- scan or typed code → summary → ticket ----------------------------------------------
 
     def preview(self, payload: str) -> Previewed:
         """Worker side: the booking a scan names, or ``CheckInRejected``."""
-        return Previewed(preview_booking(self.ctx, self.flows.actor, payload), payload)
+        return Previewed(preview_booking(self.ctx, self.fc.actor, payload), payload)
 
     def show_summary(self, previewed: Previewed) -> None:
         self.payload = previewed.payload
-        screen: SummaryScreen = self.flows.screen("summary")
+        screen: SummaryScreen = self.fc.screen(ScreenName.SUMMARY)
         screen.show_preview(previewed.preview)
-        self.flows.show("summary")
+        self.fc.show(ScreenName.SUMMARY)
 
     def print_ticket(self) -> None:
-        flows = self.flows
-        if flows.runner.busy or not self.payload:
+        fc = self.fc
+        if fc.runner.busy or not self.payload:
             return
-        if not flows.in_service():
-            flows.show("out_of_service")
+        if not fc.in_service():
+            fc.show(ScreenName.OUT_OF_SERVICE)
             return
         payload, self.payload = self.payload, ""
         self._check_in(payload)
 
     def _check_in(self, payload: str) -> None:
-        flows = self.flows
+        fc = self.fc
 
         def work() -> TicketView:
-            return check_in_booking(self.ctx, flows.actor, payload, kiosk_id=flows.kiosk_id)
+            return check_in_booking(self.ctx, fc.actor, payload, kiosk_id=fc.kiosk_id)
 
-        flows.show("busy")
-        flows.runner.run(work, flows.ticket_issued, flows._failed)
+        fc.show(ScreenName.BUSY)
+        fc.run(work, fc.ticket_ready.emit)
 
     # -- assisted mode: find a booking --------------------------------------------------------
 
     def start_search(self) -> None:
-        screen: SearchScreen = self.flows.screen("search")
+        screen: SearchScreen = self.fc.screen(ScreenName.SEARCH)
         screen.reset()
-        self.flows.show("search")
+        self.fc.show(ScreenName.SEARCH)
 
     def search(self, text: str) -> None:
-        screen: SearchScreen = self.flows.screen("search")
-        flows = self.flows
+        screen: SearchScreen = self.fc.screen(ScreenName.SEARCH)
+        fc = self.fc
 
         def work() -> list[BookingMatch]:
-            return search_bookings(self.ctx, flows.staff_actor, text, limit=SHOWN + 1)
+            return search_bookings(self.ctx, fc.staff_actor, text, limit=SHOWN + 1)
 
         def failed(exc: BaseException) -> None:
             screen.show_results([])
-            flows._failed(exc)
+            fc.fail(exc)
 
-        if flows.runner.busy:
+        if fc.runner.busy:
             screen.show_results([])
             return
-        flows.runner.run(work, screen.show_results, failed)
+        fc.run(work, screen.show_results, failed)
 
     def check_in_picked(self, code: str) -> None:
-        flows = self.flows
-        if flows.runner.busy:
+        if self.fc.runner.busy:
             return
-        if not flows.in_service():
-            flows.show("out_of_service")
+        if not self.fc.in_service():
+            self.fc.show(ScreenName.OUT_OF_SERVICE)
             return
         self._check_in(code)

@@ -4,11 +4,10 @@ scanning a served ticket's QR code opens. The queue calls run on the kiosk's ``R
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from config.settings import Channel
 from db.io.ticket_link import ticket_token_of_scan
 from db.ops.feedback import (
     FeedbackInvalid,
@@ -20,14 +19,13 @@ from db.ops.feedback import (
     submit_survey,
     survey_ticket,
 )
+from kiosk.flow_context import FlowContext
+from kiosk.screens.base import ScreenName
 from kiosk.screens.faq import FaqScreen
 from kiosk.screens.feedback import ComplaintScreen
 from kiosk.screens.survey import SurveyScreen
 from kiosk.text import tr
-from kiosk.wording import Message, refusal
-
-if TYPE_CHECKING:
-    from kiosk.flows import KioskFlows
+from kiosk.wording import Message
 
 
 def survey_refusal(exc: SurveyRefused) -> Message:
@@ -49,64 +47,53 @@ def survey_refusal(exc: SurveyRefused) -> Message:
 
 
 class FeedbackFlows(QObject):
-    def __init__(self, flows: KioskFlows) -> None:
-        super().__init__(flows)
-        self.flows = flows
-        self.ctx = flows.ctx
+    def __init__(self, fc: FlowContext) -> None:
+        super().__init__(fc)
+        self.fc = fc
+        self.ctx = fc.ctx
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self._finished)
-        faq: FaqScreen = flows.screen("faq")
-        faq.back.connect(flows.go_home)
-        faq.ticket.connect(lambda: flows.confirm("info", Channel.WALK_IN))
-        complaint: ComplaintScreen = flows.screen("complaint")
-        complaint.back.connect(flows.go_home)
-        complaint.submitted.connect(self.file)
-        complaint.done.connect(self._finished)
-        survey: SurveyScreen = flows.screen("survey")
-        survey.back.connect(flows.go_home)
-        survey.submitted.connect(self.submit_survey)
-        survey.done.connect(self._finished)
+        self.timer.timeout.connect(self.finished)
 
     # -- information and complaints -----------------------------------------------------
 
     def show_faq(self) -> None:
-        screen: FaqScreen = self.flows.screen("faq")
+        screen: FaqScreen = self.fc.screen(ScreenName.FAQ)
         screen.show_topics()
-        self.flows.show("faq")
+        self.fc.show(ScreenName.FAQ)
 
     def start_complaint(self) -> None:
-        screen: ComplaintScreen = self.flows.screen("complaint")
+        screen: ComplaintScreen = self.fc.screen(ScreenName.COMPLAINT)
         screen.reset()
-        self.flows.show("complaint")
+        self.fc.show(ScreenName.COMPLAINT)
 
     def file(self, category: str, text: str, contact: str, consent: bool) -> None:
-        flows = self.flows
-        if flows.runner.busy:
+        fc = self.fc
+        if fc.runner.busy:
             return
-        flows.show("busy")
-        flows.runner.run(
+        fc.show(ScreenName.BUSY)
+        fc.run(
             lambda: file_complaint(
-                self.ctx, flows.actor, category, text, contact or None, consent,
-                kiosk_id=flows.kiosk_id,
+                self.ctx, fc.actor, category, text, contact or None, consent,
+                kiosk_id=fc.kiosk_id,
             ),
             self._filed,
             self._file_failed,
         )  # fmt: skip
 
     def _filed(self, receipt: str) -> None:
-        screen: ComplaintScreen = self.flows.screen("complaint")
+        screen: ComplaintScreen = self.fc.screen(ScreenName.COMPLAINT)
         screen.show_receipt(receipt)
-        self.flows.show("complaint")
+        self.fc.show(ScreenName.COMPLAINT)
         self._linger()
 
     def _file_failed(self, exc: BaseException) -> None:
         if isinstance(exc, FeedbackInvalid) and exc.field == "contact":
-            screen: ComplaintScreen = self.flows.screen("complaint")
+            screen: ComplaintScreen = self.fc.screen(ScreenName.COMPLAINT)
             screen.show_problem(tr("This is not a phone number or an e-mail address."))
-            self.flows.show("complaint")
+            self.fc.show(ScreenName.COMPLAINT)
             return
-        self.flows.show_message(refusal(self.ctx, exc, self.flows.window.state.language))
+        self.fc.fail(exc)
 
     # -- the survey ---------------------------------------------------------------------
 
@@ -117,56 +104,56 @@ class FeedbackFlows(QObject):
         if not is_ticket_token(self.ctx, code):
             return None
         try:
-            return survey_ticket(self.ctx, self.flows.actor, code)
+            return survey_ticket(self.ctx, self.fc.actor, code)
         except SurveyRefused as exc:
             return exc
 
     def survey_scanned(self, result: Any) -> bool:
         """On the UI thread: True when ``result`` was a survey scan and is handled."""
         if isinstance(result, SurveyRefused):
-            self.flows.show_message(survey_refusal(result))
+            self.fc.show_message(lambda: survey_refusal(result))
             return True
         if isinstance(result, SurveyTicket):
-            screen: SurveyScreen = self.flows.screen("survey")
+            screen: SurveyScreen = self.fc.screen(ScreenName.SURVEY)
             screen.start(result)
-            self.flows.show("survey")
+            self.fc.show(ScreenName.SURVEY)
             return True
         return False
 
     def submit_survey(self, token: str, answers: list[int], comment: str) -> None:
-        flows = self.flows
-        if flows.runner.busy:
+        fc = self.fc
+        if fc.runner.busy:
             return
-        flows.show("busy")
-        flows.runner.run(
+        fc.show(ScreenName.BUSY)
+        fc.run(
             lambda: submit_survey(
-                self.ctx, flows.actor, token, answers, comment, kiosk_id=flows.kiosk_id
+                self.ctx, fc.actor, token, answers, comment, kiosk_id=fc.kiosk_id
             ),
             self._surveyed,
             self._survey_failed,
         )
 
     def _surveyed(self, _ticket: SurveyTicket) -> None:
-        screen: SurveyScreen = self.flows.screen("survey")
+        screen: SurveyScreen = self.fc.screen(ScreenName.SURVEY)
         screen.show_thanks()
-        self.flows.show("survey")
+        self.fc.show(ScreenName.SURVEY)
         self._linger()
 
     def _survey_failed(self, exc: BaseException) -> None:
         if isinstance(exc, SurveyRefused):
-            self.flows.show_message(survey_refusal(exc))
+            self.fc.show_message(lambda: survey_refusal(exc))
         else:
-            self.flows.show_message(refusal(self.ctx, exc, self.flows.window.state.language))
+            self.fc.fail(exc)
 
     # -- the end ------------------------------------------------------------------------
 
     def _linger(self) -> None:
-        self.timer.start(self.flows.settings.kiosk.ticket_screen_seconds * 1000)
+        self.timer.start(self.fc.settings.kiosk.ticket_screen_seconds * 1000)
 
-    def _finished(self) -> None:
+    def finished(self) -> None:
         self.timer.stop()
-        if self.flows.window.current not in ("complaint", "survey"):
+        if self.fc.current not in (ScreenName.COMPLAINT, ScreenName.SURVEY):
             return
-        if not self.flows.window.state.assisted:
-            self.flows.window.reset_for_next_person()
-        self.flows.go_home()
+        if not self.fc.state.assisted:
+            self.fc.window.reset_for_next_person()
+        self.fc.go_home()

@@ -1,8 +1,11 @@
-"""The kiosk's flows: which screen follows which, and the queue calls between them.
+"""The kiosk's flows wired together, in one place: which screen signal goes to which flow,
+and which flow hands over to which.
 
-Every queue call (issuing, check-in, quotas, reprints) and every PIN check runs through
-the ``Runner`` on a worker thread; the screens only ever see the results. Wired in one
-place (``_connect``), like qutebrowser's main window.
+The flows themselves know nothing of one another: tickets (``kiosk.ticket_flows``),
+bookings (``kiosk.booking_flows``), staff (``kiosk.staff_flows``) and feedback
+(``kiosk.feedback_flows``) each work with one shared ``FlowContext`` (the window, the
+runners of queue calls, who acts). Every queue call and every PIN check runs on a worker
+thread; the screens only ever see the results.
 """
 
 from __future__ import annotations
@@ -13,42 +16,35 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from config.settings import Channel
-from db.context import Actor, QueueContext
-from db.errors import QueueError
-from db.models import Role
-from db.ops.issuing import QuotaLeft, issue_ticket, quotas_today
+from db.ops.issuing import QuotaLeft
 from db.views import TicketView
 from kiosk.booking_flows import BookingFlows, Previewed
 from kiosk.feedback_flows import FeedbackFlows
+from kiosk.flow_context import FlowContext, MessageSource
 from kiosk.health import DeviceHealth
 from kiosk.idle import IdleMonitor
 from kiosk.printing import TicketPrinter
 from kiosk.scanner import WedgeScanner
 from kiosk.screens.assisted import AssistedScreen, PinScreen
-from kiosk.screens.checkin import CodeEntryScreen
-from kiosk.screens.choose import ConfirmScreen, ServiceScreen
-from kiosk.screens.home import HomeScreen
-from kiosk.screens.onscreen import OnScreenTicketScreen
-from kiosk.screens.ticket import MessageScreen, TicketScreen
+from kiosk.screens.base import ScreenName
 from kiosk.serial_scanner import clean_payload
 from kiosk.staff import StaffLock
 from kiosk.staff_flows import StaffFlows
+from kiosk.ticket_flows import TicketFlows
 from kiosk.window import KioskWindow
 from kiosk.wording import (
     PRIORITY,
     SCAN_AGAIN,
     TYPE_CODE,
     VIP,
-    Message,
-    refusal,
+    WALK_IN,
 )
 from kiosk.workers import Runner
-from ui.ops import is_unreachable
 
 logger = logging.getLogger(__name__)
 
-RETRY_MS = 5000
 STAFF_CARD = "staff_card"
+S = ScreenName
 
 
 class KioskFlows(QObject):
@@ -62,217 +58,235 @@ class KioskFlows(QObject):
         health: DeviceHealth | None = None,
     ) -> None:
         super().__init__(window)
-        self.health = health
         self.window = window
-        self.ctx: QueueContext = window.state.ctx
-        self.settings = self.ctx.settings
-        self.kiosk_id = self.settings.kiosk_id
-        self.actor = Actor.kiosk(self.kiosk_id)
-        self.staff_actor = Actor(f"{self.kiosk_id}-staff", Role.SUPERVISOR)
         self.printer = printer
         self.scanner = scanner
         self.idle = idle
         self.staff = staff
-        self.runner = Runner(self)  # what the applicant waits for (one at a time)
-        self.background = Runner(self)  # quota refreshes
-        self.quotas: list[QuotaLeft] | None = None
-        self.channel = Channel.WALK_IN
-        self.reason: str | None = None
-        self.service = ""
-        self.override = ""
-        self.last_ticket: TicketView | None = None
-        self.shown_ticket: int | None = None
-        self.ticket_timer = QTimer(self)
-        self.ticket_timer.setSingleShot(True)
-        self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 1000)
-        self.ticket_timer.timeout.connect(self.finish_ticket)
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setSingleShot(True)
-        self.retry_timer.setInterval(RETRY_MS)
-        self.retry_timer.timeout.connect(self.refresh_quotas)
+        self.health = health
+        self.fc = FlowContext(window, health)
+        self.ctx = self.fc.ctx
+        self.settings = self.fc.settings
+        self.tickets = TicketFlows(self.fc, printer)  # walk-in, priority, VIP; the ticket
+        self.booking = BookingFlows(self.fc)  # booking summary, assisted search
+        self.staff_flows = StaffFlows(self.fc, staff)  # PIN, assisted mode, reprints, leaving
+        self.feedback = FeedbackFlows(self.fc)  # information, complaints, survey
         self._connect()
-        self.staff_flows = StaffFlows(self)  # PIN, assisted mode, reprints, leaving
-        self.feedback = FeedbackFlows(self)  # information, complaints, survey
-        self.booking = BookingFlows(self)  # booking summary, assisted search
 
-    def screen(self, name: str) -> Any:
-        return self.window.screen_named(name)
+    # -- what the app and the tests reach ---------------------------------------------------
+
+    @property
+    def runner(self) -> Runner:
+        return self.fc.runner
+
+    @property
+    def background(self) -> Runner:
+        return self.fc.background
+
+    @property
+    def retry_timer(self) -> QTimer:
+        return self.fc.retry_timer
+
+    @property
+    def ticket_timer(self) -> QTimer:
+        return self.tickets.ticket_timer
+
+    @property
+    def quotas(self) -> list[QuotaLeft] | None:
+        return self.tickets.quotas
+
+    @property
+    def last_ticket(self) -> TicketView | None:
+        return self.tickets.last_ticket
+
+    @property
+    def reason(self) -> str | None:
+        return self.tickets.reason
+
+    @reason.setter
+    def reason(self, reason: str | None) -> None:
+        self.tickets.reason = reason
+
+    def screen(self, name: ScreenName) -> Any:
+        return self.fc.screen(name)
+
+    def show(self, name: ScreenName) -> Any:
+        return self.fc.show(name)
+
+    def show_message(self, message: MessageSource) -> None:
+        self.fc.show_message(message)
+
+    def refresh_quotas(self) -> None:
+        self.tickets.refresh_quotas()
+
+    def choose_service(self, channel: Channel) -> None:
+        self.tickets.choose_service(channel)
+
+    def confirm(self, service: str, channel: Channel) -> None:
+        self.tickets.confirm(service, channel)
+
+    def ask_pin(self, purpose: str) -> None:
+        self.staff_flows.ask_pin(purpose)
+
+    def in_service(self) -> bool:
+        return self.fc.in_service()
+
+    # -- the wiring -------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        w = self.window
-        home: HomeScreen = self.screen("home")
-        home.chosen.connect(self.choose)
-        for name in ("scan", "code", "service", "reason", "vip", "confirm", "pin"):
+        w, fc, tickets = self.window, self.fc, self.tickets
+        booking, staff, feedback = self.booking, self.staff_flows, self.feedback
+        fc.home_requested.connect(self.go_home)
+        fc.ticket_ready.connect(tickets.ticket_issued)
+        fc.retry_timer.timeout.connect(tickets.refresh_quotas)
+        for name in (S.SCAN, S.CODE, S.SERVICE, S.REASON, S.VIP, S.CONFIRM, S.PIN, S.SUMMARY):
             self.screen(name).back.connect(self.go_home)
-        self.screen("scan").type_code.connect(lambda: self.enter_code("booking"))
-        self.screen("code").entered_text.connect(self.code_entered)
-        self.screen("service").service_chosen.connect(self.service_chosen)
-        self.screen("reason").reason_chosen.connect(self.reason_chosen)
-        self.screen("vip").proceed.connect(lambda: self.choose_service(Channel.VIP))
-        self.screen("confirm").confirmed.connect(self.issue)
-        self.screen("ticket").done.connect(self.finish_ticket)
-        self.screen("ticket_on_screen").done.connect(self.finish_ticket)
+        for name in (S.SEARCH, S.FAQ, S.COMPLAINT, S.SURVEY):
+            self.screen(name).back.connect(self.go_home)
+        # home and tickets
+        self.screen(S.HOME).chosen.connect(self.choose)
+        self.screen(S.SCAN).type_code.connect(lambda: self.enter_code("booking"))
+        self.screen(S.CODE).entered_text.connect(self.code_entered)
+        self.screen(S.SERVICE).service_chosen.connect(tickets.service_chosen)
+        self.screen(S.REASON).reason_chosen.connect(tickets.reason_chosen)
+        self.screen(S.VIP).service_chosen.connect(tickets.service_chosen)
+        self.screen(S.SERVICE).alternative.connect(self.alternative)
+        self.screen(S.CONFIRM).confirmed.connect(tickets.issue)
+        self.screen(S.CONFIRM).change_service.connect(
+            lambda: tickets.choose_service(Channel.PRIORITY)
+        )
+        self.screen(S.TICKET).done.connect(tickets.finish_ticket)
+        self.screen(S.TICKET_ON_SCREEN).done.connect(tickets.finish_ticket)
+        self.screen(S.MESSAGE).action.connect(self.message_action)
+        tickets.staff_needed.connect(lambda: staff.ask_pin("priority"))
+        tickets.back_in_service.connect(self.go_home)
+        # bookings
+        self.screen(S.SUMMARY).print_ticket.connect(booking.print_ticket)
+        self.screen(S.SEARCH).search.connect(booking.search)
+        self.screen(S.SEARCH).picked.connect(booking.check_in_picked)
+        # staff
+        self.screen(S.PIN).submitted.connect(staff.pin_submitted)
+        self.screen(S.ASSISTED).chosen.connect(self.assisted_choice)
+        staff.priority_confirmed.connect(tickets.staff_confirmed_priority)
+        w.staff_button.clicked.connect(lambda: staff.ask_pin("assisted"))
+        # feedback
+        self.screen(S.FAQ).ticket.connect(lambda: tickets.confirm("info", Channel.WALK_IN))
+        for name in (S.COMPLAINT, S.SURVEY):
+            self.screen(name).done.connect(feedback.finished)
+        self.screen(S.COMPLAINT).submitted.connect(feedback.file)
+        self.screen(S.SURVEY).submitted.connect(feedback.submit_survey)
+        # devices, idle, language
         if self.health is not None:
             self.health.printer_usable_changed.connect(self.printer_changed)
-        self.screen("message").action.connect(self.message_action)
-        w.staff_button.clicked.connect(lambda: self.ask_pin("assisted"))
         w.overlay.button.clicked.connect(self.idle.poke)
         self.scanner.scanned.connect(self.scanned)
         self.idle.warning.connect(w.overlay.show_countdown)
         self.idle.resumed.connect(w.overlay.hide)
         self.idle.timed_out.connect(self.timed_out)
-        self.printer.printed.connect(self.printed)
-        self.printer.failed.connect(self.print_failed)
+        self.printer.printed.connect(tickets.printed)
+        self.printer.failed.connect(tickets.print_failed)
         w.stack.currentChanged.connect(lambda _i: self._idle_for_screen())
         for button in (w.large_button, w.contrast_button, *w.language_buttons.values()):
             button.clicked.connect(lambda _=False: self._idle_for_screen())
 
     # -- navigation -------------------------------------------------------------------------
 
-    def show(self, name: str) -> Any:
-        return self.window.show_screen(name)
-
     def go_home(self) -> None:
         if self.window.state.assisted:
-            screen: AssistedScreen = self.screen("assisted")
-            screen.last_ticket = self.last_ticket.number if self.last_ticket else ""
+            screen: AssistedScreen = self.screen(S.ASSISTED)
+            last = self.tickets.last_ticket
+            screen.last_ticket = last.number if last else ""
             screen.retranslate()
-            self.show("assisted")
+            self.show(S.ASSISTED)
             return
-        self.show("home" if self.in_service() else "out_of_service")
-        self.refresh_quotas()
+        self.show(S.HOME if self.in_service() else S.OUT_OF_SERVICE)
+        self.tickets.refresh_quotas()
 
     def _idle_for_screen(self) -> None:
         w = self.window
         at_rest = (
-            w.current == "home"
+            w.current == S.HOME
             and w.state.language == self.settings.languages.default
             and not (w.large_text or w.high_contrast)
         )
-        if at_rest or w.current in ("busy", "out_of_service"):
+        if at_rest or w.current in (S.BUSY, S.OUT_OF_SERVICE):
             self.idle.stop()
         else:
             self.idle.start()
 
     def timed_out(self) -> None:
+        self.tickets.forget_refusal()
         self.window.overlay.hide()
         self.window.state.assisted = False
         self.window.reset_for_next_person()
         self.go_home()
 
     def choose(self, choice: str) -> None:
-        self.override = ""
+        self.tickets.override = ""
         if choice == "booking":
-            self.show("scan")
+            self.show(S.SCAN)
         elif choice == "walk_in":
-            self.choose_service(Channel.WALK_IN)
+            self.tickets.choose_service(Channel.WALK_IN)
         elif choice == "priority":
-            self.show("reason")
+            self.show(S.REASON)
         elif choice == "vip":
-            self.show("vip")
+            self.tickets.start_vip()
         elif choice == "feedback":
             self.feedback.start_complaint()
         else:
             self.feedback.show_faq()
 
-    def choose_service(self, channel: Channel) -> None:
-        self.channel = channel
-        if channel != Channel.PRIORITY:
-            self.reason = None
-        screen: ServiceScreen = self.screen("service")
-        screen.configure(channel, self.quotas)
-        self.show("service")
+    def alternative(self, action: str) -> None:
+        """Another way to be served, chosen where a full walk-in service was shown."""
+        self.tickets.walk_in_refused()
+        self.message_action(action)
 
-    def reason_chosen(self, reason: str) -> None:
-        self.reason = reason
-        self.choose_service(Channel.PRIORITY)
-
-    def service_chosen(self, service: str) -> None:
-        self.service = service
-        needs_staff = self.settings.kiosk.priority_needs_staff and not self.window.state.assisted
-        if self.channel == Channel.PRIORITY and needs_staff:
-            self.ask_pin("priority")
-            return
-        self.confirm(service, self.channel)
-
-    def confirm(self, service: str, channel: Channel) -> None:
-        self.service, self.channel = service, channel
-        screen: ConfirmScreen = self.screen("confirm")
-        screen.configure(service, channel, self.reason, self.override)
-        self.show("confirm")
+    def assisted_choice(self, choice: str) -> None:
+        if choice == "find_booking":
+            self.booking.start_search()
+        elif choice == "priority":
+            self.tickets.start_priority()
+        elif choice == "override":
+            self.tickets.start_override()
+        elif choice == "reprint":
+            self.staff_flows.reprint(self.tickets.last_ticket)
+        elif choice == "leave":
+            self.staff_flows.leave()
+        elif choice == "exit":
+            self.staff_flows.ask_pin("exit")
 
     def enter_code(self, mode: str) -> None:
-        screen: CodeEntryScreen = self.screen("code")
+        screen = self.screen(S.CODE)
         screen.configure(mode)
-        self.show("code")
+        self.show(S.CODE)
 
     def message_action(self, action: str) -> None:
         if action == SCAN_AGAIN:
-            self.show("scan")
+            self.show(S.SCAN)
         elif action == TYPE_CODE:
             self.enter_code("booking")
         elif action == PRIORITY:
             self.choose("priority")
         elif action == VIP:
             self.choose("vip")
+        elif action == WALK_IN:
+            self.choose("walk_in")
         else:
             self.go_home()
 
-    def show_message(self, message: Message) -> None:
-        screen: MessageScreen = self.screen("message")
-        screen.show_message(message)
-        self.show("message")
-
-    # -- queue calls ----------------------------------------------------------------------
-
-    def refresh_quotas(self) -> None:
-        self.background.run(lambda: quotas_today(self.ctx), self._quotas_done, self._quotas_failed)
-
-    def _quotas_done(self, quotas: list[QuotaLeft]) -> None:
-        self.quotas = quotas
-        home: HomeScreen = self.screen("home")
-        home.set_quotas(quotas)
-        if self.window.current == "out_of_service" and self.in_service():
-            logger.info("database reachable again: back in service")
+    def printer_changed(self, usable: bool) -> None:
+        current = self.window.current
+        if usable and current == S.OUT_OF_SERVICE:
+            logger.info("printer usable again: back in service")
             self.go_home()
-            # A ticket whose commit went through just before the connection dropped is
-            # valid: its pending print job comes out now.
-            self.printer.kick()
+        elif not self.in_service() and current not in (S.BUSY, S.TICKET, S.TICKET_ON_SCREEN):
+            self.show(S.OUT_OF_SERVICE)
 
-    def _quotas_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, QueueError):
-            return
-        logger.error("queue database not usable: %r", exc)
-        if self.window.current in ("home", "out_of_service"):
-            self.show("out_of_service")
-        self.retry_timer.start()
-
-    def issue(self) -> None:
-        if self.runner.busy:
-            return
-        if not self.in_service():
-            self.show("out_of_service")
-            return
-        service, channel, reason, override = self.service, self.channel, self.reason, self.override
-        actor = self.staff_actor if override else self.actor
-        self.show("busy")
-        self.runner.run(
-            lambda: issue_ticket(
-                self.ctx,
-                actor,
-                service,
-                channel,
-                reason=reason,
-                kiosk_id=self.kiosk_id,
-                override_reason=override or None,
-            ),
-            self.ticket_issued,
-            lambda exc: self._failed(exc, self.window.state.service_name(service)),
-        )
+    # -- scans and typed codes ----------------------------------------------------------------
 
     def scanned(self, code: str) -> None:
         code = clean_payload(code)
-        if not code or self.runner.busy or self.window.current in ("busy", "out_of_service"):
+        if not code or self.runner.busy or self.window.current in (S.BUSY, S.OUT_OF_SERVICE):
             return
         self.window.overlay.hide()
         self.idle.poke()
@@ -289,110 +303,25 @@ class KioskFlows(QObject):
         self.check_in(work)
 
     def code_entered(self, text: str) -> None:
-        screen: CodeEntryScreen = self.screen("code")
-        if screen.mode == "reason":
-            self.override = text
-            self.choose_service(Channel.WALK_IN)
+        if self.screen(S.CODE).mode == "reason":
+            self.tickets.override_typed(text)
             return
         self.check_in(lambda: self.booking.preview(text))
 
     def check_in(self, work: Any) -> None:
         if not self.in_service():
-            self.show("out_of_service")
+            self.show(S.OUT_OF_SERVICE)
             return
-        self.show("busy")
-        self.runner.run(work, self._checked_in, self._failed)
+        self.show(S.BUSY)
+        self.fc.run(work, self._checked_in)
 
     def _checked_in(self, result: Any) -> None:
         if self.feedback.survey_scanned(result):
             return
         if result == STAFF_CARD:
-            pin: PinScreen = self.screen("pin")
-            self.staff_flows.staff_confirmed(
-                pin.purpose if self.window.current == "pin" else "assisted"
-            )
+            pin: PinScreen = self.screen(S.PIN)
+            purpose = pin.purpose if self.window.current == S.PIN else "assisted"
+            self.staff_flows.staff_confirmed(purpose)
             return
         assert isinstance(result, Previewed)
         self.booking.show_summary(result)
-
-    def _failed(self, exc: BaseException, service_name: str = "") -> None:
-        if is_unreachable(exc):
-            self.server_away(exc)
-            return
-        self.show_message(refusal(self.ctx, exc, self.window.state.language, service_name))
-
-    def server_away(self, exc: BaseException) -> None:
-        """The database cannot be reached: out of service, back by itself. The operation
-        in flight was one transaction: it committed (its ticket is printed once the database
-        is back) or it left nothing behind."""
-        logger.error("queue database unreachable: %r", exc)
-        self.window.overlay.hide()
-        self.show("out_of_service")
-        self.retry_timer.start()
-
-    def ticket_issued(self, ticket: TicketView) -> None:
-        self.last_ticket = ticket
-        self.shown_ticket = ticket.id
-        self.override = ""
-        self.printer.print_ticket(ticket.id)  # first: the worker starts while the screen draws
-        if self.health is not None and not self.health.printer_usable:
-            self.show_on_screen(ticket, self.printer.failure_message_for(ticket.number))
-        else:
-            screen: TicketScreen = self.screen("ticket")
-            screen.show_ticket(ticket)
-            self.show("ticket")
-            self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 1000)
-            self.ticket_timer.start()
-
-    def show_on_screen(self, ticket: TicketView, message: str) -> None:
-        """The printer cannot print: the number and its QR code on screen, for longer."""
-        screen: OnScreenTicketScreen = self.screen("ticket_on_screen")
-        screen.show_ticket(ticket, message)
-        self.show("ticket_on_screen")
-        self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 3000)
-        self.ticket_timer.start()
-
-    def printed(self, ticket_id: int) -> None:
-        if ticket_id == self.shown_ticket and self.window.current == "ticket":
-            self.screen("ticket").set_printed()
-        if ticket_id == self.shown_ticket and self.window.current == "ticket_on_screen":
-            self.screen("ticket_on_screen").set_printed()
-
-    def print_failed(self, ticket_id: int, message: str) -> None:
-        if ticket_id == self.shown_ticket and self.window.current == "ticket":
-            # Kept valid: the number and its QR code on screen, printed when possible.
-            assert self.last_ticket is not None
-            self.show_on_screen(self.last_ticket, message)
-
-    def in_service(self) -> bool:
-        """False while the printer cannot print and the setting says to stop issuing."""
-        return (
-            self.health is None
-            or self.health.printer_usable
-            or self.settings.kiosk.printer_unusable != "out_of_service"
-        )
-
-    def printer_changed(self, usable: bool) -> None:
-        current = self.window.current
-        if usable and current == "out_of_service":
-            logger.info("printer usable again: back in service")
-            self.go_home()
-        elif not self.in_service() and current not in ("busy", "ticket", "ticket_on_screen"):
-            self.show("out_of_service")
-
-    def finish_ticket(self) -> None:
-        self.ticket_timer.stop()
-        self.shown_ticket = None
-        if self.window.current not in ("ticket", "ticket_on_screen"):
-            return
-        if not self.window.state.assisted:
-            self.window.reset_for_next_person()
-        self.go_home()
-
-    # -- staff (kiosk/staff_flows.py) ------------------------------------------------------
-
-    def ask_pin(self, purpose: str) -> None:
-        self.staff_flows.ask_pin(purpose)
-
-    def assisted_choice(self, choice: str) -> None:
-        self.staff_flows.assisted_choice(choice)

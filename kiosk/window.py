@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from db.context import QueueContext
 from kiosk.dates import format_date, format_time
 from kiosk.screens.assisted import AssistedScreen, PinScreen
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.screens.checkin import CodeEntryScreen, ScanScreen
 from kiosk.screens.choose import ConfirmScreen, ReasonScreen, ServiceScreen, VipScreen
 from kiosk.screens.faq import FaqScreen
@@ -117,7 +117,7 @@ class KioskWindow(QWidget):
         self.stack = CurrentScreenStack()
         layout.addWidget(self.stack, 1)
         layout.addWidget(self._footer())
-        self.screens: dict[str, Screen] = {}
+        self.screens: dict[ScreenName, Screen] = {}
         for screen in (
             HomeScreen(self.state),
             ScanScreen(self.state),
@@ -206,16 +206,16 @@ class KioskWindow(QWidget):
 
     # -- screens --------------------------------------------------------------------------
 
-    def screen_named(self, name: str) -> Screen:
+    def screen_named(self, name: ScreenName) -> Screen:
         return self.screens[name]
 
     @property
-    def current(self) -> str:
+    def current(self) -> ScreenName:
         widget = self.stack.currentWidget()
         assert isinstance(widget, Screen)
         return widget.name
 
-    def show_screen(self, name: str) -> Screen:
+    def show_screen(self, name: ScreenName) -> Screen:
         screen = self.screens[name]
         self.stack.setCurrentWidget(screen)
         self.stack.updateGeometry()
@@ -296,6 +296,7 @@ class KioskWindow(QWidget):
         for grid in self.findChildren(ResponsiveGrid):
             grid.set_orientation(landscape)
         for screen in self.screens.values():
+            screen.place_for(landscape)
             screen.set_orientation(landscape)
         layout = self.layout()
         if layout is not None:

@@ -29,6 +29,7 @@ SCAN_AGAIN = "scan_again"
 TYPE_CODE = "type_code"
 PRIORITY = "priority"
 VIP = "vip"
+WALK_IN = "walk_in"
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,29 @@ class Message:
     extra: tuple[str, ...] = field(default_factory=tuple)
 
 
-def alternatives(with_priority: bool = True) -> str:
+SOON_MINUTES = 5
+
+
+def wait_text(minutes: int | None) -> str:
+    """The expected wait as the applicant reads it: "± 25 menit", "± 1 jam 40 menit",
+    "segera dipanggil"; rounded up to 5 minutes (an estimate, not a promise)."""
+    if minutes is None:
+        return ""
+    if minutes <= SOON_MINUTES:
+        return tr("called soon")
+    rounded = -(-minutes // 5) * 5
+    hours, rest = divmod(rounded, 60)
+    if hours == 0:
+        return tr("± {m} minutes", m=rest)
+    if rest == 0:
+        return tr("± {h} hours", h=hours)
+    return tr("± {h} h {m} min", h=hours, m=rest)
+
+
+def alternatives(with_priority: bool = True, walk_in: bool = False) -> str:
     lines = [tr("Other ways to be served:")]
+    if walk_in:
+        lines.append(tr("• A walk-in ticket for today: tickets are still left."))
     if with_priority:
         lines.append(
             tr(
@@ -62,8 +84,12 @@ def _when(ctx: QueueContext, when: dt.datetime | None, lang: str) -> str:
     return tr("Next opening: {when}.", when=format_datetime(ctx.calendar.local(when), lang))
 
 
-def rejection(ctx: QueueContext, exc: CheckInRejected, lang: str) -> Message:
+def rejection(
+    ctx: QueueContext, exc: CheckInRejected, lang: str, walk_in_left: bool = False
+) -> Message:
+    """``walk_in_left``: walk-in tickets are still to be had today (offered as a way on)."""
     code = exc.booking_code or ""
+    walk_in = (WALK_IN,) if walk_in_left else ()
     reason = exc.reason
     if reason == RejectReason.MALFORMED:
         return Message(
@@ -115,6 +141,18 @@ def rejection(ctx: QueueContext, exc: CheckInRejected, lang: str) -> Message:
         )
     if reason == RejectReason.OTHER_DATE:
         day = format_date(exc.booking_date, lang) if exc.booking_date else "?"
+        if exc.booking_date is not None and exc.booking_date < ctx.today():
+            return Message(
+                "rejected_past_date",
+                tr("The day of this booking has passed"),
+                tr(
+                    "Your booking was for {day}. It cannot be used any more: please book a "
+                    "new queue slot in the M-Paspor app.",
+                    day=day,
+                )
+                + ("\n" + tr("Or take a walk-in ticket for today.") if walk_in_left else ""),
+                actions=(*walk_in, HOME),
+            )
         return Message(
             "rejected_other_date",
             tr("This booking is for another day"),
@@ -124,14 +162,19 @@ def rejection(ctx: QueueContext, exc: CheckInRejected, lang: str) -> Message:
         return Message(
             "rejected_cancelled",
             tr("This booking was cancelled"),
-            tr("Booking {code} was cancelled.", code=code) + "\n" + alternatives(),
-            actions=(PRIORITY, VIP, HOME),
+            tr("Booking {code} was cancelled.", code=code)
+            + "\n"
+            + alternatives(walk_in=walk_in_left),
+            actions=(*walk_in, PRIORITY, VIP, HOME),
         )
     if reason == RejectReason.RESCHEDULED:
         return Message(
             "rejected_rescheduled",
             tr("This booking was moved to another day"),
-            tr("Please check the new date of booking {code} in the M-Paspor app.", code=code),
+            tr("Please check the new date of booking {code} in the M-Paspor app.", code=code)
+            + "\n"
+            + alternatives(walk_in=walk_in_left),
+            actions=(*walk_in, PRIORITY, VIP, HOME),
         )
     if reason == RejectReason.TOO_EARLY:
         opens = format_time(ctx.calendar.local(exc.opens_at), lang) if exc.opens_at else "?"
@@ -172,10 +215,16 @@ def rejection(ctx: QueueContext, exc: CheckInRejected, lang: str) -> Message:
     )
 
 
-def refusal(ctx: QueueContext, exc: BaseException, lang: str, service_name: str = "") -> Message:
-    """Any failure of a queue call, worded."""
+def refusal(
+    ctx: QueueContext,
+    exc: BaseException,
+    lang: str,
+    service_name: str = "",
+    walk_in_left: bool = False,
+) -> Message:
+    """Any failure of a queue call, worded (``walk_in_left``: see ``rejection``)."""
     if isinstance(exc, CheckInRejected):
-        return rejection(ctx, exc, lang)
+        return rejection(ctx, exc, lang, walk_in_left)
     if isinstance(exc, QuotaExhausted):
         if exc.channel == "walk_in":
             nxt = ctx.calendar.next_opening(ctx.now(), walk_in=True)

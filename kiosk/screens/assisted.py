@@ -3,10 +3,12 @@ the assisted-mode menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
 from kiosk.widgets import PinPad, ResponsiveGrid, Tile, make_button
 
@@ -16,7 +18,7 @@ MAX_PIN = 12
 class PinScreen(Screen):
     """``purpose``: "assisted", "exit" or "priority" (a staff confirmation)."""
 
-    name = "pin"
+    name = ScreenName.PIN
     submitted = Signal(str)
     back = Signal()
 
@@ -25,6 +27,7 @@ class PinScreen(Screen):
         self.purpose = "assisted"
         self.pin = ""
         self.feedback_text = ""
+        self.feedback_source: Callable[[], str] | None = None
         self.prompt = self.add_label("body", "pin_prompt")
         self.display = self.add_label("code", "pin_display", center=True)
         self.feedback = self.add_label("status_bad", "pin_feedback", center=True)
@@ -44,6 +47,7 @@ class PinScreen(Screen):
         self.purpose = purpose
         self.pin = ""
         self.feedback_text = ""
+        self.feedback_source = None
         self.retranslate()
 
     def type(self, digit: str) -> None:
@@ -60,14 +64,18 @@ class PinScreen(Screen):
         self._show()
         self.submitted.emit(pin)
 
-    def set_feedback(self, text: str) -> None:
-        self.feedback_text = text
+    def set_feedback(self, text: str | Callable[[], str]) -> None:
+        """A text, or a callable wording it again after a language switch."""
+        self.feedback_source = text if callable(text) else None
+        self.feedback_text = text() if callable(text) else text
         self._show()
 
     def _show(self) -> None:
         self.display.setText("●" * len(self.pin) or " ")
-        self.feedback.setText(self.feedback_text)
-        self.feedback.setVisible(bool(self.feedback_text))
+        if self.feedback_source is not None:
+            self.feedback_text = self.feedback_source()
+        # Always there (blank when empty): a message appearing must not move the keypad.
+        self.feedback.setText(self.feedback_text or " ")
 
     def retranslate(self) -> None:
         self.heading.setText(
@@ -89,10 +97,10 @@ class PinScreen(Screen):
 
 
 class AssistedScreen(Screen):
-    name = "assisted"
+    name = ScreenName.ASSISTED
     chosen = Signal(str)
 
-    CHOICES = ("find_booking", "priority", "override", "reprint", "leave", "exit")
+    CHOICES = ("find_booking", "priority", "override", "reprint", "leave")
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
@@ -101,13 +109,17 @@ class AssistedScreen(Screen):
         grid = ResponsiveGrid(portrait=1, landscape=2)
         self.tiles: dict[str, QPushButton] = {}
         for choice in self.CHOICES:
-            role = "tile_accent" if choice in ("leave", "exit") else "tile"
-            tile = Tile(f"assisted_{choice}", role)
+            tile = Tile(f"assisted_{choice}", "tile_accent" if choice == "leave" else "tile")
             tile.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             self.tiles[choice] = tile
         grid.set_widgets(list(self.tiles.values()))
         self.body.addWidget(grid)
         self.body.addStretch(1)
+        # Closing the kiosk is not leaving assisted mode: its own plain button, bottom right,
+        # far from "Leave assisted mode".
+        self.actions.addStretch(1)
+        self.exit_button = self.add_action("assisted_exit")
+        self.exit_button.clicked.connect(lambda: self.chosen.emit("exit"))
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Assisted mode"))
@@ -119,8 +131,8 @@ class AssistedScreen(Screen):
             "override": (tr("Walk-in beyond the quota"), tr("With a reason; recorded")),
             "reprint": (tr("Reprint the last ticket"), tr("Last ticket: {number}", number=last)),
             "leave": (tr("Leave assisted mode"), ""),
-            "exit": (tr("Close the kiosk"), tr("Needs the staff PIN again")),
         }
         for choice, tile in self.tiles.items():
             assert isinstance(tile, Tile)
             tile.set_texts(*texts[choice])
+        self.exit_button.setText(tr("Close the kiosk"))

@@ -4,13 +4,46 @@ sets every visible text (called at start and after a language switch)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from config.settings import Settings
 from db.context import QueueContext
 from kiosk.widgets import make_button, make_label
+
+
+class ScreenName(StrEnum):
+    """Every kiosk screen. A ``StrEnum``: a name also equals its plain string."""
+
+    HOME = "home"
+    SCAN = "scan"
+    CODE = "code"
+    SERVICE = "service"
+    REASON = "reason"
+    VIP = "vip"
+    CONFIRM = "confirm"
+    BUSY = "busy"
+    TICKET = "ticket"
+    TICKET_ON_SCREEN = "ticket_on_screen"
+    MESSAGE = "message"
+    PIN = "pin"
+    ASSISTED = "assisted"
+    OUT_OF_SERVICE = "out_of_service"
+    FAQ = "faq"
+    COMPLAINT = "complaint"
+    SURVEY = "survey"
+    SUMMARY = "summary"
+    SEARCH = "search"
 
 
 @dataclass
@@ -43,7 +76,7 @@ class KioskState:
 class Screen(QWidget):
     """A full screen: a heading, a body, and a row of buttons at the bottom."""
 
-    name = "screen"
+    name: ScreenName = ScreenName.HOME  # each screen class sets its own
 
     def __init__(self, state: KioskState) -> None:
         super().__init__()
@@ -54,6 +87,10 @@ class Screen(QWidget):
         self.outer.setSpacing(14)
         self.heading = make_label("h1", f"{self.name}_heading")
         self.outer.addWidget(self.heading)
+        # Empty in landscape; in portrait it takes half the spare height, so the choices
+        # sit in the lower two thirds, in reach from a wheelchair.
+        self.reach = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.outer.addItem(self.reach)
         self.body = QVBoxLayout()
         self.body.setSpacing(20)
         self.outer.addLayout(self.body, 1)
@@ -73,6 +110,13 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         """Set every text from ``tr()`` and the settings, in ``state.language``."""
+
+    def place_for(self, landscape: bool) -> None:
+        """Portrait: the content lower on the screen (see ``reach``)."""
+        index = self.outer.indexOf(self.reach)
+        body = self.outer.indexOf(self.body)
+        self.outer.setStretch(index, 0 if landscape else 1)
+        self.outer.setStretch(body, 1)
 
     def set_orientation(self, landscape: bool) -> None:
         """Portrait or landscape window (grids follow by themselves)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
 from kiosk.widgets import Keyboard
 
@@ -12,7 +12,7 @@ MAX_CODE = 32
 
 
 class ScanScreen(Screen):
-    name = "scan"
+    name = ScreenName.SCAN
     type_code = Signal()
     back = Signal()
 
@@ -45,7 +45,7 @@ class ScanScreen(Screen):
 class CodeEntryScreen(Screen):
     """``mode`` "booking": a booking code; "reason": a staff member's override reason."""
 
-    name = "code"
+    name = ScreenName.CODE
     entered_text = Signal(str)
     back = Signal()
 
@@ -67,9 +67,22 @@ class CodeEntryScreen(Screen):
         self.ok_button.clicked.connect(self.submit)
         self.keyboard.space.setVisible(False)
 
+    def prefill(self) -> str:
+        """The fixed part of today's booking codes (setting ``kiosk.booking_code_prefill``):
+        the applicant types only the rest, and can still erase it."""
+        settings = self.state.settings
+        template = settings.kiosk.booking_code_prefill
+        if not template:
+            return ""
+        today = self.state.ctx.today()
+        try:
+            return template.format(date=today.strftime("%y%m%d"), office=settings.office.code)
+        except (KeyError, IndexError, ValueError):
+            return ""
+
     def configure(self, mode: str) -> None:
         self.mode = mode
-        self.text = ""
+        self.text = self.prefill() if mode == "booking" else ""
         self.keyboard.space.setVisible(mode == "reason")
         self.retranslate()
 

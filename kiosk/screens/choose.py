@@ -4,13 +4,14 @@ last look before the ticket is printed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from config.settings import Channel
 from db.ops.issuing import QuotaLeft
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
-from kiosk.widgets import ResponsiveGrid, Tile, make_label
+from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
+from kiosk.wording import PRIORITY, VIP, alternatives, wait_text
 
 
 def channel_name(channel: Channel | str) -> str:
@@ -22,6 +23,9 @@ def channel_name(channel: Channel | str) -> str:
     }[Channel(channel)]
 
 
+Waits = dict[tuple[str, Channel], int]
+
+
 def quota_text(quota: QuotaLeft | None) -> str:
     if quota is None or quota.remaining is None:
         return ""
@@ -30,31 +34,70 @@ def quota_text(quota: QuotaLeft | None) -> str:
     return tr("{n} tickets left today", n=quota.remaining)
 
 
+def is_full(quota: QuotaLeft | None) -> bool:
+    return quota is not None and quota.remaining == 0
+
+
 class ServiceScreen(Screen):
-    name = "service"
+    """The services of one ticket type, each with what is left today and the expected
+    wait. A full service is shown greyed out with why, and the other ways to be served are
+    on the same screen."""
+
+    name = ScreenName.SERVICE
     service_chosen = Signal(str)
+    alternative = Signal(str)  # kiosk.wording.PRIORITY or VIP
     back = Signal()
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.channel = Channel.WALK_IN
         self.quotas: list[QuotaLeft] = []
-        self.subtitle = self.add_label("body", "service_subtitle")
+        self.waits: Waits = {}
+        self.subtitle = self.add_label("body", f"{self.name}_subtitle")
         self.grid = ResponsiveGrid(portrait=1, landscape=2)
         self.body.addWidget(self.grid)
+        self.full_card = QWidget()
+        self.full_card.setObjectName(f"{self.name}_full_card")
+        self.full_card.setProperty("kind", "card")
+        card = QVBoxLayout(self.full_card)
+        card.setContentsMargins(28, 20, 28, 20)
+        self.full_title = make_label("h2", f"{self.name}_full_title")
+        self.full_text = make_label("body", f"{self.name}_full_text")
+        card.addWidget(self.full_title)
+        card.addWidget(self.full_text)
+        row = QHBoxLayout()
+        self.alt_buttons: dict[str, QPushButton] = {}
+        for key in (PRIORITY, VIP):
+            button = make_button(f"{self.name}_alt_{key}", "secondary")
+            button.clicked.connect(lambda _=False, k=key: self.alternative.emit(k))
+            row.addWidget(button)
+            self.alt_buttons[key] = button
+        row.addStretch(1)
+        card.addLayout(row)
+        self.body.addWidget(self.full_card)
+        self.full_card.hide()
         self.body.addStretch(1)
-        self.back_button = self.add_action("service_back")
+        self.back_button = self.add_action(f"{self.name}_back")
         self.back_button.clicked.connect(self.back)
         self.actions.addStretch(1)
         self.tiles: dict[str, Tile] = {}
 
-    def configure(self, channel: Channel, quotas: list[QuotaLeft] | None) -> None:
+    def configure(
+        self,
+        channel: Channel,
+        quotas: list[QuotaLeft] | None,
+        waits: Waits | None = None,
+        *,
+        beyond_quota: bool = False,
+    ) -> None:
+        """``beyond_quota``: staff issue a ticket over the quota; full services stay open."""
         self.channel = channel
-        self.quotas = list(quotas or [])
+        self.quotas = [] if beyond_quota else list(quotas or [])
+        self.waits = dict(waits or {})
         self.tiles = {}
         for service in self.state.settings.services:
             if channel in service.channels:
-                tile = Tile(f"service_{service.code}")
+                tile = Tile(f"{self.name}_{service.code}")
                 tile.clicked.connect(lambda _=False, c=service.code: self.service_chosen.emit(c))
                 self.tiles[service.code] = tile
         self.grid.set_widgets(list(self.tiles.values()))
@@ -64,13 +107,36 @@ class ServiceScreen(Screen):
         self.heading.setText(tr("Choose a service"))
         self.subtitle.setText(tr("Ticket type: {kind}", kind=channel_name(self.channel)))
         left = {q.service: q for q in self.quotas if q.channel == self.channel}
+        full = []
         for code, tile in self.tiles.items():
-            tile.set_texts(self.state.service_name(code), quota_text(left.get(code)))
+            quota = left.get(code)
+            if is_full(quota):
+                full.append(self.state.service_name(code))
+                detail = tr("Full for today: see the other ways below")
+            else:
+                wait = wait_text(self.waits.get((code, self.channel)))
+                detail = " · ".join(t for t in (quota_text(quota), wait) if t)
+            tile.setEnabled(not is_full(quota))
+            tile.set_texts(self.state.service_name(code), detail)
+        self.full_card.setVisible(bool(full))
+        walk_in = self.channel == Channel.WALK_IN
+        if full:
+            self.full_title.setText(
+                tr("Today's tickets for {services} are all taken", services=", ".join(full))
+            )
+            self.full_text.setText(alternatives(with_priority=walk_in))
+        self.alt_buttons[PRIORITY].setText(tr("Priority service"))
+        self.alt_buttons[VIP].setText(tr("VIP service"))
+        for button in self.alt_buttons.values():
+            button.setVisible(walk_in)
         self.back_button.setText(tr("Back"))
 
 
 class ReasonScreen(Screen):
-    name = "reason"
+    """Who the priority is for. One touch here leads to the last look, with the service most
+    applicants come for already chosen (it can be changed there)."""
+
+    name = ScreenName.REASON
     reason_chosen = Signal(str)
     back = Signal()
 
@@ -100,31 +166,28 @@ class ReasonScreen(Screen):
         self.back_button.setText(tr("Back"))
 
 
-class VipScreen(Screen):
-    name = "vip"
-    proceed = Signal()
-    back = Signal()
+class VipScreen(ServiceScreen):
+    """The VIP service explained, and its services to choose from on the same screen."""
+
+    name = ScreenName.VIP
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
-        self.info = self.add_label("body", "vip_info")
-        self.body.addStretch(1)
-        self.back_button = self.add_action("vip_back")
-        self.back_button.clicked.connect(self.back)
-        self.actions.addStretch(1)
-        self.continue_button = self.add_action("vip_continue", "primary")
-        self.continue_button.clicked.connect(self.proceed)
+        self.info = make_label("body", "vip_info")
+        self.body.insertWidget(0, self.info)
+        self.configure(Channel.VIP, None)
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.heading.setText(tr("VIP one-day service"))
         self.info.setText(self.state.settings.kiosk.vip_info.get(self.state.language))
-        self.back_button.setText(tr("Back"))
-        self.continue_button.setText(tr("Continue"))
+        self.subtitle.setText(tr("Choose a service"))
 
 
 class ConfirmScreen(Screen):
-    name = "confirm"
+    name = ScreenName.CONFIRM
     confirmed = Signal()
+    change_service = Signal()
     back = Signal()
 
     def __init__(self, state: KioskState) -> None:
@@ -148,6 +211,9 @@ class ConfirmScreen(Screen):
             self.rows[key] = (title, value)
         grid.setColumnStretch(1, 1)
         self.body.addWidget(card)
+        self.change_button = make_button("confirm_change_service", "secondary")
+        self.change_button.clicked.connect(self.change_service)
+        self.body.addWidget(self.change_button)
         self.body.addStretch(1)
         self.back_button = self.add_action("confirm_back")
         self.back_button.clicked.connect(self.back)
@@ -179,5 +245,10 @@ class ConfirmScreen(Screen):
             self.rows[key][1].setText(value)
             self.rows[key][0].setVisible(bool(value))
             self.rows[key][1].setVisible(bool(value))
+        choices = [s for s in self.state.settings.services if self.channel in s.channels]
+        self.change_button.setVisible(
+            self.channel == Channel.PRIORITY and not self.override and len(choices) > 1
+        )
+        self.change_button.setText(tr("Another service"))
         self.back_button.setText(tr("Back"))
         self.print_button.setText(tr("Print my ticket"))

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from config.settings import Settings
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_label
 
@@ -116,7 +116,7 @@ def counters_text(state: KioskState) -> str:
 class FaqScreen(Screen):
     """``topics`` lists the pages; touching one shows it (``show_page``)."""
 
-    name = "faq"
+    name = ScreenName.FAQ
     back = Signal()
     ticket = Signal()
 
@@ -172,6 +172,9 @@ class FaqScreen(Screen):
         self.views.addWidget(page)
         self.back_button = self.add_action("faq_back")
         self.back_button.clicked.connect(self.go_back)
+        # On a page: straight home too, not only back to the topics.
+        self.home_button = self.add_action("faq_home")
+        self.home_button.clicked.connect(self.back)
         self.actions.addStretch(1)
         self.ticket_button = self.add_action("faq_ticket", "primary")
         self.ticket_button.clicked.connect(self.ticket)
@@ -206,6 +209,8 @@ class FaqScreen(Screen):
             tile.set_texts(page.get(page.title, lang))
         self.qr_caption.setText(tr("Scan to read this at home"))
         self.ticket_button.setText(tr("Take an information ticket"))
+        self.home_button.setText(tr("Home"))
+        self.home_button.setVisible(self.current is not None)
         if self.current is None:
             self.heading.setText(tr("Information"))
             self.back_button.setText(tr("Back"))
@@ -219,7 +224,14 @@ class FaqScreen(Screen):
         self.qr_url.setText(page.url)
         self.back_button.setText(tr("All topics"))
 
+    def place_for(self, landscape: bool) -> None:
+        """Pages of text use the whole height, in portrait too."""
+        super().place_for(True)
+
     def set_orientation(self, landscape: bool) -> None:
-        self.page_row.setDirection(
+        direction = (
             QHBoxLayout.Direction.LeftToRight if landscape else QHBoxLayout.Direction.TopToBottom
         )
+        self.page_row.setDirection(direction)
+        # Three buttons on a page (all topics, home, a ticket): stacked on a narrow screen.
+        self.actions.setDirection(direction)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from db.rules.feedback import CATEGORIES
-from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
 from kiosk.widgets import Keyboard, ResponsiveGrid, Tile, make_button, make_label
 
@@ -83,7 +83,7 @@ class TextPad(QWidget):
 class ComplaintScreen(Screen):
     """Four steps in one screen: category, text, contact, receipt."""
 
-    name = "complaint"
+    name = ScreenName.COMPLAINT
     back = Signal()
     submitted = Signal(str, str, str, bool)  # category, text, contact, consent
     done = Signal()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWid
 
 from config.settings import Channel
 from db.ops.issuing import QuotaLeft
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
 
@@ -15,7 +15,7 @@ CHOICES = ("booking", "walk_in", "priority", "vip", "info")
 
 
 class HomeScreen(Screen):
-    name = "home"
+    name = ScreenName.HOME
     chosen = Signal(str)
 
     def __init__(self, state: KioskState) -> None:

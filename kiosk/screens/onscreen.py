@@ -4,12 +4,14 @@ is back; the ticket is valid either way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import qrcode
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPixmap
 
 from db.views import TicketView
-from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.screens.ticket import show_number
 from kiosk.text import tr
 from kiosk.widgets import make_label
@@ -37,7 +39,7 @@ def qr_pixmap(data: str, size: int) -> QPixmap:
 
 
 class OnScreenTicketScreen(Screen):
-    name = "ticket_on_screen"
+    name = ScreenName.TICKET_ON_SCREEN
     done = Signal()
 
     QR_PX = 440
@@ -60,7 +62,8 @@ class OnScreenTicketScreen(Screen):
         self.done_button.clicked.connect(self.done)
         self.actions.addStretch(1)
 
-    def show_ticket(self, ticket: TicketView, problem: str) -> None:
+    def show_ticket(self, ticket: TicketView, problem: str | Callable[[], str]) -> None:
+        """``problem``: a text, or a callable that words it in the current language."""
         self.ticket = ticket
         self.problem = problem
         self.printed = False
@@ -78,7 +81,8 @@ class OnScreenTicketScreen(Screen):
             self.status.setText(tr("Please take your ticket below."))
             self.hint.setText("")
             return
-        self.status.setText(self.problem)
+        problem = self.problem
+        self.status.setText(problem() if callable(problem) else problem)
         self.hint.setText(
             tr(
                 "Your number is valid. Please take a photo of this screen, or remember "

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from db.read.booking_search import MIN_QUERY, BookingMatch
 from kiosk.dates import format_time
-from kiosk.screens.base import KioskState, Screen, centered
+from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
 from kiosk.widgets import Keyboard, Tile, make_button, make_label
 
@@ -17,7 +17,7 @@ SHOWN = 3  # results on screen at once (large text too); more means: type more
 
 
 class SearchScreen(Screen):
-    name = "search"
+    name = ScreenName.SEARCH
     search = Signal(str)
     picked = Signal(str)  # a booking code
     back = Signal()

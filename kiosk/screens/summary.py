@@ -8,13 +8,23 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from db.ops.checkin import BookingPreview
 from kiosk.dates import format_time
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import make_label, touch_px
 
 
+def booked_service_name(state: KioskState, preview: BookingPreview) -> str:
+    """The service by the full name it was booked under ("Paspor Baru Anak" rather than
+    our "Paspor Baru"); our own name, in the current language, when they are the same."""
+    ours = state.settings.service(preview.service).name
+    booked = " ".join(preview.service_name.split())
+    if not booked or booked.casefold() in (ours.id.casefold(), ours.en.casefold()):
+        return state.service_name(preview.service)
+    return booked.title() if booked.isupper() else booked
+
+
 class SummaryScreen(Screen):
-    name = "summary"
+    name = ScreenName.SUMMARY
     print_ticket = Signal()
     back = Signal()
 
@@ -61,7 +71,7 @@ class SummaryScreen(Screen):
         calendar = self.state.ctx.calendar
         start = format_time(calendar.local(preview.slot_start), lang)
         end = format_time(calendar.local(preview.slot_end), lang)
-        self.service.setText(self.state.service_name(preview.service))
+        self.service.setText(booked_service_name(self.state, preview))
         self.slot.setText(tr("Session: {start} – {end}", start=start, end=end))
         self.applicant.setText(tr("Name: {name}", name=preview.masked_name or "–"))
         self.code.setText(tr("Booking code: {code}", code=preview.booking_code))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from db.ops.feedback import SurveyTicket
 from db.rules.feedback import ELEMENTS
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.screens.feedback import TextPad
 from kiosk.text import tr
 from kiosk.widgets import make_label, touch_px
@@ -108,7 +108,7 @@ class FaceButton(QPushButton):
 
 
 class SurveyScreen(Screen):
-    name = "survey"
+    name = ScreenName.SURVEY
     back = Signal()
     submitted = Signal(str, list, str)  # ticket token, nine answers, comment
     done = Signal()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -10,11 +11,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from db.views import TicketView
 from kiosk.dates import format_time
-from kiosk.screens.base import KioskState, Screen
+from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.screens.choose import channel_name
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, make_button
-from kiosk.wording import HOME, PRIORITY, SCAN_AGAIN, TYPE_CODE, VIP, Message
+from kiosk.wording import HOME, PRIORITY, SCAN_AGAIN, TYPE_CODE, VIP, WALK_IN, Message, wait_text
 
 
 def set_kind(label: QLabel, kind: str) -> None:
@@ -37,14 +38,14 @@ def show_number(screen: Any, ticket: TicketView | None) -> bool:
 
 
 class TicketScreen(Screen):
-    name = "ticket"
+    name = ScreenName.TICKET
     done = Signal()
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.ticket: TicketView | None = None
         self.print_state = "printing"
-        self.print_message = ""
+        self.print_message: str | Callable[[], str] = ""
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.outer.insertStretch(0, 1)
         self.number = self.add_label("number", "ticket_number", center=True)
@@ -69,7 +70,9 @@ class TicketScreen(Screen):
         self.print_state = "printed"
         self.retranslate()
 
-    def set_failed(self, message: str) -> None:
+    def set_failed(self, message: str | Callable[[], str]) -> None:
+        """Why the ticket is not printed: a text, or a callable that words it in the
+        current language."""
         self.print_state = "failed"
         self.print_message = message
         self.retranslate()
@@ -93,7 +96,7 @@ class TicketScreen(Screen):
             self.wait.setText(tr("Estimated wait: not known yet"))
         else:
             self.wait.setText(
-                tr("Estimated wait: about {n} minutes", n=ticket.estimated_wait_minutes)
+                tr("Estimated wait: {wait}", wait=wait_text(ticket.estimated_wait_minutes))
             )
         if self.print_state == "printing":
             set_kind(self.status, "status_ok")
@@ -103,7 +106,8 @@ class TicketScreen(Screen):
             self.status.setText(tr("Please take your ticket below."))
         else:
             set_kind(self.status, "status_bad")
-            self.status.setText(self.print_message)
+            message = self.print_message
+            self.status.setText(message() if callable(message) else message)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
@@ -113,14 +117,15 @@ class TicketScreen(Screen):
 class MessageScreen(Screen):
     """A refusal or problem: what happened, what to do, and buttons for the ways on."""
 
-    name = "message"
+    name = ScreenName.MESSAGE
     action = Signal(str)
 
-    ACTIONS = (SCAN_AGAIN, TYPE_CODE, PRIORITY, VIP, HOME)
+    ACTIONS = (SCAN_AGAIN, TYPE_CODE, WALK_IN, PRIORITY, VIP, HOME)
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.message: Message | None = None
+        self.source: Callable[[], Message] | None = None
         self.kind = ""
         self.text = self.add_label("body", "message_body")
         self.number = self.add_label("number", "message_number", center=True)
@@ -134,21 +139,27 @@ class MessageScreen(Screen):
             button.clicked.connect(lambda _=False, k=key: self.action.emit(k))
             self.buttons[key] = button
 
-    def show_message(self, message: Message) -> None:
-        self.message = message
-        self.kind = message.kind
+    def show_message(self, message: Message | Callable[[], Message]) -> None:
+        """A message, or a callable wording it in the current language: that one follows
+        a language switch while it is shown."""
+        self.source = message if callable(message) else None
+        self.message = message() if callable(message) else message
+        self.kind = self.message.kind
         self.retranslate()
 
     def retranslate(self) -> None:
         names = {
             SCAN_AGAIN: tr("Scan again"),
             TYPE_CODE: tr("Type the code"),
+            WALK_IN: tr("Walk-in ticket"),
             PRIORITY: tr("Priority service"),
             VIP: tr("VIP service"),
             HOME: tr("Home"),
         }
         for key, button in self.buttons.items():
             button.setText(names[key])
+        if self.source is not None:
+            self.message = self.source()
         message = self.message
         if message is None:
             return
@@ -167,7 +178,7 @@ class MessageScreen(Screen):
 class BusyScreen(Screen):
     """Shown while a queue call runs; the dots move so the kiosk visibly lives."""
 
-    name = "busy"
+    name = ScreenName.BUSY
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
@@ -193,7 +204,7 @@ class BusyScreen(Screen):
 
 
 class OutOfServiceScreen(Screen):
-    name = "out_of_service"
+    name = ScreenName.OUT_OF_SERVICE
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)

@@ -85,11 +85,11 @@
     </message>
     <message>
         <source>Find a booking</source>
-        <translation>Cari booking</translation>
+        <translation>Cari pemesanan</translation>
     </message>
     <message>
         <source>Type the booking code</source>
-        <translation>Ketik kode booking</translation>
+        <translation>Ketik kode pemesanan</translation>
     </message>
     <message>
         <source>Priority ticket</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Walk-in beyond the quota</source>
-        <translation>Walk-in di luar kuota</translation>
+        <translation>Datang langsung di luar kuota</translation>
     </message>
     <message>
         <source>With a reason; recorded</source>
@@ -141,11 +141,11 @@
     </message>
     <message>
         <source>Scan your booking</source>
-        <translation>Pindai booking Anda</translation>
+        <translation>Pindai pemesanan Anda</translation>
     </message>
     <message>
         <source>Hold the QR code of your booking (on your phone or on paper) under the scanner below the screen.</source>
-        <translation>Arahkan kode QR booking Anda (di ponsel atau kertas) ke pemindai di bawah layar.</translation>
+        <translation>Arahkan kode QR pemesanan Anda (di ponsel atau kertas) ke pemindai di bawah layar.</translation>
     </message>
     <message>
         <source>Cannot scan? Touch “Type the code”.</source>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>Type your booking code</source>
-        <translation>Ketik kode booking Anda</translation>
+        <translation>Ketik kode pemesanan Anda</translation>
     </message>
     <message>
         <source>The code is printed under the QR code, for example MP261201JKS00001.</source>
@@ -181,11 +181,11 @@
     </message>
     <message>
         <source>Booking</source>
-        <translation>Booking</translation>
+        <translation>Pemesanan</translation>
     </message>
     <message>
         <source>Walk-in</source>
-        <translation>Walk-in</translation>
+        <translation>Datang langsung</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -253,11 +253,11 @@
     </message>
     <message>
         <source>With a booking: scan the QR code of your M-Paspor booking here, from one hour before your session.</source>
-        <translation>Dengan booking: pindai kode QR booking M-Paspor Anda di sini, mulai satu jam sebelum sesi Anda.</translation>
+        <translation>Dengan pemesanan: pindai kode QR pemesanan M-Paspor Anda di sini, mulai satu jam sebelum sesi Anda.</translation>
     </message>
     <message>
         <source>Without a booking: walk-in tickets are issued on {days}.</source>
-        <translation>Tanpa booking: tiket walk-in dikeluarkan pada hari {days}.</translation>
+        <translation>Tanpa pemesanan: tiket datang langsung dikeluarkan pada hari {days}.</translation>
     </message>
     <message>
         <source>Aged 60 or over, with a disability, pregnant, or with a child under 5: choose Priority service.</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>I have a booking</source>
-        <translation>Saya punya booking</translation>
+        <translation>Sudah pesan antrean</translation>
     </message>
     <message>
         <source>Scan the QR code from the M-Paspor app</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>No booking: take a queue ticket</source>
-        <translation>Tanpa booking: ambil tiket antrean</translation>
+        <translation>Tanpa pemesanan: ambil tiket antrean</translation>
     </message>
     <message>
         <source>Aged 60+, disability, pregnant, or with a child under 5</source>
@@ -301,11 +301,11 @@
     </message>
     <message>
         <source>Walk-in tickets left today</source>
-        <translation>Sisa tiket walk-in hari ini</translation>
+        <translation>Sisa tiket datang langsung hari ini</translation>
     </message>
     <message>
         <source>Walk-in registration is not open today.</source>
-        <translation>Pendaftaran walk-in tidak dibuka hari ini.</translation>
+        <translation>Pendaftaran datang langsung tidak dibuka hari ini.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>Walk-in tickets are issued while they last.</source>
-        <translation>Tiket walk-in dikeluarkan selama masih tersedia.</translation>
+        <translation>Tiket datang langsung dikeluarkan selama masih tersedia.</translation>
     </message>
     <message>
         <source>available</source>
@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>Booking {code}, session {time}</source>
-        <translation>Booking {code}, sesi {time}</translation>
+        <translation>Pemesanan {code}, sesi {time}</translation>
     </message>
     <message>
         <source>People ahead of you: {n}</source>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>• VIP one-day service (extra fee), no booking needed.</source>
-        <translation>• Layanan VIP satu hari (biaya tambahan), tanpa booking.</translation>
+        <translation>• Layanan VIP satu hari (biaya tambahan), tanpa pemesanan.</translation>
     </message>
     <message>
         <source>We could not read this code</source>
@@ -449,31 +449,31 @@
     </message>
     <message>
         <source>Please scan the QR code of your booking again, or type the booking code.</source>
-        <translation>Silakan pindai lagi kode QR booking Anda, atau ketik kode booking.</translation>
+        <translation>Silakan pindai lagi kode QR pemesanan Anda, atau ketik kode pemesanan.</translation>
     </message>
     <message>
         <source>Booking not found</source>
-        <translation>Booking tidak ditemukan</translation>
+        <translation>Pemesanan tidak ditemukan</translation>
     </message>
     <message>
         <source>Booking {code} is not in today's list. Please check the code, or ask at the information desk.</source>
-        <translation>Booking {code} tidak ada dalam daftar hari ini. Periksa kodenya, atau tanyakan di meja informasi.</translation>
+        <translation>Pemesanan {code} tidak ada dalam daftar hari ini. Periksa kodenya, atau tanyakan di meja informasi.</translation>
     </message>
     <message>
         <source>This booking is for another office</source>
-        <translation>Booking ini untuk kantor lain</translation>
+        <translation>Pemesanan ini untuk kantor lain</translation>
     </message>
     <message>
         <source>Booking {code} was made for another immigration office. Please go to the office shown in your M-Paspor app.</source>
-        <translation>Booking {code} dibuat untuk kantor imigrasi lain. Silakan datang ke kantor yang tertera di aplikasi M-Paspor Anda.</translation>
+        <translation>Pemesanan {code} dibuat untuk kantor imigrasi lain. Silakan datang ke kantor yang tertera di aplikasi M-Paspor Anda.</translation>
     </message>
     <message>
         <source>This booking is for another day</source>
-        <translation>Booking ini untuk hari lain</translation>
+        <translation>Pemesanan ini untuk hari lain</translation>
     </message>
     <message>
         <source>Your booking is for {day}. Please come back on that day.</source>
-        <translation>Booking Anda untuk {day}. Silakan datang pada hari tersebut.</translation>
+        <translation>Pemesanan Anda untuk {day}. Silakan datang pada hari tersebut.</translation>
     </message>
     <message>
         <source>This QR code is not valid</source>
@@ -481,27 +481,27 @@
     </message>
     <message>
         <source>This QR code could not be confirmed as a booking for this office. Please type your booking code, or ask at the information desk.</source>
-        <translation>Kode QR ini tidak dapat dipastikan sebagai booking untuk kantor ini. Silakan ketik kode booking Anda, atau tanyakan di meja informasi.</translation>
+        <translation>Kode QR ini tidak dapat dipastikan sebagai pemesanan untuk kantor ini. Silakan ketik kode pemesanan Anda, atau tanyakan di meja informasi.</translation>
     </message>
     <message>
         <source>This booking QR code has expired</source>
-        <translation>Kode QR booking ini sudah kedaluwarsa</translation>
+        <translation>Kode QR pemesanan ini sudah kedaluwarsa</translation>
     </message>
     <message>
         <source>Please open the latest QR code of your booking in the M-Paspor app, or type the booking code.</source>
-        <translation>Silakan buka kode QR terbaru booking Anda di aplikasi M-Paspor, atau ketik kode booking.</translation>
+        <translation>Silakan buka kode QR terbaru pemesanan Anda di aplikasi M-Paspor, atau ketik kode pemesanan.</translation>
     </message>
     <message>
         <source>This booking was cancelled</source>
-        <translation>Booking ini sudah dibatalkan</translation>
+        <translation>Pemesanan ini sudah dibatalkan</translation>
     </message>
     <message>
         <source>This booking was moved to another day</source>
-        <translation>Booking ini sudah dipindahkan ke hari lain</translation>
+        <translation>Pemesanan ini sudah dipindahkan ke hari lain</translation>
     </message>
     <message>
         <source>Please check the new date of booking {code} in the M-Paspor app.</source>
-        <translation>Periksa tanggal baru booking {code} di aplikasi M-Paspor.</translation>
+        <translation>Periksa tanggal baru pemesanan {code} di aplikasi M-Paspor.</translation>
     </message>
     <message>
         <source>It is too early to check in</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>Check-in for your booking opens at {time}. Please wait and scan again then.</source>
-        <translation>Check-in booking Anda dibuka pukul {time}. Silakan tunggu dan pindai lagi nanti.</translation>
+        <translation>Check-in pemesanan Anda dibuka pukul {time}. Silakan tunggu dan pindai lagi nanti.</translation>
     </message>
     <message>
         <source>The check-in time has passed</source>
@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>This booking is already checked in</source>
-        <translation>Booking ini sudah check-in</translation>
+        <translation>Pemesanan ini sudah check-in</translation>
     </message>
     <message>
         <source>Your ticket number is shown below. If you lost the ticket, please ask at the information desk: only staff can print it again.</source>
@@ -541,7 +541,7 @@
     </message>
     <message>
         <source>Walk-in registration is not open today</source>
-        <translation>Pendaftaran walk-in tidak dibuka hari ini</translation>
+        <translation>Pendaftaran datang langsung tidak dibuka hari ini</translation>
     </message>
     <message>
         <source>The office is closed now</source>
@@ -561,19 +561,19 @@
     </message>
     <message>
         <source>Today's walk-in tickets for {service} are all taken</source>
-        <translation>Tiket walk-in {service} hari ini sudah habis</translation>
+        <translation>Tiket datang langsung {service} hari ini sudah habis</translation>
     </message>
     <message>
         <source>Booking {code} was cancelled.</source>
-        <translation>Booking {code} sudah dibatalkan.</translation>
+        <translation>Pemesanan {code} sudah dibatalkan.</translation>
     </message>
     <message>
         <source>Walk-in tickets are issued on: {days}.</source>
-        <translation>Tiket walk-in dikeluarkan pada hari: {days}.</translation>
+        <translation>Tiket datang langsung dikeluarkan pada hari: {days}.</translation>
     </message>
     <message>
         <source>Please come back on the next walk-in day.</source>
-        <translation>Silakan datang kembali pada hari walk-in berikutnya.</translation>
+        <translation>Silakan datang kembali pada hari datang langsung berikutnya.</translation>
     </message>
     <message>
         <source>A problem in this office</source>
@@ -769,11 +769,11 @@
     </message>
     <message>
         <source>Booking code: {code}</source>
-        <translation>Kode booking: {code}</translation>
+        <translation>Kode pemesanan: {code}</translation>
     </message>
     <message>
         <source>By booking code or name</source>
-        <translation>Dengan kode booking atau nama</translation>
+        <translation>Dengan kode pemesanan atau nama</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>Is this your booking?</source>
-        <translation>Apakah ini booking Anda?</translation>
+        <translation>Apakah ini pemesanan Anda?</translation>
     </message>
     <message>
         <source>Moved to another day</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>No booking today matches “{text}”.</source>
-        <translation>Tidak ada booking hari ini yang cocok dengan “{text}”.</translation>
+        <translation>Tidak ada pemesanan hari ini yang cocok dengan “{text}”.</translation>
     </message>
     <message>
         <source>Not checked in yet</source>
@@ -805,11 +805,11 @@
     </message>
     <message>
         <source>Not your booking? Touch “Back” and ask at the desk.</source>
-        <translation>Bukan booking Anda? Sentuh “Kembali” dan tanyakan di meja informasi.</translation>
+        <translation>Bukan pemesanan Anda? Sentuh “Kembali” dan tanyakan di meja informasi.</translation>
     </message>
     <message>
         <source>Please check your booking, then print your queue ticket.</source>
-        <translation>Periksa booking Anda, lalu cetak tiket antrean Anda.</translation>
+        <translation>Periksa pemesanan Anda, lalu cetak tiket antrean Anda.</translation>
     </message>
     <message>
         <source>Search</source>
@@ -825,23 +825,75 @@
     </message>
     <message>
         <source>The first {n} bookings found; type more to narrow.</source>
-        <translation>{n} booking pertama yang ditemukan; ketik lebih banyak untuk mempersempit.</translation>
+        <translation>{n} pemesanan pertama yang ditemukan; ketik lebih banyak untuk mempersempit.</translation>
     </message>
     <message>
         <source>Today's bookings are searched.</source>
-        <translation>Yang dicari adalah booking hari ini.</translation>
+        <translation>Yang dicari adalah pemesanan hari ini.</translation>
     </message>
     <message>
         <source>Touch the booking to check it in.</source>
-        <translation>Sentuh booking untuk check-in.</translation>
+        <translation>Sentuh pemesanan untuk check-in.</translation>
     </message>
     <message>
         <source>Type the booking code or a part of the applicant's name, then touch Search.</source>
-        <translation>Ketik kode booking atau sebagian nama pemohon, lalu sentuh Cari.</translation>
+        <translation>Ketik kode pemesanan atau sebagian nama pemohon, lalu sentuh Cari.</translation>
     </message>
     <message>
         <source>Change the search</source>
         <translation>Ubah pencarian</translation>
+    </message>
+    <message>
+        <source>called soon</source>
+        <translation>segera dipanggil</translation>
+    </message>
+    <message>
+        <source>± {m} minutes</source>
+        <translation>± {m} menit</translation>
+    </message>
+    <message>
+        <source>± {h} hours</source>
+        <translation>± {h} jam</translation>
+    </message>
+    <message>
+        <source>± {h} h {m} min</source>
+        <translation>± {h} jam {m} menit</translation>
+    </message>
+    <message>
+        <source>Full for today: see the other ways below</source>
+        <translation>Penuh untuk hari ini: lihat cara lain di bawah</translation>
+    </message>
+    <message>
+        <source>Today's tickets for {services} are all taken</source>
+        <translation>Tiket hari ini untuk {services} sudah habis</translation>
+    </message>
+    <message>
+        <source>Another service</source>
+        <translation>Layanan lain</translation>
+    </message>
+    <message>
+        <source>Estimated wait: {wait}</source>
+        <translation>Perkiraan waktu tunggu: {wait}</translation>
+    </message>
+    <message>
+        <source>The day of this booking has passed</source>
+        <translation>Tanggal pemesanan ini sudah lewat</translation>
+    </message>
+    <message>
+        <source>Your booking was for {day}. It cannot be used any more: please book a new queue slot in the M-Paspor app.</source>
+        <translation>Pemesanan Anda untuk {day} dan tidak dapat dipakai lagi. Silakan pesan antrean baru di aplikasi M-Paspor.</translation>
+    </message>
+    <message>
+        <source>Or take a walk-in ticket for today.</source>
+        <translation>Atau ambil tiket datang langsung untuk hari ini.</translation>
+    </message>
+    <message>
+        <source>• A walk-in ticket for today: tickets are still left.</source>
+        <translation>• Tiket datang langsung untuk hari ini: masih tersedia.</translation>
+    </message>
+    <message>
+        <source>Walk-in ticket</source>
+        <translation>Tiket datang langsung</translation>
     </message>
 </context>
 </TS>

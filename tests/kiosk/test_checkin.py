@@ -70,7 +70,9 @@ def test_typed_booking_code(qtbot: QtBot, booked: Kiosk, clock: FixedClock) -> N
     click(qtbot, booked, "home_booking")
     wait_screen(qtbot, booked, "scan")
     click(qtbot, booked, "scan_type_code")
-    type_keys(qtbot, booked, "code_keyboard", booking.code + "X")
+    assert text_of(booked, "code_display") == "MP261201JKS"  # the fixed part, prefilled
+    assert booking.code.startswith("MP261201JKS")
+    type_keys(qtbot, booked, "code_keyboard", booking.code[len("MP261201JKS") :] + "X")
     click(qtbot, booked, "code_keyboard_backspace")
     assert text_of(booked, "code_display") == booking.code
     click(qtbot, booked, "code_ok")
@@ -115,15 +117,21 @@ def test_every_rejection_has_its_own_words(qtbot: QtBot, booked: Kiosk, clock: F
         "already_checked_in": reject(qtbot, booked, done.code),
     }
     at(clock, 9, 0, day=2)
-    seen["other_date"] = reject(qtbot, booked, early.code)
+    seen["past_date"] = reject(qtbot, booked, early.code)  # yesterday's booking
+    clock.set(dt.datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA))
+    seen["other_date"] = reject(qtbot, booked, early.code)  # tomorrow's booking
     for reason, (kind, _heading, _body) in seen.items():
         assert kind == f"rejected_{reason}"
     headings = [heading for _kind, heading, _body in seen.values()]
     assert len(set(headings)) == len(headings), headings
     assert seen["too_early"][2] == (
-        "Check-in booking Anda dibuka pukul 12.00. Silakan tunggu dan pindai lagi nanti."
+        "Check-in pemesanan Anda dibuka pukul 12.00. Silakan tunggu dan pindai lagi nanti."
     )
     assert "Selasa, 1 Desember 2026" in seen["other_date"][2]
+    assert "Silakan datang" in seen["other_date"][2]
+    assert "Selasa, 1 Desember 2026" in seen["past_date"][2]
+    assert "Silakan datang" not in seen["past_date"][2]
+    assert "pesan antrean baru" in seen["past_date"][2]
     assert "meja informasi" in seen["too_late"][2]
     assert "MP261201JKS99999" in seen["unknown"][2]
     assert "M-Paspor" in seen["cancelled"][2]

@@ -48,7 +48,7 @@ def test_home_at_rest_does_not_count(qtbot: QtBot, kiosk: Kiosk) -> None:
 
 def test_language_switch_changes_the_texts(qtbot: QtBot, kiosk: Kiosk) -> None:
     assert text_of(kiosk, "home_heading") == "Selamat datang"
-    assert text_of(kiosk, "home_booking_title") == "Saya punya booking"
+    assert text_of(kiosk, "home_booking_title") == "Sudah pesan antrean"
     assert text_of(kiosk, "home_quota_ganti_name") == "Penggantian Paspor"
     assert text_of(kiosk, "header_date") == "Selasa, 1 Desember 2026"
     click(qtbot, kiosk, "lang_en")

@@ -41,8 +41,8 @@ def link(emulator: Emulator) -> Iterator[FaultyLink]:
         yield proxy
 
 
-def start_kiosk(ctx: QueueContext, qtbot: QtBot, qm_cache: Path) -> Kiosk:
-    built = build_kiosk(ctx, translations=Translations("kiosk", qm_cache), watch=False)
+def start_kiosk(ctx: QueueContext, qtbot: QtBot) -> Kiosk:
+    built = build_kiosk(ctx, translations=Translations("kiosk"), watch=False)
     qtbot.addWidget(built.window)
     built.window.resize_to(*PORTRAIT)
     built.window.show()
@@ -58,8 +58,8 @@ def linked_ctx(db_url: str, link: FaultyLink, clock: FixedClock) -> Iterator[Que
 
 
 @pytest.fixture
-def linked_kiosk(qtbot: QtBot, linked_ctx: QueueContext, qm_cache: Path) -> Iterator[Kiosk]:
-    built = start_kiosk(linked_ctx, qtbot, qm_cache)
+def linked_kiosk(qtbot: QtBot, linked_ctx: QueueContext) -> Iterator[Kiosk]:
+    built = start_kiosk(linked_ctx, qtbot)
     yield built
     built.shut_down()
     QApplication.processEvents()
@@ -102,7 +102,7 @@ def test_connection_dropped_at_the_cut_gives_one_copy(
 
 
 def test_english_ticket_held_for_paper_prints_in_english_after_a_restart(
-    qtbot: QtBot, kiosk: Kiosk, emulator: Emulator, qm_cache: Path
+    qtbot: QtBot, kiosk: Kiosk, emulator: Emulator
 ) -> None:
     ctx = kiosk.window.state.ctx
     assert kiosk.health is not None
@@ -117,7 +117,7 @@ def test_english_ticket_held_for_paper_prints_in_english_after_a_restart(
         job = session.scalars(select(PrintJob)).one()
         assert (job.language, job.state, job.delivered) == ("en", PrintState.PENDING, "")
     emulator.state.paper = "ok"
-    again = start_kiosk(ctx, qtbot, qm_cache)
+    again = start_kiosk(ctx, qtbot)
     try:
         [record] = emulator.wait_for_tickets(1, timeout=20)
         assert "Queue number" in record.lines and "Nomor antrean" not in record.lines

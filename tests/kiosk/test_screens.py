@@ -103,15 +103,17 @@ def show(kiosk: Kiosk, name: str) -> None:
         view = issue_ticket(window.state.ctx, KIOSK, "baru", Channel.WALK_IN)
         flows.screen("ticket").show_ticket(view)
         flows.screen("ticket").set_failed(
-            kiosk.printer.failure_message(
+            lambda: kiosk.printer.failure_message(
                 type("R", (), {"problem": "paper_out", "number": view.number})()  # type: ignore[arg-type]
             )
         )
         window.show_screen("ticket")
     elif name == "message":
         exc = QuotaExhausted("full", "baru", "walk_in", 40)
-        lang = window.state.language
-        flows.show_message(refusal(window.state.ctx, exc, lang, window.state.service_name("baru")))
+        state = window.state
+        flows.show_message(
+            lambda: refusal(state.ctx, exc, state.language, state.service_name("baru"))
+        )
     else:
         window.show_screen(name)
 

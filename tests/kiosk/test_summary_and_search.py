@@ -148,7 +148,9 @@ def test_assisted_search_finds_nothing(qtbot: QtBot, booked: Kiosk) -> None:
     screen = booked.flows.screen("search")
     qtbot.waitUntil(lambda: screen.results is not None)
     assert screen.results == []
-    assert text_of(booked, "search_status") == "Tidak ada booking hari ini yang cocok dengan “ZZ”."
+    assert text_of(booked, "search_status") == (
+        "Tidak ada pemesanan hari ini yang cocok dengan “ZZ”."
+    )
     click(qtbot, booked, "search_back")
     wait_screen(qtbot, booked, "assisted")
 

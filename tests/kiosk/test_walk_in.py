@@ -65,8 +65,12 @@ def test_priority_ticket(qtbot: QtBot, kiosk: Kiosk, emulator: Emulator) -> None
     click(qtbot, kiosk, "home_priority")
     wait_screen(qtbot, kiosk, "reason")
     click(qtbot, kiosk, "reason_elderly")
+    wait_screen(qtbot, kiosk, "confirm")
+    assert text_of(kiosk, "confirm_service") == "Paspor Baru"  # the usual service
+    click(qtbot, kiosk, "confirm_change_service")
     wait_screen(qtbot, kiosk, "service")
     click(qtbot, kiosk, "service_ganti")
+    assert text_of(kiosk, "confirm_service") == "Penggantian Paspor"
     assert text_of(kiosk, "confirm_reason") == "Lansia (60+)"
     click(qtbot, kiosk, "confirm_print")
     wait_screen(qtbot, kiosk, "ticket")
@@ -81,7 +85,6 @@ def test_priority_ticket(qtbot: QtBot, kiosk: Kiosk, emulator: Emulator) -> None
 def test_priority_waits_for_staff_pin(qtbot: QtBot, kiosk: Kiosk) -> None:
     click(qtbot, kiosk, "home_priority")
     click(qtbot, kiosk, "reason_pregnant")
-    click(qtbot, kiosk, "service_baru")
     wait_screen(qtbot, kiosk, "pin")
     assert text_of(kiosk, "pin_heading") == "Konfirmasi petugas"
     type_keys(qtbot, kiosk, "pin_pad", PIN)
@@ -96,24 +99,41 @@ def test_vip_explains_the_service_then_prints(qtbot: QtBot, kiosk: Kiosk) -> Non
     click(qtbot, kiosk, "home_vip")
     wait_screen(qtbot, kiosk, "vip")
     assert "Rp 1.000.000" in text_of(kiosk, "vip_info")
-    click(qtbot, kiosk, "vip_continue")
-    assert kiosk.window.findChild(QWidget, "service_ambil") is None  # no VIP pick-up
-    click(qtbot, kiosk, "service_baru")
+    assert kiosk.window.findChild(QWidget, "vip_ambil") is None  # no VIP pick-up
+    click(qtbot, kiosk, "vip_baru")
     click(qtbot, kiosk, "confirm_print")
     wait_screen(qtbot, kiosk, "ticket")
     assert ticket_row(kiosk, "A-001").channel == Channel.VIP
 
 
-def test_quota_exhausted_says_when_and_offers_alternatives(qtbot: QtBot, kiosk: Kiosk) -> None:
+def test_full_service_is_greyed_out_with_the_other_ways(qtbot: QtBot, kiosk: Kiosk) -> None:
     set_quota(kiosk.window.state.ctx, SUPERVISOR, "baru", Channel.WALK_IN, 0, "test")
     kiosk.flows.refresh_quotas()
     qtbot.waitUntil(lambda: text_of(kiosk, "home_quota_baru") == "penuh")
     click(qtbot, kiosk, "home_walk_in")
+    wait_screen(qtbot, kiosk, "service")
+    tile = kiosk.flows.screen("service").tiles["baru"]
+    assert not tile.isEnabled()  # no confirmation step before the refusal
+    assert "Penuh untuk hari ini" in text_of(kiosk, "service_baru_detail")
+    assert text_of(kiosk, "service_full_title") == "Tiket hari ini untuk Paspor Baru sudah habis"
+    assert "M-Paspor" in text_of(kiosk, "service_full_text")
+    assert kiosk.flows.screen("service").tiles["ganti"].isEnabled()
+    click(qtbot, kiosk, "service_alt_priority")
+    wait_screen(qtbot, kiosk, "reason")
+
+
+def test_quota_taken_meanwhile_says_when_and_offers_alternatives(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    click(qtbot, kiosk, "home_walk_in")
     click(qtbot, kiosk, "service_baru")
+    set_quota(kiosk.window.state.ctx, SUPERVISOR, "baru", Channel.WALK_IN, 0, "test")
     click(qtbot, kiosk, "confirm_print")
     wait_screen(qtbot, kiosk, "message")
     assert kiosk.flows.screen("message").kind == "quota_exhausted"
-    assert text_of(kiosk, "message_heading") == "Tiket walk-in Paspor Baru hari ini sudah habis"
+    assert text_of(kiosk, "message_heading") == (
+        "Tiket datang langsung Paspor Baru hari ini sudah habis"
+    )
     body = text_of(kiosk, "message_body")
     assert "Rabu, 2 Desember 2026 pukul 08.00" in body
     assert "M-Paspor" in body
@@ -125,7 +145,7 @@ def test_office_closed_on_saturday(qtbot: QtBot, kiosk: Kiosk, clock: FixedClock
     clock.set(dt.datetime(2026, 12, 5, 10, 0, tzinfo=JAKARTA))
     kiosk.flows.refresh_quotas()
     qtbot.waitUntil(lambda: not kiosk.flows.background.busy)
-    assert text_of(kiosk, "home_quota_note") == "Pendaftaran walk-in tidak dibuka hari ini."
+    assert text_of(kiosk, "home_quota_note") == "Pendaftaran datang langsung tidak dibuka hari ini."
     click(qtbot, kiosk, "home_walk_in")
     click(qtbot, kiosk, "service_ganti")
     click(qtbot, kiosk, "confirm_print")
@@ -142,7 +162,7 @@ def test_walk_in_not_open_today(qtbot: QtBot, kiosk: Kiosk) -> None:
     click(qtbot, kiosk, "service_baru")
     click(qtbot, kiosk, "confirm_print")
     wait_screen(qtbot, kiosk, "message")
-    assert text_of(kiosk, "message_heading") == "Pendaftaran walk-in tidak dibuka hari ini"
+    assert text_of(kiosk, "message_heading") == "Pendaftaran datang langsung tidak dibuka hari ini"
     body = text_of(kiosk, "message_body")
     assert "Senin, Rabu, Jumat" in body
     assert "Rabu, 2 Desember 2026 pukul 08.00" in body

@@ -1,0 +1,124 @@
+"""Pictures of the kiosk's choice and refusal screens, both languages and orientations,
+rendered offscreen (no X server): a kiosk on a temporary SQLite file, the virtual printer
+on TCP, the clock at 09:00 on Tuesday 1 December 2026, today's "Paspor Baru" walk-in
+tickets used up.
+
+    QT_QPA_PLATFORM=offscreen python docs/kiosk_screens.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+
+
+def settle(seconds: float = 0.3) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    out = Path(parser.parse_args().out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from config.settings import Channel, Settings
+    from db.clock import FixedClock
+    from db.context import Actor
+    from db.errors import CheckInRejected, RejectReason
+    from db.migrate import open_queue
+    from db.models import Role
+    from db.ops.issuing import set_quota
+    from kiosk.app import build_kiosk
+    from kiosk.staff import PinCheck, PinResult
+    from printer import Emulator
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp(prefix="loket-kiosk-screens-"))
+    emulator = Emulator("127.0.0.1", 0, folder / "printed", width=576)
+    emulator.start()
+    base = Settings().model_dump()
+    settings = Settings.model_validate(
+        {
+            **base,
+            "database_url": f"sqlite:///{folder / 'queue.sqlite3'}",
+            "printer": {"kind": "network", "host": "127.0.0.1", "port": emulator.port},
+        }
+    )
+    clock = FixedClock(dt.datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    ctx = open_queue(settings, clock=clock)
+    supervisor = Actor("supervisor", Role.SUPERVISOR)
+    set_quota(ctx, supervisor, "baru", Channel.WALK_IN, 0, "screenshots")
+    kiosk = build_kiosk(ctx, watch=False)
+    window, flows = kiosk.window, kiosk.flows
+    window.show()
+
+    def home() -> None:
+        window.overlay.hide()
+        window.state.assisted = False
+        flows.go_home()
+        while flows.background.busy:
+            settle(0.05)
+
+    past = CheckInRejected(
+        RejectReason.OTHER_DATE,
+        "past day",
+        booking_code="MP261130JKS00007",
+        booking_date=dt.date(2026, 11, 30),
+    )
+    cancelled = CheckInRejected(
+        RejectReason.CANCELLED, "cancelled", booking_code="MP261201JKS00009"
+    )
+    steps = {
+        "home": lambda: None,
+        "walk-in": lambda: flows.choose("walk_in"),
+        "priority": lambda: flows.choose("priority"),
+        "priority-confirm": lambda: flows.tickets.reason_chosen("elderly"),
+        "vip": lambda: flows.choose("vip"),
+        "past-day": lambda: flows.fc.fail(past),
+        "cancelled": lambda: flows.fc.fail(cancelled),
+        "assisted": lambda: (setattr(window.state, "assisted", True), flows.go_home()),
+        "faq-page": lambda: (flows.feedback.show_faq(), flows.screen("faq").show_page(0)),
+        "pin-wrong": lambda: (
+            flows.ask_pin("assisted"),
+            flows.staff_flows._pin_checked("assisted", PinCheck(PinResult.WRONG, 3)),
+        ),
+    }
+    for orientation, size in SIZES.items():
+        window.resize_to(*size)
+        settle()
+        for lang in ("id", "en"):
+            window.set_language(lang)
+            for name, step in steps.items():
+                home()
+                step()
+                settle()
+                path = out / f"kiosk-{name}-{orientation}-{lang}.png"
+                window.grab().save(str(path))
+                print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    kiosk.shut_down()
+    emulator.stop()
+    ctx.db.dispose()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
