@@ -35,6 +35,7 @@ from db.migrate import open_queue
 from db.models import Role
 from db.ops.calling import call_next, complete
 from db.ops.issuing import issue_ticket
+from db.sim.demo import always_open_toml
 
 REPO = Path(__file__).resolve().parents[1]
 LATENCY_TARGET_MS = 300.0
@@ -44,16 +45,9 @@ HIGHLIGHT_SECONDS = 2
 
 
 def settings_toml(db_url: str) -> str:
-    days = "\n".join(
-        f'{d} = {{ open = "00:00:00", close = "23:59:59" }}'
-        for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    )
     return (
-        f'database_url = "{db_url}"\n'
-        'walk_in_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
-        "[business_day]\npublic_holidays = false\nissue_from_minutes_before_open = 0\n"
-        f"[business_day.hours]\n{days}\n"
-        f"[display]\nhighlight_seconds = {HIGHLIGHT_SECONDS}\nvoice = false\n"
+        always_open_toml(db_url)
+        + f"[display]\nhighlight_seconds = {HIGHLIGHT_SECONDS}\nvoice = false\n"
     )
 
 

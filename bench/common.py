@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from config.settings import Settings
 from db.clock import FixedClock
 from db.context import Actor, QueueContext
-from db.engine import BUSY_TIMEOUT_MS
+from db.engine import BUSY_TIMEOUT_MS, apply_sqlite_pragmas
 from db.migrate import open_queue
 from db.models import Role
 
@@ -72,10 +72,7 @@ def fresh_queue(db_path: Path, start: dt.datetime = MORNING) -> QueueContext:
 def production_connection(db_path: Path) -> sqlite3.Connection:
     """A bare sqlite3 connection with the pragmas db/engine.py sets in production."""
     conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA synchronous=FULL")
+    apply_sqlite_pragmas(conn)
     return conn
 
 

@@ -68,15 +68,28 @@ class DatabaseFull(DatabaseUnavailable):
         )
 
 
+# Every SQLite connection: write-ahead log (readers never block the writer), wait for the
+# write lock instead of failing at once, enforce foreign keys, and make each commit durable.
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=FULL",
+)
+
+
+def apply_sqlite_pragmas(dbapi_connection: Any) -> None:
+    """Set :data:`SQLITE_PRAGMAS` on a DB-API (``sqlite3``) connection."""
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event decide how a transaction starts (see _sqlite_begin).
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
+    apply_sqlite_pragmas(dbapi_connection)
 
 
 def _sqlite_begin(conn: Any) -> None:

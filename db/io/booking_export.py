@@ -44,9 +44,10 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Literal
+
+from db.models import BookingStatus
 
 __all__ = [
     "ALL_COLUMNS",
@@ -97,14 +98,6 @@ _MAX_SERVICE_NAME = 120
 _MAX_APPLICANT_NAME = 160
 
 _BOM = "\ufeff"
-
-
-class BookingStatus(StrEnum):
-    """A booking's state; same values as ``db.models.BookingStatus``."""
-
-    ACTIVE = "active"
-    CANCELLED = "cancelled"
-    RESCHEDULED = "rescheduled"
 
 
 _STATUS_BY_EXPORT: dict[str, BookingStatus] = {
@@ -515,48 +508,19 @@ def _validate(
     date_format: str,
     seen: dict[str, int],
 ) -> BookingRow | RejectedRow:
-    """Check one row's (trimmed) values; record a valid code in ``seen`` (code → line)."""
+    """Check one row's (trimmed) values; record a valid code in ``seen`` (code → line).
+    Every problem of the row is named, so one reading of the rejection list is enough."""
     problems: list[str] = []
 
     def get(column: str) -> str:
         return values.get(column) or ""
 
-    raw_code = get("KODE_BOOKING")
-    code: str | None = None
-    label = label_of("KODE_BOOKING")
-    if not raw_code:
-        problems.append(f"{label} is empty")
-    elif not _CODE.fullmatch(raw_code):
-        problems.append(
-            f"{label} {_show(raw_code)} is not a booking code "
-            "(expected 6 to 32 letters A-Z and digits)"
-        )
-    else:
-        code = raw_code.upper()
-        if code in seen:
-            problems.append(f"{label} {_show(code)} is a duplicate of line {seen[code]}")
-        else:
-            seen[code] = line
-
-    raw_office = get("KODE_KANTOR")
-    label = label_of("KODE_KANTOR")
-    if not raw_office:
-        problems.append(f"{label} is empty")
-    elif not _OFFICE.fullmatch(raw_office):
-        problems.append(
-            f"{label} {_show(raw_office)} is not an office code (expected 2 to 8 letters/digits)"
-        )
-
-    raw_date = get("TGL_KEDATANGAN")
-    label = label_of("TGL_KEDATANGAN")
-    date = parse_date(raw_date) if raw_date else None
-    if not raw_date:
-        problems.append(f"{label} is empty")
-    elif date is None:
-        problems.append(f"{label} {_show(raw_date)} is not a date (expected {date_format})")
-
+    code = _check_code(label_of("KODE_BOOKING"), get("KODE_BOOKING"), line, seen, problems)
+    office = _check_office(label_of("KODE_KANTOR"), get("KODE_KANTOR"), problems)
+    date = _check_date(
+        label_of("TGL_KEDATANGAN"), get("TGL_KEDATANGAN"), parse_date, date_format, problems
+    )
     slot = _parse_slot(label_of("SESI"), get("SESI"), problems)
-
     service = _text(
         label_of("JENIS_LAYANAN"),
         get("JENIS_LAYANAN").upper(),
@@ -567,40 +531,10 @@ def _validate(
     name = _text(
         label_of("NAMA_PEMOHON"), get("NAMA_PEMOHON"), problems, max_length=_MAX_APPLICANT_NAME
     )
-
     nik = get("NIK")
-    label = label_of("NIK")
-    if not _NIK.fullmatch(nik):
-        # Never echo the value: it is personal data and reasons end up in logs.
-        if not nik:
-            problems.append(f"{label} is empty")
-        elif _DIGITS.fullmatch(nik):
-            problems.append(f"{label} has {len(nik)} digits (expected exactly 16)")
-        elif _SCIENTIFIC.fullmatch(nik):
-            problems.append(
-                f"{label} was turned into a number like 3.17E+15 by a spreadsheet "
-                "(expected 16 digits; format the column as text)"
-            )
-        else:
-            problems.append(f"{label} contains characters other than digits (expected 16 digits)")
-
-    raw_status = get("STATUS")
-    label = label_of("STATUS")
-    status = _STATUS_BY_EXPORT.get(raw_status.upper())
-    if not raw_status:
-        problems.append(f"{label} is empty")
-    elif status is None:
-        problems.append(f"{label} {_show(raw_status)} is not one of {', '.join(_STATUS_BY_EXPORT)}")
-
-    raw_booked = get("WAKTU_DAFTAR")
-    booked_at: dt.datetime | None = None
-    if raw_booked:
-        booked_at = _parse_datetime(raw_booked)
-        if booked_at is None:
-            problems.append(
-                f"{label_of('WAKTU_DAFTAR')} {_show(raw_booked)} is not a date and time "
-                "(expected YYYY-MM-DD HH:MM:SS)"
-            )
+    _check_nik(label_of("NIK"), nik, problems)
+    status = _check_status(label_of("STATUS"), get("STATUS"), problems)
+    booked_at = _check_booked_at(label_of("WAKTU_DAFTAR"), get("WAKTU_DAFTAR"), problems)
 
     if problems:
         return RejectedRow(line, code, "; ".join(problems))
@@ -608,7 +542,7 @@ def _validate(
     return BookingRow(
         line=line,
         code=code,
-        office_code=raw_office.upper(),
+        office_code=office,
         date=date,
         slot_start=slot[0],
         slot_end=slot[1],
@@ -618,6 +552,91 @@ def _validate(
         status=status,
         booked_at=booked_at,
     )
+
+
+def _check_code(
+    label: str, raw: str, line: int, seen: dict[str, int], problems: list[str]
+) -> str | None:
+    """The booking code in capitals; a second row with the same code is refused."""
+    if not raw:
+        problems.append(f"{label} is empty")
+        return None
+    if not _CODE.fullmatch(raw):
+        problems.append(
+            f"{label} {_show(raw)} is not a booking code (expected 6 to 32 letters A-Z and digits)"
+        )
+        return None
+    code = raw.upper()
+    if code in seen:
+        problems.append(f"{label} {_show(code)} is a duplicate of line {seen[code]}")
+    else:
+        seen[code] = line
+    return code
+
+
+def _check_office(label: str, raw: str, problems: list[str]) -> str:
+    if not raw:
+        problems.append(f"{label} is empty")
+    elif not _OFFICE.fullmatch(raw):
+        problems.append(
+            f"{label} {_show(raw)} is not an office code (expected 2 to 8 letters/digits)"
+        )
+    return raw.upper()
+
+
+def _check_date(
+    label: str,
+    raw: str,
+    parse_date: Callable[[str], dt.date | None],
+    date_format: str,
+    problems: list[str],
+) -> dt.date | None:
+    if not raw:
+        problems.append(f"{label} is empty")
+        return None
+    date = parse_date(raw)
+    if date is None:
+        problems.append(f"{label} {_show(raw)} is not a date (expected {date_format})")
+    return date
+
+
+def _check_nik(label: str, nik: str, problems: list[str]) -> None:
+    """Sixteen digits. The value is never echoed: it is personal data and reasons end up
+    in logs."""
+    if _NIK.fullmatch(nik):
+        return
+    if not nik:
+        problems.append(f"{label} is empty")
+    elif _DIGITS.fullmatch(nik):
+        problems.append(f"{label} has {len(nik)} digits (expected exactly 16)")
+    elif _SCIENTIFIC.fullmatch(nik):
+        problems.append(
+            f"{label} was turned into a number like 3.17E+15 by a spreadsheet "
+            "(expected 16 digits; format the column as text)"
+        )
+    else:
+        problems.append(f"{label} contains characters other than digits (expected 16 digits)")
+
+
+def _check_status(label: str, raw: str, problems: list[str]) -> BookingStatus | None:
+    status = _STATUS_BY_EXPORT.get(raw.upper())
+    if not raw:
+        problems.append(f"{label} is empty")
+    elif status is None:
+        problems.append(f"{label} {_show(raw)} is not one of {', '.join(_STATUS_BY_EXPORT)}")
+    return status
+
+
+def _check_booked_at(label: str, raw: str, problems: list[str]) -> dt.datetime | None:
+    """When the applicant booked (optional)."""
+    if not raw:
+        return None
+    booked_at = _parse_datetime(raw)
+    if booked_at is None:
+        problems.append(
+            f"{label} {_show(raw)} is not a date and time (expected YYYY-MM-DD HH:MM:SS)"
+        )
+    return booked_at
 
 
 def _parse_slot(label: str, value: str, problems: list[str]) -> tuple[dt.time, dt.time] | None:

@@ -1,5 +1,5 @@
 """Booking check-in: a scanned booking code becomes a ticket, or a rejection the kiosk can
-word (each reason of DESIGN.md is a distinct ``RejectReason``).
+word (each reason a booking can be refused for is a distinct ``RejectReason``).
 
 A scan is either a plain booking code, looked up in the imported export, or a signed booking
 QR token (db/io/booking_token.py), verified with the configured public keys. A genuine token

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections import Counter as Tally
 from dataclasses import dataclass, field
 
@@ -31,6 +30,7 @@ from db.models import (
 )
 from db.read.estimate import waiting_of, waiting_tickets
 from db.read.queue_state import counter_settings, current_at, recent_channels
+from db.read.stats import nearest_rank
 from db.rules.policy import eligible, rank, waited_minutes
 
 SILENT_MINUTES = 5
@@ -163,10 +163,8 @@ class Dashboard:
 
 
 def percentile_nearest_rank(values: list[float], pct: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+    """The nearest-rank percentile, or None for a day with no sample yet."""
+    return nearest_rank(values, pct) if values else None
 
 
 def dashboard(ctx: QueueContext) -> Dashboard:

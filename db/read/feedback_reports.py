@@ -216,21 +216,3 @@ def survey_csv(ctx: QueueContext, actor: Actor, year: int) -> str:
             ]
         )
     return csv_text(["month", "respondents", *ELEMENTS, "ikm", "grade"], rows)
-
-
-def survey_comments(
-    ctx: QueueContext, actor: Actor, start: dt.date, end: dt.date
-) -> list[tuple[dt.date, str, str]]:
-    """(day, service, comment) of the surveys that left a comment."""
-    require(actor, "view_feedback")
-    with ctx.db.read() as session:
-        rows = session.execute(
-            select(SurveyResponse.business_day, SurveyResponse.service_code, SurveyResponse.comment)
-            .where(
-                SurveyResponse.business_day >= start,
-                SurveyResponse.business_day <= end,
-                SurveyResponse.comment != "",
-            )
-            .order_by(SurveyResponse.id.desc())
-        ).all()
-    return [(d, s, c) for d, s, c in rows]

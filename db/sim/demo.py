@@ -88,20 +88,15 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def demo_settings_toml(
-    folder: Path, printer_port: int, pin_hash: str, web_port: int | None = None
-) -> str:
-    """The demo's settings file: the defaults, open around the clock, the printer on loopback
-    (and with ``web_port``, the web service on loopback: tickets' QR codes open its pages)."""
-    database = (folder / "loket.sqlite3").as_posix()
-    days = "\n".join(
-        f'{day} = {{ open = "00:00:00", close = "23:59:59" }}'
-        for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    )
-    return f"""# Loket demo office: open all day, every day; the virtual printer on loopback.
-database_url = "sqlite:///{database}"
-kiosk_id = "kiosk-1"
-walk_in_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+ALL_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def always_open_toml(database_url: str) -> str:
+    """Settings (TOML) of an office open around the clock every day with walk-in every day,
+    no holidays: for the demo, the benchmarks and tests that run whatever the date and time."""
+    days = "\n".join(f'{d} = {{ open = "00:00:00", close = "23:59:59" }}' for d in ALL_WEEK)
+    return f"""database_url = "{database_url}"
+walk_in_days = {list(ALL_WEEK)!r}
 
 [business_day]
 public_holidays = false
@@ -111,7 +106,19 @@ stop_issuing_minutes_before_close = 0
 
 [business_day.hours]
 {days}
+"""
 
+
+def demo_settings_toml(
+    folder: Path, printer_port: int, pin_hash: str, web_port: int | None = None
+) -> str:
+    """The demo's settings file: the defaults, open around the clock, the printer on loopback
+    (and with ``web_port``, the web service on loopback: tickets' QR codes open its pages).
+    ``kiosk_id`` comes before the first table, so it stays a top-level key."""
+    database = (folder / "loket.sqlite3").as_posix()
+    return f"""# Loket demo office: open all day, every day; the virtual printer on loopback.
+kiosk_id = "kiosk-1"
+{always_open_toml(f"sqlite:///{database}")}
 [check_in]
 minutes_before = 1440
 minutes_after = 1440

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from config.settings import Channel
 from db.engine import Database
 from db.models import EventKind, Ticket, TicketEvent, TicketStatus
+from db.read.stats import nearest_rank
 from db.sim.engine import DayRun
 
 ON_TIME_MINUTES = 15
@@ -111,10 +112,8 @@ class DayFigures:
 
 
 def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (``q`` in 0..100)."""
-    ordered = sorted(values)
-    rank = max(1, math.ceil(q / 100 * len(ordered)))
-    return ordered[rank - 1]
+    """Nearest-rank percentile (``q`` in 0..100) of a non-empty sample."""
+    return nearest_rank(values, q)
 
 
 def load_outcomes(run: DayRun) -> tuple[list[TicketOutcome], list[str]]:
