@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 
-from config.loader import ConfigError, load_settings
+from config.loader import ConfigError, hide_password, load_settings, settings_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,10 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 3
     if args.json:
-        print(json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        data = settings.model_dump(mode="json")
+        data["database_url"] = hide_password(settings.database_url)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
+    source = settings_file(args.config)
     print(f"settings OK: {settings.office.name} ({settings.office.code})")
-    print(f"  database: {settings.database_url}")
+    print(f"  file:     {source if source is not None else 'none (embedded defaults)'}")
+    print(f"  database: {hide_password(settings.database_url)}")
     print(f"  services: {', '.join(f'{s.code} ({s.prefix})' for s in settings.services)}")
     print(f"  counters: {', '.join(str(c.number) for c in settings.counters)}")
     print(f"  printer:  {settings.printer.kind}")

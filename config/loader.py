@@ -1,5 +1,11 @@
-"""Loading settings: a TOML file (``--config`` or ``LOKET_CONFIG``), else the embedded
-defaults; ``LOKET_DATABASE_URL`` overrides the database URL in both cases."""
+"""Loading settings: a TOML file, else the embedded defaults; ``LOKET_DATABASE_URL``
+overrides the database URL in both cases.
+
+Which file: ``--config FILE``, else ``$LOKET_CONFIG``, else the PC's site file
+(``/etc/loket/loket.toml``: every program and every user of the PC finds it with no
+environment at all, so a console started from a desktop menu joins the same office queue as
+the kiosk's service), else the user's own file (``~/.config/loket/loket.toml``), else the
+embedded defaults (a SQLite file in the user's data folder: one PC alone)."""
 
 from __future__ import annotations
 
@@ -17,6 +23,9 @@ from config.settings import Settings
 ENV_CONFIG = "LOKET_CONFIG"
 ENV_DATABASE_URL = "LOKET_DATABASE_URL"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
+# Where the site file is looked for; the variable exists for tests and unusual installs.
+ENV_SITE_CONFIG = "LOKET_SITE_CONFIG"
+SITE_CONFIG = Path("/etc/loket/loket.toml")
 
 
 CONFIG_HELP = "settings file (TOML); default $LOKET_CONFIG, else the embedded defaults"
@@ -104,9 +113,49 @@ def settings_from_mapping(data: dict[str, Any], source: str = "settings") -> Set
         raise ConfigError(describe_validation_error(exc, source)) from None
 
 
+def site_config_path() -> Path:
+    return Path(os.environ.get(ENV_SITE_CONFIG) or SITE_CONFIG)
+
+
+def user_config_path() -> Path:
+    return platformdirs.user_config_path("loket", "loket") / "loket.toml"
+
+
+def settings_file(path: str | os.PathLike[str] | None = None) -> Path | None:
+    """The settings file in force (see the module's docstring), or None for the defaults."""
+    if path is not None:
+        return Path(path)
+    if os.environ.get(ENV_CONFIG):
+        return Path(os.environ[ENV_CONFIG])
+    for candidate in (site_config_path(), user_config_path()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def database_label(url: str) -> str:
+    """Which database, for people: ``PostgreSQL db.office:5432/loket`` or ``SQLite
+    /var/lib/loket/loket.sqlite3``; never the password."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite {parsed.database or ':memory:'}"
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+    return f"PostgreSQL {where}"
+
+
+def hide_password(url: str) -> str:
+    """The URL as it may be printed or logged: a password shows as ``***``."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.render_as_string(hide_password=True) if parsed.password else url
+
+
 def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
-    """Settings from ``path``, else ``$LOKET_CONFIG``, else the embedded defaults."""
-    chosen = path if path is not None else os.environ.get(ENV_CONFIG) or None
+    """Settings from the file :func:`settings_file` finds, else the embedded defaults."""
+    chosen = settings_file(path)
     if chosen is None:
         settings = Settings()
     else:

@@ -23,6 +23,7 @@ import logging
 import os
 import random
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -99,15 +100,28 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def sqlite_file_mode(folder: Path) -> int:
+    """Permissions of a new database file: its owner only (it holds personal data), or its
+    owner and the folder's group when the folder is shared (setgid, as ``/var/lib/loket``
+    owned by the ``loket`` group, mode 2770: a kiosk running as ``loket`` and a console
+    started by an officer's desktop account then use the same file)."""
+    return 0o660 if folder.stat().st_mode & stat.S_ISGID else 0o600
+
+
 def _private_sqlite_file(url: str) -> None:
-    """Create the database file readable by its owner only (it holds personal data);
-    SQLite gives its -wal and -shm files the same permissions."""
+    """Create the database file with :func:`sqlite_file_mode`; SQLite gives its -wal and
+    -shm files the same permissions."""
     database = make_url(url).database
     if not database or database == ":memory:" or database.startswith("file:"):
         return
     path = Path(database)
     if not path.exists() and path.parent.is_dir():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        mode = sqlite_file_mode(path.parent)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, mode)
+        try:
+            os.fchmod(fd, mode)  # the umask must not take the group's rights away
+        finally:
+            os.close(fd)
 
 
 def postgres_connect_args(limits: DatabaseLimits) -> dict[str, Any]:

@@ -64,21 +64,48 @@ def check_sqlite_folder(db: Database) -> None:
         )
 
 
-def upgrade(db: Database) -> tuple[str | None, str]:
-    """Bring the schema to the newest revision; returns (before, after)."""
-    check_sqlite_folder(db)
-    before = current_revision(db)
-    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
-    if before is not None and before not in known:
-        raise SchemaError(
-            f"The database at {db.engine.url.render_as_string(hide_password=True)} was made "
-            f"by a newer version of Loket (schema {before}); update Loket on this PC."
+# pg_advisory_xact_lock key of schema changes ("LOKETMIG" in ASCII, as a signed 64-bit int).
+MIGRATION_LOCK = 0x4C4F4B45544D4947
+
+
+class NewerDatabase(SchemaError):
+    """The database was made by a newer Loket: this PC must be updated, not the database."""
+
+    def __init__(self, where: str, found: str, known: str) -> None:
+        super().__init__(
+            f"The database at {where} was made by a newer version of Loket (schema {found}; "
+            f"this PC knows up to {known}); update Loket on this PC."
         )
+        self.found = found
+        self.known = known
+
+
+def upgrade(db: Database) -> tuple[str | None, str]:
+    """Bring the schema to the newest revision; returns (before, after).
+
+    Any number of PCs may start at once: the whole check-and-upgrade runs under one
+    database-wide lock (PostgreSQL: a transaction advisory lock; SQLite: the write lock,
+    ``BEGIN IMMEDIATE``), and the revision is read again once the lock is held, so the
+    first PC upgrades and the others find the schema current."""
+    check_sqlite_folder(db)
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
+    head = head_revision()
     config = alembic_config(db)
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return before, head_revision()
+    connection = db.engine.connect().execution_options(loket_write=True)
+    try:
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            before = MigrationContext.configure(connection).get_current_revision()
+            if before is not None and before not in known:
+                where = db.engine.url.render_as_string(hide_password=True)
+                raise NewerDatabase(where, before, head)
+            if before != head:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    finally:
+        connection.close()
+    return before, head
 
 
 def open_queue(

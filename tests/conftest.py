@@ -41,6 +41,8 @@ ADMIN = Actor.system("admin-cli")
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real user data folder or a real config."""
     monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LOKET_SITE_CONFIG", str(tmp_path / "no-site" / "loket.toml"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
     monkeypatch.delenv("LOKET_CONFIG", raising=False)
     monkeypatch.delenv("LOKET_DATABASE_URL", raising=False)
 

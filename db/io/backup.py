@@ -11,10 +11,12 @@ written next to it (SQLite) or into the data folder (PostgreSQL)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,8 +36,43 @@ def _sqlite_path(url: str) -> Path:
     return Path(parsed.database)
 
 
-def _libpq_url(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+def _libpq(url: str) -> tuple[str, dict[str, str], Path | None]:
+    """The connection for ``pg_dump`` / ``pg_restore`` without its password, the environment
+    that carries the password instead, and the temporary password file to delete after.
+
+    A password on a command line is visible to every user in ``ps``; it goes into a 0600
+    password file named by ``PGPASSFILE`` instead (a ``passfile`` the URL already names, or
+    the user's ``~/.pgpass``, keeps working as libpq reads it)."""
+    parsed = make_url(url).set(drivername="postgresql")
+    env = dict(os.environ)
+    passfile: Path | None = None
+    if parsed.password:
+        fd, name = tempfile.mkstemp(prefix="loket-pgpass-")
+        passfile = Path(name)
+        host = parsed.host or "*"
+        port = str(parsed.port or "*")
+        fields = [host, port, parsed.database or "*", parsed.username or "*", parsed.password]
+        line = ":".join(f.replace("\\", "\\\\").replace(":", "\\:") for f in fields)
+        with os.fdopen(fd, "w") as f:
+            f.write(line + "\n")
+        env["PGPASSFILE"] = name
+        parsed = parsed._replace(password=None)
+    return parsed.render_as_string(hide_password=False), env, passfile
+
+
+def _run_libpq(tool: str, url: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+    conninfo, env, passfile = _libpq(url)
+    try:
+        return subprocess.run(
+            [_tool(tool), *[a.replace("{conninfo}", conninfo) for a in args]],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            env=env,
+        )
+    finally:
+        if passfile is not None:
+            passfile.unlink(missing_ok=True)
 
 
 def _tool(name: str) -> str:
@@ -76,26 +113,35 @@ def backup(url: str, dest: str | os.PathLike[str]) -> Path:
         source = _sqlite_path(url)
         if not source.exists():
             raise BackupError(f"database file {source} does not exist")
+        # Written beside the target under another name and renamed when complete and
+        # checked: a backup that stops half-way never looks like a backup.
+        partial = target.with_name(f".{target.name}.partial")
+        partial.unlink(missing_ok=True)
+        partial.touch(mode=0o600)
         src = sqlite3.connect(source)
-        target.touch(mode=0o600)
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            # The copy is a single file: no -wal / -shm beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
             src.close()
-        _check_sqlite_file(target)
+        try:
+            _check_sqlite_file(partial)
+        except BackupError:
+            partial.unlink(missing_ok=True)
+            raise
+        _private(partial)
+        os.replace(partial, target)
     else:
-        result = subprocess.run(
-            [_tool("pg_dump"), "--format=custom", f"--file={target}", _libpq_url(url)],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-        )
+        partial = target.with_name(f".{target.name}.partial")
+        result = _run_libpq("pg_dump", url, ["--format=custom", f"--file={partial}", "{conninfo}"])
         if result.returncode != 0:
-            target.unlink(missing_ok=True)
+            partial.unlink(missing_ok=True)
             raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
-    _private(target)
+        _private(partial)
+        os.replace(partial, target)
     return target
 
 
@@ -190,18 +236,10 @@ def restore(url: str, src: str | os.PathLike[str], office_code: str | None = Non
         return safety
     _check_revision(source, _postgres_revision(source))
     safety = backup(url, safety_copy_path(url))
-    result = subprocess.run(
-        [
-            _tool("pg_restore"),
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            f"--dbname={_libpq_url(url)}",
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S,
+    result = _run_libpq(
+        "pg_restore",
+        url,
+        ["--clean", "--if-exists", "--no-owner", "--dbname={conninfo}", str(source)],
     )
     if result.returncode != 0:
         raise BackupError(
@@ -209,3 +247,40 @@ def restore(url: str, src: str | os.PathLike[str], office_code: str | None = Non
             f"{safety}"
         )
     return safety
+
+
+BACKUP_PREFIX = "loket-"
+BACKUP_SUFFIX = ".backup"
+
+
+def backup_name(at: dt.datetime) -> str:
+    """``loket-YYYYMMDD-HHMMSS.backup``: sorts by time, unique to the second."""
+    return f"{BACKUP_PREFIX}{at:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
+
+
+def backup_into(url: str, folder: str | os.PathLike[str], at: dt.datetime) -> Path:
+    """A backup in ``folder`` under :func:`backup_name`; a second one in the same second
+    gets ``-2``, ``-3``... rather than failing."""
+    where = Path(folder)
+    name = backup_name(at)
+    target = where / name
+    n = 1
+    while target.exists():
+        n += 1
+        target = where / name.replace(BACKUP_SUFFIX, f"-{n}{BACKUP_SUFFIX}")
+    return backup(url, target)
+
+
+def prune_backups(folder: str | os.PathLike[str], keep_days: int, now: dt.datetime) -> list[Path]:
+    """Delete the backups older than ``keep_days`` (and any file a backup left beside
+    them: a -wal / -shm or an unfinished ``.partial``); returns what was deleted."""
+    cutoff = now.timestamp() - keep_days * 86400
+    gone = []
+    for path in Path(folder).iterdir():
+        name = path.name.lstrip(".")
+        if not (name.startswith(BACKUP_PREFIX) and path.is_file()):
+            continue
+        if path.stat().st_mtime < cutoff:
+            path.unlink()
+            gone.append(path)
+    return sorted(gone)

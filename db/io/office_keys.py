@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 _cache: dict[Path, bytes] = {}
@@ -38,8 +39,13 @@ def office_key(name: str, *, create: bool = True) -> bytes:
                 f"the key file {path} is missing: copy it from the PC that made it (without it "
                 "the check cannot be done)"
             )
+        # The owner only; in a shared data folder (setgid, the office's "loket" group) the
+        # group may read it too, as every program of the PC needs the same key.
+        shared = path.parent.stat().st_mode & stat.S_ISGID
+        mode = 0o640 if shared else 0o600
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
+            os.fchmod(fd, mode)
         except FileExistsError:
             pass  # another program made it at the same moment
         else:
