@@ -327,30 +327,6 @@ def _free_space(args: argparse.Namespace) -> str:
     return f" (free: {free / 1e6:.1f} MB on {folder})"
 
 
-def _one_line(text: str, limit: int = 400) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3] + "..."
-
-
-def _free_space(args: argparse.Namespace) -> str:
-    """ " (free: N MB on FOLDER)" for the SQLite database's folder, when it can be told."""
-    import shutil
-    from pathlib import Path
-
-    from sqlalchemy.engine import make_url
-
-    try:
-        url = load_settings(args.config).database_url
-        database = make_url(url).database if url.startswith("sqlite") else None
-        if not database:
-            return ""
-        folder = Path(database).resolve().parent
-        free = shutil.disk_usage(folder).free
-    except (ConfigError, OSError, ValueError):
-        return ""
-    return f" (free: {free / 1e6:.1f} MB on {folder})"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:

@@ -206,7 +206,7 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
     return booking
 
 
-def _estimate_for(ctx: QueueContext, code: str) -> tuple[int, int] | None:
+def _estimate_for(ctx: QueueContext, code: str) -> tuple[int, int | None] | None:
     """The estimate for a booking about to be checked in, read before the write
     transaction; None when the booking is not (yet) known, then it is made inside."""
     with ctx.db.read() as session:

@@ -118,7 +118,7 @@ def estimate_outside(
     service: Service,
     channel: Channel,
     slot_start: dt.datetime | None = None,
-) -> tuple[int, int]:
+) -> tuple[int, int | None]:
     """The estimate for a ticket about to be issued, read before the write transaction."""
     with ctx.db.read() as session:
         now = queue_now(session, ctx)
