@@ -69,20 +69,22 @@ class DatabaseFull(DatabaseUnavailable):
         )
 
 
-# Every SQLite connection: write-ahead log (readers never block the writer), wait for the
-# write lock instead of failing at once, enforce foreign keys, and make each commit durable.
-SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA synchronous=FULL",
-)
+def sqlite_pragmas() -> tuple[str, ...]:
+    """Every SQLite connection: write-ahead log (readers never block the writer), wait for
+    the write lock instead of failing at once, enforce foreign keys, and make each commit
+    durable. Built when a connection is made, so the busy timeout is the one in force."""
+    return (
+        "PRAGMA journal_mode=WAL",
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA synchronous=FULL",
+    )
 
 
 def apply_sqlite_pragmas(dbapi_connection: Any) -> None:
-    """Set :data:`SQLITE_PRAGMAS` on a DB-API (``sqlite3``) connection."""
+    """Set :func:`sqlite_pragmas` on a DB-API (``sqlite3``) connection."""
     cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
+    for pragma in sqlite_pragmas():
         cursor.execute(pragma)
     cursor.close()
 
