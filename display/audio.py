@@ -24,9 +24,17 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
-from ui.sound import (
+# Qt Multimedia's start-up chatter (which sound libraries it could load, video acceleration
+# probing, FFmpeg banners) says nothing about sound and would precede every start message;
+# its errors still reach ``errorOccurred``. Set before the library loads.
+QLoggingCategory.setFilterRules(
+    "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg*.info=false"
+)
+
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer  # noqa: E402
+
+from ui.sound import (  # noqa: E402
     RATE,
     AudioSink,
     CollectingSink,
@@ -80,11 +88,6 @@ class QtSink(QObject):
 
     def __init__(self, parent: QObject | None = None, timeout: float = 60.0) -> None:
         super().__init__(parent)
-        # Qt Multimedia's start-up chatter (video acceleration probing, FFmpeg banners)
-        # says nothing about sound; its errors still reach ``errorOccurred``.
-        QLoggingCategory.setFilterRules(
-            "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg*.info=false"
-        )
         self.timeout = timeout
         self.player = QMediaPlayer(self)
         self.output = QAudioOutput(self)
