@@ -3,9 +3,7 @@ kiosk), English on request; no officer-facing text is left untranslated."""
 
 from __future__ import annotations
 
-import ast
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -18,30 +16,19 @@ from db.ops.issuing import issue_ticket
 from db.ops.officers import OfficerView
 from tests.conftest import KIOSK
 from tests.console.conftest import LEFT, WAIT_MS, MakeConsole, button, log_in
+from tests.translations import finished_translations
+from tests.translations import tr_sources as all_tr_sources
 
 CONSOLE_DIR = Path(__file__).resolve().parents[2] / "admin_console"
 TS = CONSOLE_DIR / "translations" / "admin_console_id.ts"
 
 
 def indonesian() -> dict[str, str]:
-    result = {}
-    for message in ET.parse(TS).getroot().iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        if translation.get("type") not in ("unfinished", "obsolete") and translation.text:
-            result[message.findtext("source") or ""] = translation.text
-    return result
+    return finished_translations(TS)
 
 
 def tr_sources() -> set[str]:
-    found = set()
-    for path in CONSOLE_DIR.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
-                arg = node.args[0]
-                assert isinstance(arg, ast.Constant), f"{path}:{node.lineno}: tr() of a variable"
-                found.add(arg.value)
-    return found
+    return all_tr_sources(CONSOLE_DIR)
 
 
 def test_every_tr_text_has_an_indonesian_translation() -> None:

@@ -3,9 +3,7 @@ Indonesian as the main language, every tr() text translated, English on request.
 
 from __future__ import annotations
 
-import ast
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -17,30 +15,19 @@ from db.ops.issuing import issue_ticket
 from display.app import CallingDisplay
 from display.widgets import FitLabel
 from tests.conftest import KIOSK, OFFICER, make_settings
+from tests.translations import finished_translations
+from tests.translations import tr_sources as all_tr_sources
 
 DISPLAY_DIR = Path(__file__).resolve().parents[2] / "display"
 TS = DISPLAY_DIR / "translations" / "display_id.ts"
 
 
 def indonesian() -> dict[str, str]:
-    result = {}
-    for message in ET.parse(TS).getroot().iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        if translation.get("type") not in ("unfinished", "obsolete") and translation.text:
-            result[message.findtext("source") or ""] = translation.text
-    return result
+    return finished_translations(TS)
 
 
 def tr_sources() -> set[str]:
-    found = set()
-    for path in DISPLAY_DIR.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
-                arg = node.args[0]
-                assert isinstance(arg, ast.Constant), f"{path}:{node.lineno}: tr() of a variable"
-                found.add(arg.value)
-    return found
+    return all_tr_sources(DISPLAY_DIR)
 
 
 def test_every_tr_text_has_an_indonesian_translation() -> None:

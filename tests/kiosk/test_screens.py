@@ -3,9 +3,7 @@ clipped, and every text it asked for translated."""
 
 from __future__ import annotations
 
-import ast
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,8 @@ from kiosk.wording import refusal
 from printer import Emulator
 from tests.conftest import KIOSK
 from tests.kiosk.conftest import LANDSCAPE, PORTRAIT, click, text_of, wait_screen
+from tests.translations import finished_translations
+from tests.translations import tr_sources as all_tr_sources
 from ui.i18n import ts_files
 
 KIOSK_DIR = Path(__file__).resolve().parents[2] / "kiosk"
@@ -47,25 +47,11 @@ class Recorder(QTranslator):
 
 
 def indonesian() -> dict[str, str]:
-    root = ET.parse(ts_files("kiosk")["id"]).getroot()
-    result = {}
-    for message in root.iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        if translation.get("type") not in ("unfinished", "obsolete") and translation.text:
-            result[message.findtext("source") or ""] = translation.text
-    return result
+    return finished_translations(ts_files("kiosk")["id"])
 
 
 def tr_sources() -> set[str]:
-    found = set()
-    for path in KIOSK_DIR.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
-                arg = node.args[0]
-                assert isinstance(arg, ast.Constant), f"{path}:{node.lineno}: tr() of a variable"
-                found.add(arg.value)
-    return found
+    return all_tr_sources(KIOSK_DIR)
 
 
 def test_every_tr_text_has_an_indonesian_translation() -> None:
