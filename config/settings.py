@@ -10,14 +10,16 @@ import base64
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Language = Literal["id", "en"]
 
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
@@ -101,7 +103,7 @@ class Hours(Strict):
         return self
 
 
-def _weekday_hours() -> dict[str, Hours | None]:
+def _weekday_hours() -> dict[Weekday, Hours | None]:
     day = Hours(open=dt.time(8, 0), close=dt.time(16, 0))
     return {
         "mon": day,
@@ -125,9 +127,6 @@ class BusinessDay(Strict):
     issue_from_minutes_before_open: int = Field(default=60, ge=0, le=12 * 60)
     # ...and stops this many minutes before closing.
     stop_issuing_minutes_before_close: int = Field(default=0, ge=0, le=12 * 60)
-
-    def hours_on(self, weekday: int) -> Hours | None:
-        return self.hours.get(WEEKDAYS[weekday])  # type: ignore[call-overload]
 
 
 Quota = Annotated[int, Field(ge=0)]
@@ -308,9 +307,21 @@ class DatabaseLimits(Strict):
     connect_timeout_seconds: int = Field(default=5, ge=1, le=120)
 
 
+def _all_languages() -> list[Language]:
+    return ["id", "en"]
+
+
+def _booking_failure_days() -> list[Weekday]:
+    return ["tue", "thu"]
+
+
+def _working_days() -> list[Weekday]:
+    return ["mon", "tue", "wed", "thu", "fri"]
+
+
 class Languages(Strict):
-    available: list[Literal["id", "en"]] = Field(default_factory=lambda: ["id", "en"])
-    default: Literal["id", "en"] = "id"
+    available: list[Language] = Field(default_factory=_all_languages)
+    default: Language = "id"
 
 
 class Idle(Strict):
@@ -380,7 +391,7 @@ class Kiosk(Strict):
     survey_days: int = Field(default=7, ge=0, le=60)
     # Walk-in for applicants who repeatedly failed to book online (staff confirm in
     # assisted mode): the weekdays it is open and its own daily quota.
-    booking_failure_days: list[Weekday] = Field(default_factory=lambda: ["tue", "thu"])
+    booking_failure_days: list[Weekday] = Field(default_factory=_booking_failure_days)
     booking_failure_quota: int = Field(default=20, ge=0, le=1000)
 
     @field_validator("primary_colour")
@@ -538,7 +549,7 @@ class Settings(Strict):
     business_day: BusinessDay = Field(default_factory=BusinessDay)
     services: list[Service] = Field(default_factory=_default_services)
     priority_reasons: list[PriorityReason] = Field(default_factory=_default_reasons)
-    walk_in_days: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
+    walk_in_days: list[Weekday] = Field(default_factory=_working_days)
     check_in: CheckInWindow = Field(default_factory=CheckInWindow)
     booking_qr: BookingQr = Field(default_factory=BookingQr)
     counters: list[Counter] = Field(default_factory=_default_counters)
@@ -622,7 +633,7 @@ def _raw_key(key: str) -> bytes:
     return base64.urlsafe_b64decode(key + "=")
 
 
-def _unique(values: list[object], section: str, key: str) -> None:
+def _unique(values: Sequence[object], section: str, key: str) -> None:
     seen: set[object] = set()
     for i, value in enumerate(values):
         if value in seen:

@@ -180,7 +180,7 @@ def queue_now(session: Session, ctx: QueueContext) -> dt.datetime:
     time) the queue's time stands still until the clock catches up, so a later ticket never
     takes a place in line before an earlier one and no measured duration is negative."""
     now = ctx.now()
-    latest = session.scalar(select(func.max(TicketEvent.at)))
+    latest: dt.datetime | None = session.scalar(select(func.max(TicketEvent.at)))
     if latest is None or latest <= now:
         return now
     if latest - now > MAX_CLOCK_STEP_BACK:

@@ -102,7 +102,8 @@ def _prepare_escpos() -> None:
         caller = sys._getframe(1).f_globals.get("__name__")
         if pickle_dir and not args and not kwargs and caller == "escpos.capabilities":
             return pickle_dir
-        return real_mkdtemp(*args, **kwargs)
+        made: str = real_mkdtemp(*args, **kwargs)
+        return made
 
     root = logging.getLogger()
     handlers_before = list(root.handlers)

@@ -174,7 +174,8 @@ class _Ticket:
             # ignore it, and it marks the end of the ticket for the virtual printer.
             self.p.print_and_feed(6)
             self.p.cut(feed=False)
-        return self.p.output
+        output: bytes = self.p.output
+        return output
 
 
 def render_ticket(ticket: TicketPrint, profile: str, width_dots: int) -> bytes:

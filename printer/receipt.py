@@ -209,9 +209,10 @@ class Receipt:
             self._print_qr()
 
     def _print_qr(self) -> None:
-        data = bytes(self._qr["data"])  # type: ignore[arg-type]
-        size = int(self._qr.get("size", 3))  # type: ignore[call-overload]
-        ec = int(self._qr.get("ec", qrcode.constants.ERROR_CORRECT_L))  # type: ignore[call-overload]
+        data = self._qr["data"]
+        size = self._qr.get("size", 3)
+        ec = self._qr.get("ec", qrcode.constants.ERROR_CORRECT_L)
+        assert isinstance(data, bytes) and isinstance(size, int) and isinstance(ec, int)
         text = data.decode("utf-8", errors="replace")
         code = qrcode.QRCode(error_correction=ec, box_size=size, border=2)
         code.add_data(data)

@@ -91,8 +91,8 @@ class TicketPrint:
             ZoneInfo(self.office_timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {self.office_timezone!r}") from exc
-        if not isinstance(self.footer_lines, tuple):
-            object.__setattr__(self, "footer_lines", tuple(self.footer_lines))
+        # A list given for the footer is kept as a tuple: the ticket stays immutable.
+        object.__setattr__(self, "footer_lines", tuple(self.footer_lines))
 
     @property
     def local_issued_at(self) -> dt.datetime:

@@ -23,14 +23,14 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.io.office_keys import MissingKey, key_path, office_key
-from db.models import AuditRecord, Role, Ticket, TicketEvent
+from db.models import AuditRecord, Role, Ticket, TicketEvent, TicketStatus
 
 if TYPE_CHECKING:
     from db.context import Actor, QueueContext
@@ -269,7 +269,8 @@ def _ticket_problem(session: Session) -> str:
     from db.ops.issuing import format_number
 
     for ticket_id, number, prefix, sequence, status, status_after in rows:
-        if status_after is None:
+        # The events are joined from the left: a ticket with none has no status after.
+        if cast("TicketStatus | None", status_after) is None:
             return f"ticket {number} (id {ticket_id}) has no events: it was inserted by hand"
         if number != format_number(prefix, sequence):
             return (

@@ -302,11 +302,6 @@ def _serving_now(session: Session, ctx: QueueContext, scope: DisplayScope) -> li
     return result
 
 
-def waiting_per_service(ctx: QueueContext, scope: DisplayScope) -> list[WaitingCount]:
-    with ctx.db.read() as session:
-        return _waiting(session, ctx, scope)
-
-
 def _waiting(session: Session, ctx: QueueContext, scope: DisplayScope) -> list[WaitingCount]:
     counts = dict(
         session.execute(

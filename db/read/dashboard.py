@@ -195,7 +195,7 @@ def dashboard(ctx: QueueContext) -> Dashboard:
         waits = [max(0.0, (called - issued).total_seconds() / 60) for issued, called in first_calls]
         served_at: Tally[int] = Tally(
             {
-                int(counter): int(n)
+                counter: int(n)
                 for counter, n in session.execute(
                     select(TicketEvent.counter_number, func.count(TicketEvent.id))
                     .join(Ticket, Ticket.id == TicketEvent.ticket_id)
@@ -206,6 +206,7 @@ def dashboard(ctx: QueueContext) -> Dashboard:
                     )
                     .group_by(TicketEvent.counter_number)
                 ).all()
+                if counter is not None
             }
         )
         rows = {r.number: r for r in session.scalars(select(CounterRow))}

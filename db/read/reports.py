@@ -13,8 +13,8 @@ import csv
 import datetime as dt
 import io
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 
@@ -123,57 +123,34 @@ def _minutes(start: dt.datetime | None, end: dt.datetime | None) -> float | None
     return max(0.0, (end - start).total_seconds() / 60)
 
 
-def _report(
-    ctx: QueueContext, actor: Actor, kind: str, start: dt.date, end: dt.date
-) -> PeriodReport:
-    require(actor, "view_reports")
-    settings = ctx.settings
-    tz = settings.office.tz
+class _TicketRow(NamedTuple):
+    id: int
+    service_code: str
+    channel: str
+    status: TicketStatus
+    issued_at: dt.datetime
+    serving_at: dt.datetime | None
+    done_at: dt.datetime | None
+    counter: int | None
+
+
+@dataclass
+class _PeriodData:
+    """What a report is made of, read in one transaction."""
+
+    tickets: list[_TicketRow]
+    # (ticket id, kind, at, actor) of every handling event, oldest first.
+    events: list[tuple[int, str, dt.datetime, str]]
+    names: dict[str, str]
+    open_days: list[dt.date]
+    quotas: list[QuotaRow]
+    complaint_counts: dict[str, int]
+
+
+def _read_period(ctx: QueueContext, start: dt.date, end: dt.date) -> _PeriodData:
     with ctx.db.read() as session:
-        tickets = session.scalars(
-            select(Ticket)
-            .where(Ticket.business_day >= start, Ticket.business_day <= end)
-            .order_by(Ticket.id)
-        ).all()
-        events = session.execute(
-            select(TicketEvent.ticket_id, TicketEvent.kind, TicketEvent.at, TicketEvent.actor)
-            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
-            .where(
-                Ticket.business_day >= start,
-                Ticket.business_day <= end,
-                TicketEvent.kind.in_(HANDLING),
-            )
-            .order_by(TicketEvent.at, TicketEvent.id)
-        ).all()
-        names = {
-            user: name or user
-            for user, name in session.execute(select(Officer.username, Officer.display_name))
-        }
-        quotas = []
-        day = start
-        open_days = []
-        while day <= end:
-            if ctx.calendar.day(day).open_at is not None:
-                open_days.append(day)
-            day += dt.timedelta(days=1)
-        for service in settings.services:
-            for channel in service.channels:
-                if channel == Channel.BOOKING:
-                    continue
-                limits = [quota_for(session, service, channel, d) for d in open_days]
-                if not limits or any(q is None for q in limits):
-                    continue
-                issued = sum(issued_count(session, service.code, channel, d) for d in open_days)
-                quotas.append(QuotaRow(service.code, channel.value, sum(limits), issued))  # type: ignore[arg-type]
-        complaint_counts = dict(
-            session.execute(
-                select(Complaint.category, func.count(Complaint.id))
-                .where(Complaint.business_day >= start, Complaint.business_day <= end)
-                .group_by(Complaint.category)
-            ).all()
-        )
-        snapshot = [
-            (
+        tickets = [
+            _TicketRow(
                 t.id,
                 t.service_code,
                 str(t.channel),
@@ -183,97 +160,179 @@ def _report(
                 t.done_at,
                 t.counter_number,
             )
-            for t in tickets
+            for t in session.scalars(
+                select(Ticket)
+                .where(Ticket.business_day >= start, Ticket.business_day <= end)
+                .order_by(Ticket.id)
+            )
         ]
-    recap = complaint_recap(ctx, actor, start.year)
+        events = [
+            (ticket_id, str(kind), at, who)
+            for ticket_id, kind, at, who in session.execute(
+                select(TicketEvent.ticket_id, TicketEvent.kind, TicketEvent.at, TicketEvent.actor)
+                .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+                .where(
+                    Ticket.business_day >= start,
+                    Ticket.business_day <= end,
+                    TicketEvent.kind.in_(HANDLING),
+                )
+                .order_by(TicketEvent.at, TicketEvent.id)
+            )
+        ]
+        names = {
+            user: name or user
+            for user, name in session.execute(select(Officer.username, Officer.display_name))
+        }
+        open_days = [d for d in _days(start, end) if ctx.calendar.day(d).open_at is not None]
+        quotas = []
+        for service in ctx.settings.services:
+            for channel in service.channels:
+                if channel == Channel.BOOKING:
+                    continue
+                limits = [quota_for(session, service, channel, d) for d in open_days]
+                if not limits or any(q is None for q in limits):
+                    continue
+                issued = sum(issued_count(session, service.code, channel, d) for d in open_days)
+                quotas.append(
+                    QuotaRow(service.code, channel.value, sum(q or 0 for q in limits), issued)
+                )
+        complaint_counts = {
+            str(category): int(n)
+            for category, n in session.execute(
+                select(Complaint.category, func.count(Complaint.id))
+                .where(Complaint.business_day >= start, Complaint.business_day <= end)
+                .group_by(Complaint.category)
+            )
+        }
+    return _PeriodData(tickets, events, names, open_days, quotas, complaint_counts)
 
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+# Where a ticket's final status is counted in a service/channel row: [issued, served,
+# no-shows, cancelled].
+_STATUS_COLUMN = {TicketStatus.DONE: 1, TicketStatus.NO_SHOW: 2, TicketStatus.CANCELLED: 3}
+
+
+@dataclass
+class _Tally:
+    """The figures of a period, summed ticket by ticket."""
+
+    groups: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0])
+    )
+    waits: list[float] = field(default_factory=list)
+    services: list[float] = field(default_factory=list)
+    hours: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    # Per counter number / officer: ([served, no-shows], service minutes).
+    per_counter: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
+    per_officer: dict[str, tuple[list[int], list[float]]] = field(default_factory=dict)
+    open_tickets: int = 0
+
+
+def _tally(data: _PeriodData, tz: dt.tzinfo) -> _Tally:
     first_call: dict[int, dt.datetime] = {}
     handler: dict[int, str] = {}
-    for ticket_id, kind_, at, who in events:
-        if kind_ == EventKind.CALLED:
+    for ticket_id, kind, at, who in data.events:
+        if kind == EventKind.CALLED:
             first_call.setdefault(ticket_id, at)
         handler[ticket_id] = who
-
-    groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    waits: list[float] = []
-    services: list[float] = []
-    hours: dict[int, int] = defaultdict(int)
-    per_counter: dict[int, tuple[list[int], list[float]]] = {}
-    per_officer: dict[str, tuple[list[int], list[float]]] = {}
-    status_index = {TicketStatus.DONE: 1, TicketStatus.NO_SHOW: 2, TicketStatus.CANCELLED: 3}
-    for tid, service_code, channel, status, issued_at, serving_at, done_at, counter in snapshot:
-        row = groups[(service_code, channel)]
+    tally = _Tally()
+    for t in data.tickets:
+        row = tally.groups[(t.service_code, t.channel)]
         row[0] += 1
-        if status in status_index:
-            row[status_index[status]] += 1
-        hours[issued_at.astimezone(tz).hour] += 1
-        wait = _minutes(issued_at, first_call.get(tid))
+        if t.status in _STATUS_COLUMN:
+            row[_STATUS_COLUMN[t.status]] += 1
+        if t.status in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
+            tally.open_tickets += 1
+        tally.hours[t.issued_at.astimezone(tz).hour] += 1
+        wait = _minutes(t.issued_at, first_call.get(t.id))
         if wait is not None:
-            waits.append(wait)
-        took = _minutes(serving_at, done_at) if status == TicketStatus.DONE else None
+            tally.waits.append(wait)
+        took = _minutes(t.serving_at, t.done_at) if t.status == TicketStatus.DONE else None
         if took is not None:
-            services.append(took)
-        if status not in (TicketStatus.DONE, TicketStatus.NO_SHOW):
+            tally.services.append(took)
+        if t.status not in (TicketStatus.DONE, TicketStatus.NO_SHOW):
             continue
         targets = []
-        if counter is not None:
-            targets.append(per_counter.setdefault(counter, ([0, 0], [])))
-        if tid in handler:
-            targets.append(per_officer.setdefault(handler[tid], ([0, 0], [])))
+        if t.counter is not None:
+            targets.append(tally.per_counter.setdefault(t.counter, ([0, 0], [])))
+        if t.id in handler:
+            targets.append(tally.per_officer.setdefault(handler[t.id], ([0, 0], [])))
         for counts, durations in targets:
-            counts[0 if status == TicketStatus.DONE else 1] += 1
+            counts[0 if t.status == TicketStatus.DONE else 1] += 1
             if took is not None:
                 durations.append(took)
+    return tally
+
+
+def _arrivals(
+    ctx: QueueContext, open_days: list[dt.date], hours: dict[int, int]
+) -> tuple[tuple[int, int], ...]:
+    """Tickets issued per hour, over every hour the office was open and any with tickets."""
+    tz = ctx.settings.office.tz
+    span = set(hours)
+    for info in (ctx.calendar.day(d) for d in open_days):
+        if info.open_at is not None and info.close_at is not None:
+            first = info.open_at.astimezone(tz).hour
+            last = (info.close_at - dt.timedelta(seconds=1)).astimezone(tz).hour
+            span.update((first, last))
+    if not span:
+        return ()
+    return tuple((h, hours.get(h, 0)) for h in range(min(span), max(span) + 1))
+
+
+def _report(
+    ctx: QueueContext, actor: Actor, kind: str, start: dt.date, end: dt.date
+) -> PeriodReport:
+    require(actor, "view_reports")
+    settings = ctx.settings
+    tz = settings.office.tz
+    data = _read_period(ctx, start, end)
+    recap = complaint_recap(ctx, actor, start.year)
+    tally = _tally(data, tz)
 
     service_order = {s.code: i for i, s in enumerate(settings.services)}
     channel_order = {c.value: i for i, c in enumerate(Channel)}
     by_service_channel = tuple(
-        ServiceChannelRow(s, c, *groups[(s, c)])
+        ServiceChannelRow(s, c, *tally.groups[(s, c)])
         for s, c in sorted(
-            groups, key=lambda k: (service_order.get(k[0], 99), k[0], channel_order.get(k[1], 9))
+            tally.groups,
+            key=lambda k: (service_order.get(k[0], 99), k[0], channel_order.get(k[1], 9)),
         )
     )
     counter_names = {c.number: c.name for c in settings.counters}
     counters = tuple(
         HandlerRow(str(n), counter_names.get(n, f"Counter {n}"), c[0], c[1], Durations.of(d))
-        for n, (c, d) in sorted(per_counter.items())
+        for n, (c, d) in sorted(tally.per_counter.items())
     )
+    names = data.names
     officers = tuple(
         HandlerRow(u, names.get(u, u), c[0], c[1], Durations.of(d))
-        for u, (c, d) in sorted(per_officer.items(), key=lambda kv: names.get(kv[0], kv[0]))
+        for u, (c, d) in sorted(tally.per_officer.items(), key=lambda kv: names.get(kv[0], kv[0]))
     )
-    opening = [ctx.calendar.day(d) for d in open_days]
-    span = set(hours)
-    for info in opening:
-        if info.open_at is not None and info.close_at is not None:
-            first = info.open_at.astimezone(tz).hour
-            last = (info.close_at - dt.timedelta(seconds=1)).astimezone(tz).hour
-            span.update((first, last))
-    arrivals = tuple((h, hours.get(h, 0)) for h in range(min(span), max(span) + 1)) if span else ()
-    categories = list(CATEGORIES) + sorted(set(complaint_counts) - set(CATEGORIES))
+    categories = list(CATEGORIES) + sorted(set(data.complaint_counts) - set(CATEGORIES))
     return PeriodReport(
         kind=kind,
         start=start,
         end=end,
         made_at=ctx.now().astimezone(tz),
         office=settings.office.name,
-        issued=len(snapshot),
+        issued=len(data.tickets),
         served=sum(r.served for r in by_service_channel),
         no_shows=sum(r.no_shows for r in by_service_channel),
         cancelled=sum(r.cancelled for r in by_service_channel),
-        open_tickets=sum(
-            1
-            for s in snapshot
-            if s[3] in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
-        ),
-        wait=Durations.of(waits),
-        service=Durations.of(services),
+        open_tickets=tally.open_tickets,
+        wait=Durations.of(tally.waits),
+        service=Durations.of(tally.services),
         by_service_channel=by_service_channel,
         counters=counters,
         officers=officers,
-        arrivals_by_hour=arrivals,
-        quotas=tuple(quotas),
-        complaints=tuple((c, int(complaint_counts.get(c, 0))) for c in categories),
+        arrivals_by_hour=_arrivals(ctx, data.open_days, tally.hours),
+        quotas=tuple(data.quotas),
+        complaints=tuple((c, data.complaint_counts.get(c, 0)) for c in categories),
         recap=recap,
     )
 

@@ -51,7 +51,7 @@ class OfficeCalendar:
         holiday = self.holiday_name(day)
         if holiday:
             return DayInfo(day, None, None, f"public holiday: {holiday}")
-        hours = business.hours.get(WEEKDAYS[day.weekday()])  # type: ignore[call-overload]
+        hours = business.hours.get(WEEKDAYS[day.weekday()])
         if hours is None:
             return DayInfo(day, None, None, "no opening hours on this weekday")
         open_at = dt.datetime.combine(day, hours.open, tzinfo=self.tz)

@@ -16,6 +16,7 @@ applicant; counters keep serving after closing until everyone with a ticket is s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import itertools
 import time
@@ -162,15 +163,15 @@ class DaySimulation:
             when = ctx.calendar.local(day.open_at)
             if opens is not None:
                 when = dt.datetime.combine(self.scenario.date, opens, tzinfo=ctx.calendar.tz)
-            self.at(when, lambda c=counter: self._open(c))
+            self.at(when, functools.partial(self._open, counter))
         for pause in staffing.breaks:
             if pause.counter in staffing.closed:
                 continue
             when = dt.datetime.combine(self.scenario.date, pause.start, tzinfo=ctx.calendar.tz)
             counter = self.counters[pause.counter]
-            self.at(when, lambda c=counter, m=pause.minutes: self._break(c, m))
+            self.at(when, functools.partial(self._break, counter, pause.minutes))
         for applicant in self.population.applicants:
-            self.at(applicant.arrival, lambda a=applicant: self._arrive(a))
+            self.at(applicant.arrival, functools.partial(self._arrive, applicant))
         count = 0
         while self._heap:
             when, _, action = heapq.heappop(self._heap)
