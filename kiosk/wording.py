@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from db.context import QueueContext
@@ -84,135 +85,200 @@ def _when(ctx: QueueContext, when: dt.datetime | None, lang: str) -> str:
     return tr("Next opening: {when}.", when=format_datetime(ctx.calendar.local(when), lang))
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """A check-in refusal and what its wording needs."""
+
+    ctx: QueueContext
+    exc: CheckInRejected
+    lang: str
+    walk_in_left: bool
+
+    @property
+    def code(self) -> str:
+        return self.exc.booking_code or ""
+
+    @property
+    def walk_in(self) -> tuple[str, ...]:
+        return (WALK_IN,) if self.walk_in_left else ()
+
+
+def _malformed(r: _Refused) -> Message:
+    return Message(
+        "rejected_malformed",
+        tr("We could not read this code"),
+        tr("Please scan the QR code of your booking again, or type the booking code."),
+        actions=(SCAN_AGAIN, TYPE_CODE, HOME),
+    )
+
+
+def _forged(r: _Refused) -> Message:
+    return Message(
+        "rejected_forged",
+        tr("This QR code is not valid"),
+        tr(
+            "This QR code could not be confirmed as a booking for this office. Please "
+            "type your booking code, or ask at the information desk."
+        ),
+        actions=(TYPE_CODE, HOME),
+    )
+
+
+def _expired(r: _Refused) -> Message:
+    return Message(
+        "rejected_expired",
+        tr("This booking QR code has expired"),
+        tr(
+            "Please open the latest QR code of your booking in the M-Paspor app, or "
+            "type the booking code."
+        ),
+        actions=(SCAN_AGAIN, TYPE_CODE, HOME),
+    )
+
+
+def _unknown(r: _Refused) -> Message:
+    return Message(
+        "rejected_unknown",
+        tr("Booking not found"),
+        tr(
+            "Booking {code} is not in today's list. Please check the code, "
+            "or ask at the information desk.",
+            code=r.code,
+        ),
+        actions=(TYPE_CODE, HOME),
+    )
+
+
+def _other_office(r: _Refused) -> Message:
+    return Message(
+        "rejected_other_office",
+        tr("This booking is for another office"),
+        tr(
+            "Booking {code} was made for another immigration office. Please go to "
+            "the office shown in your M-Paspor app.",
+            code=r.code,
+        ),
+    )
+
+
+def _other_date(r: _Refused) -> Message:
+    booked = r.exc.booking_date
+    day = format_date(booked, r.lang) if booked else "?"
+    if booked is not None and booked < r.ctx.today():
+        return Message(
+            "rejected_past_date",
+            tr("The day of this booking has passed"),
+            tr(
+                "Your booking was for {day}. It cannot be used any more: please book a "
+                "new queue slot in the M-Paspor app.",
+                day=day,
+            )
+            + ("\n" + tr("Or take a walk-in ticket for today.") if r.walk_in_left else ""),
+            actions=(*r.walk_in, HOME),
+        )
+    return Message(
+        "rejected_other_date",
+        tr("This booking is for another day"),
+        tr("Your booking is for {day}. Please come back on that day.", day=day),
+    )
+
+
+def _cancelled(r: _Refused) -> Message:
+    return Message(
+        "rejected_cancelled",
+        tr("This booking was cancelled"),
+        tr("Booking {code} was cancelled.", code=r.code)
+        + "\n"
+        + alternatives(walk_in=r.walk_in_left),
+        actions=(*r.walk_in, PRIORITY, VIP, HOME),
+    )
+
+
+def _rescheduled(r: _Refused) -> Message:
+    return Message(
+        "rejected_rescheduled",
+        tr("This booking was moved to another day"),
+        tr("Please check the new date of booking {code} in the M-Paspor app.", code=r.code)
+        + "\n"
+        + alternatives(walk_in=r.walk_in_left),
+        actions=(*r.walk_in, PRIORITY, VIP, HOME),
+    )
+
+
+def _too_early(r: _Refused) -> Message:
+    opens_at = r.exc.opens_at
+    opens = format_time(r.ctx.calendar.local(opens_at), r.lang) if opens_at else "?"
+    return Message(
+        "rejected_too_early",
+        tr("It is too early to check in"),
+        tr(
+            "Check-in for your booking opens at {time}. Please wait and scan again then.",
+            time=opens,
+        ),
+    )
+
+
+def _too_late(r: _Refused) -> Message:
+    return Message(
+        "rejected_too_late",
+        tr("The check-in time has passed"),
+        tr("Please go to the information desk: the staff there will help you."),
+    )
+
+
+def _already_checked_in(r: _Refused) -> Message:
+    return Message(
+        "rejected_already_checked_in",
+        tr("This booking is already checked in"),
+        tr(
+            "Your ticket number is shown below. If you lost the ticket, please ask "
+            "at the information desk: only staff can print it again."
+        ),
+        number=r.exc.ticket_number,
+    )
+
+
+def _service_unavailable(r: _Refused) -> Message:
+    return Message(
+        "rejected_service_unavailable",
+        tr("This service is not available at this kiosk"),
+        tr("Please ask at the information desk."),
+    )
+
+
+def _office_closed(r: _Refused) -> Message:
+    ctx = r.ctx
+    return Message(
+        "rejected_office_closed",
+        tr("The office is closed today"),
+        _when(ctx, ctx.calendar.next_opening(ctx.now()), r.lang) + "\n" + alternatives(False),
+    )
+
+
+# The wording of each check-in refusal.
+_REJECTIONS: dict[RejectReason, Callable[[_Refused], Message]] = {
+    RejectReason.MALFORMED: _malformed,
+    RejectReason.FORGED: _forged,
+    RejectReason.EXPIRED: _expired,
+    RejectReason.UNKNOWN: _unknown,
+    RejectReason.OTHER_OFFICE: _other_office,
+    RejectReason.OTHER_DATE: _other_date,
+    RejectReason.CANCELLED: _cancelled,
+    RejectReason.RESCHEDULED: _rescheduled,
+    RejectReason.TOO_EARLY: _too_early,
+    RejectReason.TOO_LATE: _too_late,
+    RejectReason.ALREADY_CHECKED_IN: _already_checked_in,
+    RejectReason.SERVICE_UNAVAILABLE: _service_unavailable,
+    RejectReason.OFFICE_CLOSED: _office_closed,
+}
+
+
 def rejection(
     ctx: QueueContext, exc: CheckInRejected, lang: str, walk_in_left: bool = False
 ) -> Message:
     """``walk_in_left``: walk-in tickets are still to be had today (offered as a way on)."""
-    code = exc.booking_code or ""
-    walk_in = (WALK_IN,) if walk_in_left else ()
-    reason = exc.reason
-    if reason == RejectReason.MALFORMED:
-        return Message(
-            "rejected_malformed",
-            tr("We could not read this code"),
-            tr("Please scan the QR code of your booking again, or type the booking code."),
-            actions=(SCAN_AGAIN, TYPE_CODE, HOME),
-        )
-    if reason == RejectReason.FORGED:
-        return Message(
-            "rejected_forged",
-            tr("This QR code is not valid"),
-            tr(
-                "This QR code could not be confirmed as a booking for this office. Please "
-                "type your booking code, or ask at the information desk."
-            ),
-            actions=(TYPE_CODE, HOME),
-        )
-    if reason == RejectReason.EXPIRED:
-        return Message(
-            "rejected_expired",
-            tr("This booking QR code has expired"),
-            tr(
-                "Please open the latest QR code of your booking in the M-Paspor app, or "
-                "type the booking code."
-            ),
-            actions=(SCAN_AGAIN, TYPE_CODE, HOME),
-        )
-    if reason == RejectReason.UNKNOWN:
-        return Message(
-            "rejected_unknown",
-            tr("Booking not found"),
-            tr(
-                "Booking {code} is not in today's list. Please check the code, "
-                "or ask at the information desk.",
-                code=code,
-            ),
-            actions=(TYPE_CODE, HOME),
-        )
-    if reason == RejectReason.OTHER_OFFICE:
-        return Message(
-            "rejected_other_office",
-            tr("This booking is for another office"),
-            tr(
-                "Booking {code} was made for another immigration office. Please go to "
-                "the office shown in your M-Paspor app.",
-                code=code,
-            ),
-        )
-    if reason == RejectReason.OTHER_DATE:
-        day = format_date(exc.booking_date, lang) if exc.booking_date else "?"
-        if exc.booking_date is not None and exc.booking_date < ctx.today():
-            return Message(
-                "rejected_past_date",
-                tr("The day of this booking has passed"),
-                tr(
-                    "Your booking was for {day}. It cannot be used any more: please book a "
-                    "new queue slot in the M-Paspor app.",
-                    day=day,
-                )
-                + ("\n" + tr("Or take a walk-in ticket for today.") if walk_in_left else ""),
-                actions=(*walk_in, HOME),
-            )
-        return Message(
-            "rejected_other_date",
-            tr("This booking is for another day"),
-            tr("Your booking is for {day}. Please come back on that day.", day=day),
-        )
-    if reason == RejectReason.CANCELLED:
-        return Message(
-            "rejected_cancelled",
-            tr("This booking was cancelled"),
-            tr("Booking {code} was cancelled.", code=code)
-            + "\n"
-            + alternatives(walk_in=walk_in_left),
-            actions=(*walk_in, PRIORITY, VIP, HOME),
-        )
-    if reason == RejectReason.RESCHEDULED:
-        return Message(
-            "rejected_rescheduled",
-            tr("This booking was moved to another day"),
-            tr("Please check the new date of booking {code} in the M-Paspor app.", code=code)
-            + "\n"
-            + alternatives(walk_in=walk_in_left),
-            actions=(*walk_in, PRIORITY, VIP, HOME),
-        )
-    if reason == RejectReason.TOO_EARLY:
-        opens = format_time(ctx.calendar.local(exc.opens_at), lang) if exc.opens_at else "?"
-        return Message(
-            "rejected_too_early",
-            tr("It is too early to check in"),
-            tr(
-                "Check-in for your booking opens at {time}. Please wait and scan again then.",
-                time=opens,
-            ),
-        )
-    if reason == RejectReason.TOO_LATE:
-        return Message(
-            "rejected_too_late",
-            tr("The check-in time has passed"),
-            tr("Please go to the information desk: the staff there will help you."),
-        )
-    if reason == RejectReason.ALREADY_CHECKED_IN:
-        return Message(
-            "rejected_already_checked_in",
-            tr("This booking is already checked in"),
-            tr(
-                "Your ticket number is shown below. If you lost the ticket, please ask "
-                "at the information desk: only staff can print it again."
-            ),
-            number=exc.ticket_number,
-        )
-    if reason == RejectReason.SERVICE_UNAVAILABLE:
-        return Message(
-            "rejected_service_unavailable",
-            tr("This service is not available at this kiosk"),
-            tr("Please ask at the information desk."),
-        )
-    return Message(
-        "rejected_office_closed",
-        tr("The office is closed today"),
-        _when(ctx, ctx.calendar.next_opening(ctx.now()), lang) + "\n" + alternatives(False),
-    )
+    wording = _REJECTIONS[exc.reason]
+    return wording(_Refused(ctx, exc, lang, walk_in_left))
 
 
 def refusal(
