@@ -17,7 +17,14 @@ from admin_console.common import MessageBar, local_hm, minutes_text, service_nam
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
 from db.context import QueueContext
-from db.read.dashboard import Dashboard, KioskStatus, dashboard, kiosk_status
+from db.read.dashboard import (
+    BackupStatus,
+    Dashboard,
+    KioskStatus,
+    backup_status,
+    dashboard,
+    kiosk_status,
+)
 
 FIGURES = [
     ("waiting", "Waiting now"),
@@ -155,11 +162,20 @@ class DevicesPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
+        self.backups = QLabel("", objectName="backupStatus")
+        self.backups.setWordWrap(True)
+        layout.addWidget(self.backups)
         self.refresher = Refresher(
-            tasks, lambda: kiosk_status(ctx, silent_minutes), self._apply, self.message.error, self
+            tasks,
+            lambda: (kiosk_status(ctx, silent_minutes), backup_status(ctx)),
+            self._apply,
+            self.message.error,
+            self,
         )
 
-    def _apply(self, kiosks: list[KioskStatus]) -> None:
+    def _apply(self, found: tuple[list[KioskStatus], BackupStatus]) -> None:
+        kiosks, backups = found
+        self._show_backups(backups)
         self.kiosks = kiosks
         s = self.ctx.settings
         paper = {"ok": "OK", "near_end": "nearly out", "out": "OUT", "unknown": "unknown"}
@@ -184,3 +200,19 @@ class DevicesPage(QWidget):
         if not kiosks:
             self.message.info("No kiosk has reported yet.")
         self.loaded.emit()
+
+    def _show_backups(self, b: BackupStatus) -> None:
+        if b.at is None:
+            text = "Backups: none recorded yet (loket-db backup; see the deployment guide)."
+        else:
+            size = f"{b.size_bytes / 1e6:.1f} MB"
+            copy = f", copied to {b.copied_to}" if b.copied_to else ""
+            when = f"{b.at.astimezone(self.ctx.settings.office.tz):%d-%m %H:%M}"
+            text = f"Last backup: {when}, {b.file} ({size}){copy}."
+        if b.alerts:
+            text += " Needs attention: " + "; ".join(b.alerts) + "."
+        self.backups.setText(text)
+        # The banner's look when something must be done, plain text otherwise.
+        self.backups.setObjectName("alertBanner" if b.alerts else "backupStatus")
+        self.backups.style().unpolish(self.backups)
+        self.backups.style().polish(self.backups)

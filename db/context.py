@@ -63,6 +63,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "search_bookings": STAFF,
     "purge_personal_data": frozenset({Role.ADMIN}),
     "unlock_logins": MANAGERS,
+    "record_backup": frozenset({Role.ADMIN}),
 }
 
 ROLE_WORDS = {

@@ -17,6 +17,7 @@ from db.errors import NotAllowed
 from db.migrate import open_queue
 from db.models import Base, Role
 from db.ops.audit import list_audit
+from db.ops.backups import record_backup
 from db.ops.booking_failure import issue_booking_failure_ticket
 from db.ops.calling import (
     call_next,
@@ -80,6 +81,7 @@ WRITES: dict[str, Op] = {
     "issue_booking_failure": lambda c, a, o: issue_booking_failure_ticket(c, a, "baru", "x"),
     "purge_personal_data": lambda c, a, o: purge_personal_data(c, a),
     "unlock_logins": lambda c, a, o: unlock_logins(c, a, "andi"),
+    "record_backup": lambda c, a, o: record_backup(c, a, "loket-20261201-213000.backup", 1024),
 }
 # Everyone may issue a ticket, file a complaint, answer a survey, check a booking in.
 OPEN_TO_ALL = {"issue_ticket", "file_complaint", "submit_survey", "check_in_booking"}

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 UNITS = sorted((ROOT / "deploy" / "systemd").glob("*.service")) + sorted(
     (ROOT / "deploy" / "systemd").glob("*.timer")
 )
+SYSTEMD = ROOT / "deploy" / "systemd"
 SCRIPTS = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"])
 # Installed on the kiosk and display PCs by docs/deployment.md, not on a build machine.
 PROVIDED_BY_THE_TARGET = {"/usr/bin/cage"}
@@ -73,3 +74,26 @@ def test_desktop_entry_and_udev_rules_parse() -> None:
     for line in (ROOT / "deploy" / "udev" / "99-loket.rules").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             assert re.fullmatch(r'(\w+(\{\w+\})?(==|\+?=)"[^"]*"(, )?)+', line), line
+
+
+# The units of services that need no screen or device are hardened; systemd rates each.
+HARDENED = ("loket-backup.service", "loket-web.service")
+
+
+@pytest.mark.parametrize("name", HARDENED)
+def test_service_units_are_hardened(name: str) -> None:
+    text = (SYSTEMD / name).read_text(encoding="utf-8")
+    for setting in ("NoNewPrivileges=yes", "ProtectSystem=strict", "CapabilityBoundingSet="):
+        assert setting in text, f"{name} lacks {setting}"
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        return  # the settings above are what this machine can check
+    result = subprocess.run(
+        [analyze, "security", "--offline=true", "--no-pager", str(SYSTEMD / name)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    level = re.search(r"Overall exposure level for \S+: ([\d.]+)", result.stdout)
+    assert level is not None, result.stdout[-500:] + result.stderr
+    assert float(level.group(1)) <= 4.0, f"{name}: exposure {level.group(1)}"

@@ -18,13 +18,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, add_config_option, load_settings
 from config.settings import Channel, Settings
+from db.cli import backups as backups_cli
 from db.cli import keys as keys_cli
 from db.cli import report as report_cli
 from db.cli import simulate as simulate_cli
 from db.context import Actor, QueueContext
 from db.engine import Database, DatabaseFull, DatabaseUnavailable
 from db.errors import CheckInRejected, QueueError
-from db.io.backup import BackupError, backup, restore
+from db.io.backup import BackupError
 from db.io.booking_export import ExportError
 from db.migrate import SchemaError, open_queue, upgrade
 from db.ops.audit import verify_audit
@@ -88,12 +89,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--counter", type=int, required=True)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("backup", parents=[common], help="copy the database to a file")
-    p.add_argument("dest", help="the backup file to write (must not exist)")
-    p = sub.add_parser("restore", parents=[common], help="replace the database by a backup")
-    p.add_argument("src", help="a file written by `loket-db backup`")
-    p.add_argument("--yes", action="store_true", help="confirm: the current contents are lost")
-
     p = sub.add_parser("audit", parents=[common], help="check the audit log")
     p.add_argument("action", choices=["verify"])
 
@@ -105,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     keys_cli.add_parsers(sub, [common])
+    backups_cli.add_parsers(sub, [common])
     report_cli.add_parsers(sub, [common])
     simulate_cli.add_parser(sub, [common])
     return parser
@@ -159,23 +155,6 @@ def _init(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{where}: schema is up to date ({after})")
     else:
         print(f"{where}: schema {before or 'empty'} -> {after}")
-    return 0
-
-
-def _backup(args: argparse.Namespace, settings: Settings) -> int:
-    written = backup(settings.database_url, args.dest)
-    print(f"backup written: {written}")
-    return 0
-
-
-def _restore(args: argparse.Namespace, settings: Settings) -> int:
-    if not args.yes:
-        raise CliError("restore replaces the whole database: stop the apps, then add --yes")
-    safety = restore(settings.database_url, args.src, settings.office.code)
-    if safety is not None:
-        print(f"the database as it was is kept in {safety}")
-    _before, after, _where = _upgrade_schema(settings)
-    print(f"restored from {args.src} (schema {after})")
     return 0
 
 
@@ -272,8 +251,7 @@ def _status(args: argparse.Namespace, ctx: QueueContext) -> int:
 _ON_SETTINGS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "init": _init,
     "upgrade": _init,
-    "backup": _backup,
-    "restore": _restore,
+    **dict.fromkeys(backups_cli.COMMANDS, backups_cli.run),
     **dict.fromkeys(keys_cli.COMMANDS, keys_cli.run),
     **dict.fromkeys(report_cli.COMMANDS, report_cli.run),
     **dict.fromkeys(simulate_cli.COMMANDS, simulate_cli.run),

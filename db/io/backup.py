@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -284,3 +285,152 @@ def prune_backups(folder: str | os.PathLike[str], keep_days: int, now: dt.dateti
             path.unlink()
             gone.append(path)
     return sorted(gone)
+
+
+# The tables a restore check counts, in the order it reports them.
+CHECKED_TABLES = ("tickets", "ticket_events", "bookings", "audit_log", "complaints")
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup holds, read from a throwaway restore of it."""
+
+    file: Path
+    revision: str
+    counts: dict[str, int]
+    newest_day: dt.date | None
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{n} {table}" for table, n in self.counts.items())
+        newest = self.newest_day.isoformat() if self.newest_day else "none"
+        return f"{self.file}: schema {self.revision}; {counts}; newest business day {newest}"
+
+
+def _count(url: str) -> tuple[dict[str, int], dt.date | None]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            counts = {
+                table: int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+                for table in CHECKED_TABLES
+            }
+            newest = conn.execute(text("SELECT max(business_day) FROM tickets")).scalar()
+    finally:
+        engine.dispose()
+    if isinstance(newest, str):  # SQLite keeps dates as text
+        newest = dt.date.fromisoformat(newest)
+    return counts, newest
+
+
+def check_backup(
+    url: str, src: str | os.PathLike[str], office_code: str | None = None
+) -> BackupCheck:
+    """Restore ``src`` into a throwaway database (a temporary file, or a temporary database on
+    the same PostgreSQL server) and count what it holds; the live database is not touched.
+    Raises ``BackupError`` when the backup could not be restored."""
+    source = Path(src)
+    if not source.is_file():
+        raise BackupError(f"backup file {source} does not exist")
+    if not url.startswith("postgresql"):
+        _check_sqlite_backup(source, office_code)
+        with tempfile.TemporaryDirectory(prefix="loket-restore-check-") as folder:
+            copy = Path(folder) / "check.sqlite3"
+            backup_conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            scratch = sqlite3.connect(copy)
+            try:
+                backup_conn.backup(scratch)
+            finally:
+                scratch.close()
+                backup_conn.close()
+            revision = _sqlite_revision(copy)
+            counts, newest = _count(f"sqlite:///{copy}")
+        return BackupCheck(source, revision, counts, newest)
+    revision = _postgres_revision(source)
+    _check_revision(source, revision)
+    assert revision is not None
+    scratch_url = _create_scratch_database(url)
+    try:
+        result = _run_libpq(
+            "pg_restore", scratch_url, ["--no-owner", "--dbname={conninfo}", str(source)]
+        )
+        if result.returncode != 0:
+            raise BackupError(f"{source} could not be restored: {result.stderr.strip()}")
+        counts, newest = _count(scratch_url)
+    finally:
+        _drop_scratch_database(url, scratch_url)
+    return BackupCheck(source, revision, counts, newest)
+
+
+def _sqlite_revision(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
+    return str(row[0])
+
+
+def _maintenance(url: str) -> tuple[str, str]:
+    """A psycopg connection string to the server's ``postgres`` database (password
+    included: it is never shown) and the name of a new scratch database."""
+    parsed = make_url(url)
+    scratch = f"loket_restore_check_{os.getpid()}_{time.time_ns() % 1_000_000}"
+    base = parsed.set(drivername="postgresql", database="postgres")
+    return base.render_as_string(hide_password=False), scratch
+
+
+def _create_scratch_database(url: str) -> str:
+    import psycopg
+
+    admin, scratch = _maintenance(url)
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(f'CREATE DATABASE "{scratch}"')
+    except psycopg.errors.InsufficientPrivilege:
+        raise BackupError(
+            "this database role may not create a database for the check: run it with the "
+            "owner's URL (LOKET_DATABASE_URL=... loket-db restore --check FILE)"
+        ) from None
+    except psycopg.Error as exc:
+        raise BackupError(f"no scratch database for the check: {exc}") from None
+    return make_url(url).set(database=scratch).render_as_string(hide_password=False)
+
+
+def _drop_scratch_database(url: str, scratch_url: str) -> None:
+    import psycopg
+
+    admin, _ = _maintenance(url)
+    name = make_url(scratch_url).database
+    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def copy_backup(path: Path, destination: str) -> Path | str:
+    """Copy a finished backup to a second place: a folder (another disk, a mounted share)
+    or an rsync target ``host:folder``. The copy is written under a temporary name and
+    renamed when complete. Raises ``BackupError`` when it could not be made."""
+    if ":" in destination and not destination.startswith("/"):
+        result = subprocess.run(
+            ["rsync", "--times", "--chmod=F600", str(path), destination.rstrip("/") + "/"],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
+        if result.returncode != 0:
+            raise BackupError(f"copy to {destination} failed: {result.stderr.strip()}")
+        return f"{destination.rstrip('/')}/{path.name}"
+    folder = Path(destination)
+    if not folder.is_dir():
+        raise BackupError(f"copy to {folder} failed: the folder does not exist (not mounted?)")
+    target = folder / path.name
+    partial = folder / f".{path.name}.partial"
+    try:
+        shutil.copyfile(path, partial)
+        _private(partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"copy to {folder} failed: {exc.strerror or exc}") from None
+    return target

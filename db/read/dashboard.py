@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from config.settings import Channel
 from db.context import QueueContext
 from db.models import (
+    AuditRecord,
     CounterRow,
     CounterState,
     EventKind,
@@ -351,3 +352,55 @@ def tickets_today(ctx: QueueContext, search: str = "", limit: int = 200) -> list
             )
             for t in rows
         ]
+
+
+# A nightly backup is late when the last one is older than a day and a couple of hours.
+BACKUP_LATE_HOURS = 26
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """The office's last recorded backup (``loket-db backup``), for the devices page."""
+
+    at: dt.datetime | None
+    file: str = ""
+    size_bytes: int = 0
+    copied_to: str = ""
+    copy_error: str = ""
+    age_hours: float | None = None
+
+    @property
+    def alerts(self) -> list[str]:
+        if self.at is None or self.age_hours is None:
+            return ["no backup recorded"]
+        found = []
+        if self.age_hours > BACKUP_LATE_HOURS:
+            found.append(f"last backup {int(self.age_hours)} hours ago")
+        if self.copy_error:
+            found.append(f"backup copy failed: {self.copy_error}")
+        return found
+
+
+def backup_status(ctx: QueueContext) -> BackupStatus:
+    with ctx.db.read() as session:
+        row = session.scalars(
+            select(AuditRecord)
+            .where(AuditRecord.action == "backup")
+            .order_by(AuditRecord.id.desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return BackupStatus(None)
+    try:
+        detail = json.loads(row.detail or "{}")
+    except ValueError:
+        detail = {}
+    age = max(0.0, (ctx.now() - row.at).total_seconds() / 3600)
+    return BackupStatus(
+        row.at,
+        row.target,
+        int(detail.get("size", 0) or 0),
+        str(detail.get("copied_to", "") or ""),
+        str(detail.get("copy_error", "") or ""),
+        age,
+    )

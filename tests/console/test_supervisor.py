@@ -14,11 +14,12 @@ from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed
 from db.ops import calling
+from db.ops.backups import record_backup
 from db.ops.issuing import issue_ticket, quotas_today, set_quota
 from db.ops.officers import OfficerView
 from db.ops.printjobs import heartbeat, request_reprint
 from db.read import dashboard
-from tests.conftest import KIOSK
+from tests.conftest import ADMIN, KIOSK
 from tests.console.conftest import (
     LEFT,
     PASSWORD,
@@ -143,6 +144,39 @@ def test_devices_banner_for_a_silent_or_paperless_kiosk(
     text = page.banner.text()
     assert "kiosk-1: out of paper" in text and "kiosk-2: silent for 6 min" in text
     assert dashboard.kiosk_status(ctx, 5)[0].paper_out
+
+
+def test_devices_page_says_when_the_last_backup_was_and_if_its_copy_failed(
+    qtbot: QtBot,
+    ctx: QueueContext,
+    clock: FixedClock,
+    people: dict[str, OfficerView],
+    make_console: MakeConsole,
+) -> None:
+    window = make_console(ctx)
+    log_in(qtbot, window, "sari", counter=None)
+    page = window.work.devices
+    window.work.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: "none recorded yet" in page.backups.text(), timeout=WAIT_MS)
+    record_backup(
+        ctx,
+        ADMIN,
+        "loket-20261201-090000.backup",
+        2_400_000,
+        copy_error="copy to /mnt/usb failed: the folder does not exist (not mounted?)",
+    )
+    page.refresher.request()
+    qtbot.waitUntil(lambda: "Last backup: 01-12 09:00" in page.backups.text(), timeout=WAIT_MS)
+    text = page.backups.text()
+    assert "loket-20261201-090000.backup (2.4 MB)" in text
+    assert "backup copy failed: copy to /mnt/usb failed" in text
+    assert page.backups.objectName() == "alertBanner"
+    clock.advance(minutes=27 * 60)
+    record_backup(ctx, ADMIN, "loket-20261202-120000.backup", 2_500_000, copied_to="/mnt/usb")
+    page.refresher.request()
+    qtbot.waitUntil(lambda: "copied to /mnt/usb" in page.backups.text(), timeout=WAIT_MS)
+    assert "Needs attention" not in page.backups.text()
+    assert page.backups.objectName() == "backupStatus"
 
 
 def test_supervisor_sets_a_quota(
