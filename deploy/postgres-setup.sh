@@ -1,23 +1,140 @@
 #!/usr/bin/env bash
-# Create the PostgreSQL role and database Loket uses when several PCs share one queue.
-#   sudo bash deploy/postgres-setup.sh [ROLE] [DATABASE]
-# Prints the database URL to put in /etc/loket/environment as LOKET_DATABASE_URL.
+# The PostgreSQL database of an office where several PCs share one queue, and its three roles:
+#   <prefix>_owner  owns the database and its tables; runs `loket-db init` / `upgrade` and backups
+#   <prefix>_app    every PC's kiosk, console and display: queue changes, no schema changes,
+#                   audit records and ticket events added to only
+#   <prefix>_web    the web service: reads, and adds complaints and survey answers only
+#
+#   sudo bash deploy/postgres-setup.sh [--rotate-password] [--database NAME] [--prefix NAME]
+#                                      [--subnet CIDR]
+#
+# Safe to run again (after every upgrade, to grant the rights on new tables): a role keeps its
+# password unless --rotate-password is given. The URLs are written, never printed with their
+# password, to
+#   /etc/loket/owner.environment  (0600 root)        the owner's, for loket-db on the server
+#   /etc/loket/environment        (0640 root:loket)  the app role's: copy to every PC
+#   /etc/loket/web.environment    (0640 root:loket)  the web role's
+# Overrides (for a server that is not the local default): LOKET_PG_ADMIN (a superuser
+# connection string for psql; default: the local server as the postgres user),
+# LOKET_PG_HOST / LOKET_PG_PORT (the address the PCs use), LOKET_ETC (instead of /etc/loket),
+# LOKET_DB (the loket-db command; default /opt/loket/.venv/bin/loket-db).
 set -euo pipefail
-role="${1:-loket}"
-database="${2:-loket}"
-password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q <<SQL
-DO \$\$
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
-    CREATE ROLE "${role}" LOGIN PASSWORD '${password}';
-  ELSE
-    ALTER ROLE "${role}" LOGIN PASSWORD '${password}';
-  END IF;
-END
-\$\$;
-SQL
-if ! runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_database WHERE datname = '${database}'" | grep -q 1; then
-  runuser -u postgres -- createdb -O "${role}" "${database}"
+
+rotate=0
+database=loket
+prefix=loket
+subnet=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rotate-password) rotate=1 ;;
+    --database) database="$2"; shift ;;
+    --prefix) prefix="$2"; shift ;;
+    --subnet) subnet="$2"; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "postgres-setup: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+for name in "$database" "$prefix"; do
+  if ! [[ "$name" =~ ^[a-z_][a-z0-9_]*$ ]]; then
+    echo "postgres-setup: '$name' is not a plain lower-case name" >&2
+    exit 2
+  fi
+done
+
+here="$(cd "$(dirname "$0")" && pwd)"
+grants="$here/../db/postgres_grants.sql"
+etc="${LOKET_ETC:-/etc/loket}"
+loket_db="${LOKET_DB:-/opt/loket/.venv/bin/loket-db}"
+owner="${prefix}_owner" app="${prefix}_app" web="${prefix}_web"
+
+psql_admin() {
+  if [ -n "${LOKET_PG_ADMIN:-}" ]; then
+    psql "$LOKET_PG_ADMIN" -v ON_ERROR_STOP=1 -qtA "$@"
+  else
+    runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"
+  fi
+}
+
+host="${LOKET_PG_HOST:-$(hostname -I 2>/dev/null | awk '{print $1}')}"
+host="${host:-$(hostname -f)}"
+port="${LOKET_PG_PORT:-$(psql_admin -c 'SHOW port')}"
+
+install -d -m 0755 "$etc"
+group=root
+if getent group loket >/dev/null; then group=loket; fi
+
+# The password a role has in its environment file, if any.
+known_password() {
+  local file="$1"
+  [ -f "$file" ] || return 0
+  sed -n 's|^LOKET_DATABASE_URL=postgresql+psycopg://[^:]*:\([^@]*\)@.*|\1|p' "$file" | head -n 1
+}
+
+# ROLE FILE MODE: the role exists with a password the file holds.
+ensure_role() {
+  local role="$1" file="$2" mode="$3" password exists
+  password="$(known_password "$file")"
+  exists="$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")"
+  if [ -z "$password" ] || [ "$rotate" = 1 ] || [ -z "$exists" ]; then
+    password="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 30)"
+    # The password goes to psql on its standard input, never on a command line.
+    if [ -z "$exists" ]; then
+      psql_admin <<<"CREATE ROLE \"$role\" LOGIN PASSWORD '$password';"
+      echo "role $role created"
+    else
+      psql_admin <<<"ALTER ROLE \"$role\" LOGIN PASSWORD '$password';"
+      echo "role $role: new password"
+    fi
+  else
+    echo "role $role exists; password kept (--rotate-password to change it)"
+  fi
+  local tmp
+  tmp="$(mktemp "$etc/.env.XXXXXX")"
+  chmod "$mode" "$tmp"
+  printf 'LOKET_DATABASE_URL=postgresql+psycopg://%s:%s@%s:%s/%s\n' \
+    "$role" "$password" "$host" "$port" "$database" >"$tmp"
+  chown "root:$4" "$tmp" 2>/dev/null || true
+  mv -f "$tmp" "$file"
+}
+
+ensure_role "$owner" "$etc/owner.environment" 0600 root
+ensure_role "$app" "$etc/environment" 0640 "$group"
+ensure_role "$web" "$etc/web.environment" 0640 "$group"
+
+if [ -z "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
+  psql_admin -c "CREATE DATABASE \"$database\" OWNER \"$owner\""
+  echo "database $database created"
 fi
-echo "LOKET_DATABASE_URL=postgresql+psycopg://${role}:${password}@$(hostname -f)/${database}"
+psql_admin -c "REVOKE ALL ON DATABASE \"$database\" FROM PUBLIC" \
+  -c "GRANT CONNECT ON DATABASE \"$database\" TO \"$app\", \"$web\""
+
+owner_url="$(sed -n 's/^LOKET_DATABASE_URL=//p' "$etc/owner.environment")"
+if [ -x "$loket_db" ] || command -v "${loket_db%% *}" >/dev/null 2>&1; then
+  # The tables, as the owner (its URL in the environment, not on a command line).
+  LOKET_DATABASE_URL="$owner_url" $loket_db init
+  # psql reads the owner's password from a private password file.
+  passfile="$(mktemp)"
+  trap 'rm -f "$passfile"' EXIT
+  printf '*:*:*:%s:%s\n' "$owner" "$(known_password "$etc/owner.environment")" >"$passfile"
+  PGPASSFILE="$passfile" psql "postgresql://$owner@$host:$port/$database" \
+    -v ON_ERROR_STOP=1 -q -v app="$app" -v web="$web" -f "$grants"
+  echo "rights granted to $app and $web"
+else
+  echo "loket-db not found at $loket_db: install Loket, then run this script again"
+fi
+
+cat <<EOF
+
+Done. Database $database on $host:$port.
+  every PC:        copy $etc/environment to /etc/loket/environment (mode 0640, group loket)
+  web service:     $etc/web.environment
+  server commands: $etc/owner.environment (loket-db upgrade, backups)
+
+For the other PCs to reach this server, in postgresql.conf:
+  listen_addresses = '*'
+and in pg_hba.conf (then: systemctl reload postgresql):
+  hostssl $database $app,$web ${subnet:-192.168.1.0/24} scram-sha-256
+Open TCP port $port on the server's firewall to the office network only (and 9100 from the
+kiosks to network printers). TLS: see docs/deployment.md, "Encrypted connections".
+EOF
