@@ -97,3 +97,19 @@ def test_service_units_are_hardened(name: str) -> None:
     level = re.search(r"Overall exposure level for \S+: ([\d.]+)", result.stdout)
     assert level is not None, result.stdout[-500:] + result.stderr
     assert float(level.group(1)) <= 4.0, f"{name}: exposure {level.group(1)}"
+
+
+@pytest.mark.parametrize("name", ["loket-kiosk.service", "loket-display.service"])
+def test_screens_in_the_lobby_cannot_switch_virtual_terminals(name: str) -> None:
+    command = unit(SYSTEMD / name)["Service"]["ExecStart"]
+    assert command.startswith("/usr/bin/cage "), command
+    assert " -s " not in f" {command} ", "cage -s lets Ctrl+Alt+Fn switch consoles"
+
+
+def test_the_usb_printer_kind_has_its_library_in_an_extra() -> None:
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    assert any(req.startswith("pyusb") for req in extras["usb"])
+    guide = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    assert "udevadm trigger" in guide and "cage xwayland" in guide and "libusb-1.0-0" in guide
