@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 from admin_console.common import console_stylesheet, console_theme
 from admin_console.window import ConsoleWindow
 from config import ConfigError, add_config_option, load_settings
-from db.migrate import SchemaError, open_queue
+from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
 from ui.logs import setup_logging
+from ui.out_of_service import wait_for_queue
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.theme import apply_theme
@@ -79,16 +80,32 @@ def _main(args: argparse.Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(PROG)
+    signals = quit_on_signals(app)
     try:
         ctx = open_queue(settings)
+    except (NewerDatabase, DatabaseAway) as exc:
+        # Out of service, not gone: the officer sees why; the console starts by itself once
+        # the database opens.
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        waited = wait_for_queue(
+            app,
+            "Loket console: out of service",
+            exc,
+            lambda: open_queue(settings),
+            fullscreen=False,
+        )
+        if waited is None:
+            signals.close()
+            return 2
+        ctx = waited
     except SchemaError as exc:
+        signals.close()
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     try:
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        app.setApplicationName(PROG)
-        signals = quit_on_signals(app)
         try:
             theme = console_theme()
             apply_theme(app, theme)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from config.settings import Settings
 from db.clock import Clock, SystemClock
 from db.context import Actor, QueueContext
-from db.engine import Database
+from db.engine import Database, DatabaseUnavailable
 from db.io.office_keys import office_key
 from db.ops.counters import sync_counters
 from db.ops.privacy import purge_personal_data
@@ -80,6 +80,11 @@ class NewerDatabase(SchemaError):
         self.known = known
 
 
+class DatabaseAway(SchemaError):
+    """The database could not be opened (server away, connection refused): it may come
+    back, so an app waits for it rather than exiting."""
+
+
 def upgrade(db: Database) -> tuple[str | None, str]:
     """Bring the schema to the newest revision; returns (before, after).
 
@@ -140,9 +145,9 @@ def open_queue(
     except SchemaError:
         db.dispose()
         raise
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, DatabaseUnavailable) as exc:
         db.dispose()
-        raise SchemaError(
+        raise DatabaseAway(
             f"Cannot open the database {db.engine.url.render_as_string(hide_password=True)}: "
             f"{getattr(exc, 'orig', exc)}"
         ) from None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from config import ConfigError, add_config_option, load_settings
 from db.context import QueueContext
-from db.migrate import SchemaError, open_queue
+from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
 from db.read.calling_display import DisplayScope, DisplayUpdate
 from display.announcer import Announcer
 from display.audio import AudioSink, Espeak, default_sink
@@ -30,6 +30,7 @@ from display.feed import POLL_MS, CallFeed
 from display.health import DisplayHeartbeat
 from display.screen import DisplayWindow
 from ui.logs import setup_logging
+from ui.out_of_service import wait_for_queue
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
 
@@ -189,6 +190,20 @@ def _main(args: argparse.Namespace) -> int:
     try:
         try:
             ctx = open_queue(settings)
+        except (NewerDatabase, DatabaseAway) as exc:
+            # Out of service, not gone: the waiting room sees why, and the display starts by
+            # itself once the database opens.
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            waited = wait_for_queue(
+                app,
+                "Mohon maaf, layar antrean sedang tidak tersedia.",
+                exc,
+                lambda: open_queue(settings),
+                fullscreen=not args.window,
+            )
+            if waited is None:
+                return 1
+            ctx = waited
         except SchemaError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 1

@@ -180,7 +180,7 @@ def _main(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    from db.migrate import SchemaError, open_queue
+    from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
 
     if QApplication.instance() is None:
         problem = display_problem(PROG, "--windowed")
@@ -194,6 +194,22 @@ def _main(args: argparse.Namespace) -> int:
     try:
         try:
             ctx = open_queue(settings)
+        except (NewerDatabase, DatabaseAway) as exc:
+            # Out of service, not gone: the lobby sees why, and the kiosk starts by itself
+            # once the database opens.
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            from ui.out_of_service import wait_for_queue
+
+            waited = wait_for_queue(
+                app,
+                "Mohon maaf, kios sedang tidak dapat digunakan. Silakan ke meja informasi.",
+                exc,
+                lambda: open_queue(settings),
+                fullscreen=not args.windowed,
+            )
+            if waited is None:
+                return 1
+            ctx = waited
         except SchemaError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 1
