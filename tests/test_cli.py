@@ -177,3 +177,46 @@ def test_audit_verify_and_purge_commands(config: Path) -> None:
     assert bad.returncode == 1 and "record 1 (issue_ticket A-001) was changed" in bad.stderr
     purge = loket_db("purge", config=config)
     assert purge.returncode == 0 and "personal data removed from 0 bookings" in purge.stdout
+
+
+def test_a_full_disk_is_one_line_naming_the_free_space(config: Path) -> None:
+    import resource
+    import signal
+
+    assert (
+        loket_db("issue", "--service", "baru", "--channel", "walk_in", config=config).returncode
+        == 0
+    )
+
+    def no_room() -> None:  # the process may not grow any file past 4 KiB, as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    env = env_without_loket()
+    env["LOKET_DATA_DIR"] = str(config.parent / "data")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "db",
+            "issue",
+            "--service",
+            "baru",
+            "--channel",
+            "walk_in",
+            "--config",
+            str(config),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        preexec_fn=no_room,
+    )
+    assert done.returncode == 4
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "the disk may be full or failing (free: " in lines[0]
+    assert f"MB on {config.parent})" in lines[0]
+    status = loket_db("status", "--json", config=config)
+    assert json.loads(status.stdout)["issued"] == 1  # nothing half-written

@@ -5,12 +5,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed
 from db.io.booking_export import ExportError
 from db.models import AuditRecord, Booking
+from db.ops import importer
 from db.ops.checkin import check_in_booking
 from db.ops.importer import import_bookings
 from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample
@@ -117,3 +119,48 @@ def test_only_supervisors_import(ctx: QueueContext, tmp_path: Path) -> None:
     with pytest.raises(NotAllowed):
         import_bookings(ctx, OFFICER, export(tmp_path, row("MP261201JKS00001")))
     assert count(ctx) == 0
+
+
+def test_a_retried_batch_lists_each_rejected_row_once(
+    ctx: QueueContext, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_bookings(ctx, SUPERVISOR, export(tmp_path, row("MP261201JKS00001")))
+    clock.set(dt.datetime(2026, 12, 1, 8, 30, tzinfo=JAKARTA))
+    check_in_booking(ctx, KIOSK, "MP261201JKS00001")
+    real = importer._import_batch
+    tries: list[int] = []
+
+    def locked_once(*args: object) -> object:
+        result = real(*args)  # type: ignore[arg-type]
+        tries.append(1)
+        if len(tries) == 1:  # the commit finds the database locked: the batch is tried again
+            raise OperationalError("COMMIT", {}, Exception("database is locked"))
+        return result
+
+    monkeypatch.setattr(importer, "_import_batch", locked_once)
+    report = import_bookings(
+        ctx,
+        SUPERVISOR,
+        export(tmp_path, row("MP261201JKS00001", session="13.00 - 15.00"), name="later.csv"),
+    )
+    assert len(tries) == 2
+    assert [(r.line, r.code) for r in report.rejected] == [(2, "MP261201JKS00001")]
+
+
+def test_a_big_export_is_written_in_short_batches(
+    ctx: QueueContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "BATCH_ROWS", 40)
+    rows = [row(f"MP261201JKS{n:05d}") for n in range(1, 101)]
+    report = import_bookings(ctx, SUPERVISOR, export(tmp_path, *rows))
+    assert report.imported == 100 and count(ctx) == 100
+    with ctx.db.read() as s:
+        targets = list(
+            s.scalars(
+                select(AuditRecord.target)
+                .where(AuditRecord.action == "import_bookings")
+                .order_by(AuditRecord.id)
+            )
+        )
+    # One transaction (and audit record) per batch: 40 + 40 + 20 rows.
+    assert targets == ["antrean.csv (1/3)", "antrean.csv (2/3)", "antrean.csv (3/3)"]

@@ -286,6 +286,14 @@ def _one_line(text: str, limit: int = 400) -> str:
     return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
+def _disk_hint(args: argparse.Namespace, message: str) -> str:
+    """For SQLite's "disk I/O error" (what a disk with no space left often gives): the
+    likely cause and the free space, so the administrator knows where to look."""
+    if "disk i/o" not in message.lower():
+        return ""
+    return f"; the disk may be full or failing{_free_space(args)}"
+
+
 def _free_space(args: argparse.Namespace) -> str:
     """ " (free: N MB on FOLDER)" for the SQLite database's folder, when it can be told."""
     import shutil
@@ -317,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"loket-db: {_one_line(str(exc))}{_free_space(args)}", file=sys.stderr)
         return EXIT_DATABASE
     except (SchemaError, DatabaseUnavailable) as exc:
-        print(f"loket-db: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"loket-db: {_one_line(str(exc))}{_disk_hint(args, str(exc))}", file=sys.stderr)
         return EXIT_DATABASE
     except (ValueError, OverflowError, RecursionError) as exc:
         # Input no part of Loket could take (a number thousands of digits long, ...).
@@ -328,8 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return getattr(exc, "code", EXIT_REFUSED) if isinstance(exc, CliError) else EXIT_REFUSED
     except SQLAlchemyError as exc:
         detail = _one_line(str(getattr(exc, "orig", exc)))
-        space = _free_space(args) if "disk i/o" in detail.lower() else ""
-        print(f"loket-db: database error: {detail}{space}", file=sys.stderr)
+        print(f"loket-db: database error: {detail}{_disk_hint(args, detail)}", file=sys.stderr)
         return EXIT_DATABASE
     except OSError as exc:
         print(f"loket-db: {exc}", file=sys.stderr)
