@@ -354,6 +354,26 @@ class Kiosk(Strict):
     staff_pin_hash: str = ""
     # argon2 hashes of staff card codes (scanned like a QR code).
     staff_card_hashes: list[str] = Field(default_factory=list)
+    # Assisted mode: the reasons staff pick with one touch for a walk-in beyond the quota,
+    # and the evidence they pick for the walk-in after failed online bookings ("another
+    # reason" is always there to type). Recorded with the ticket.
+    override_reasons: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
+        default_factory=lambda: [
+            "Lansia / disabilitas datang dari jauh",
+            "Keperluan mendesak (berobat, ibadah, pekerjaan)",
+            "Kesalahan petugas sebelumnya",
+            "Arahan kepala kantor",
+        ],
+        max_length=12,
+    )
+    booking_failure_notes: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
+        default_factory=lambda: [
+            "Gagal booking online 2 minggu",
+            "Gagal booking online 3 minggu",
+            "Gagal booking online lebih dari 1 bulan",
+        ],
+        max_length=12,
+    )
     vip_info: Text = Field(
         default_factory=lambda: Text(
             id="Layanan Paspor Selesai di Hari yang Sama: paspor jadi pada hari yang sama, "

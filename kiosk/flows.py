@@ -141,12 +141,18 @@ class KioskFlows(QObject):
         fc.retry_timer.timeout.connect(tickets.refresh_quotas)
         for name in (S.SCAN, S.CODE, S.SERVICE, S.REASON, S.VIP, S.CONFIRM, S.PIN, S.SUMMARY):
             self.screen(name).back.connect(self.go_home)
-        for name in (S.SEARCH, S.FAQ, S.COMPLAINT, S.SURVEY):
+        for name in (S.SEARCH, S.FAQ, S.COMPLAINT, S.SURVEY, S.NOTE):
             self.screen(name).back.connect(self.go_home)
         # home and tickets
         self.screen(S.HOME).chosen.connect(self.choose)
         self.screen(S.SCAN).type_code.connect(lambda: self.enter_code("booking"))
         self.screen(S.CODE).entered_text.connect(self.code_entered)
+        self.screen(S.NOTE).chosen.connect(tickets.note_chosen)
+        self.screen(S.NOTE).type_other.connect(
+            lambda: self.enter_code(
+                "failure_note" if self.screen(S.NOTE).purpose == "booking_failure" else "reason"
+            )
+        )
         self.screen(S.SERVICE).service_chosen.connect(tickets.service_chosen)
         self.screen(S.REASON).reason_chosen.connect(tickets.reason_chosen)
         self.screen(S.VIP).service_chosen.connect(tickets.service_chosen)
@@ -223,6 +229,7 @@ class KioskFlows(QObject):
 
     def choose(self, choice: str) -> None:
         self.tickets.override = ""
+        self.tickets.failure_note = None
         if choice == "booking":
             self.show(S.SCAN)
         elif choice == "walk_in":
@@ -248,6 +255,8 @@ class KioskFlows(QObject):
             self.tickets.start_priority()
         elif choice == "override":
             self.tickets.start_override()
+        elif choice == "booking_failure":
+            self.tickets.start_booking_failure()
         elif choice == "reprint":
             self.staff_flows.reprint(self.tickets.last_ticket)
         elif choice == "leave":
@@ -303,8 +312,8 @@ class KioskFlows(QObject):
         self.check_in(work)
 
     def code_entered(self, text: str) -> None:
-        if self.screen(S.CODE).mode == "reason":
-            self.tickets.override_typed(text)
+        if self.screen(S.CODE).free_text:
+            self.tickets.note_chosen(text)
             return
         self.check_in(lambda: self.booking.preview(text))
 

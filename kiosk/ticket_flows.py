@@ -13,17 +13,25 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from config.settings import Channel
 from db.context import QueueContext
 from db.errors import QueueError, QuotaExhausted
+from db.ops.booking_failure import (
+    BookingFailureQuota,
+    booking_failure_today,
+    issue_booking_failure_ticket,
+)
 from db.ops.issuing import QuotaLeft, issue_ticket, quotas_today
 from db.read.estimate import estimate_for_new_ticket
 from db.views import TicketView
+from kiosk.dates import weekday_names
 from kiosk.flow_context import FlowContext
 from kiosk.printing import TicketPrinter
 from kiosk.screens.base import ScreenName
-from kiosk.screens.checkin import CodeEntryScreen
 from kiosk.screens.choose import ConfirmScreen, ServiceScreen, VipScreen, Waits
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.note import NoteScreen
 from kiosk.screens.onscreen import OnScreenTicketScreen
 from kiosk.screens.ticket import TicketScreen
+from kiosk.text import tr
+from kiosk.wording import Message
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +83,8 @@ class TicketFlows(QObject):
         self.reason: str | None = None
         self.service = ""
         self.override = ""
+        # Assisted mode's walk-in after failed online bookings: the evidence staff noted.
+        self.failure_note: str | None = None
         self.last_ticket: TicketView | None = None
         self.shown_ticket: int | None = None
         self.ticket_timer = QTimer(self)
@@ -89,7 +99,8 @@ class TicketFlows(QObject):
         if channel != Channel.PRIORITY:
             self.reason = None
         screen: ServiceScreen = self.fc.screen(ScreenName.SERVICE)
-        screen.configure(channel, self.quotas, self.waits, beyond_quota=bool(self.override))
+        beyond = bool(self.override or self.failure_note)
+        screen.configure(channel, self.quotas, self.waits, beyond_quota=beyond)
         self.fc.show(ScreenName.SERVICE)
 
     def start_vip(self) -> None:
@@ -100,6 +111,7 @@ class TicketFlows(QObject):
 
     def start_priority(self) -> None:
         self.override = ""
+        self.failure_note = None
         self.fc.show(ScreenName.REASON)
 
     def walk_in_refused(self) -> None:
@@ -135,11 +147,62 @@ class TicketFlows(QObject):
         return wanted if wanted in services else (services[0] if services else "")
 
     def start_override(self) -> None:
-        """Assisted mode: a walk-in beyond the quota, with a typed reason first."""
+        """Assisted mode: a walk-in beyond the quota, with its reason first (a preset, or
+        typed)."""
         self.reason = None
-        screen: CodeEntryScreen = self.fc.screen(ScreenName.CODE)
-        screen.configure("reason")
-        self.fc.show(ScreenName.CODE)
+        self.failure_note = None
+        screen: NoteScreen = self.fc.screen(ScreenName.NOTE)
+        screen.configure("override")
+        self.fc.show(ScreenName.NOTE)
+
+    def start_booking_failure(self) -> None:
+        """Assisted mode: the walk-in for an applicant whose online bookings kept failing,
+        from its own daily quota on its own weekdays; the evidence seen is noted first."""
+        self.reason = None
+        self.override = ""
+        self.failure_note = None
+        fc = self.fc
+        fc.show(ScreenName.BUSY)
+        fc.run(lambda: booking_failure_today(fc.ctx), self._booking_failure_quota)
+
+    def _booking_failure_quota(self, quota: BookingFailureQuota) -> None:
+        if not quota.open_today:
+            days = self.settings.kiosk.booking_failure_days
+            self.fc.show_message(
+                lambda: Message(
+                    "booking_failure_closed",
+                    tr("Not open today"),
+                    tr(
+                        "The walk-in after failed online bookings is open on: {days}.",
+                        days=weekday_names(list(days), self.fc.state.language),
+                    ),
+                )
+            )
+            return
+        if quota.remaining <= 0:
+            self.fc.show_message(
+                lambda: Message(
+                    "booking_failure_full",
+                    tr("Today's quota is used up"),
+                    tr(
+                        "All {n} tickets for failed online bookings were issued today.",
+                        n=quota.quota,
+                    ),
+                )
+            )
+            return
+        screen: NoteScreen = self.fc.screen(ScreenName.NOTE)
+        screen.configure("booking_failure", quota.remaining)
+        self.fc.show(ScreenName.NOTE)
+
+    def note_chosen(self, text: str) -> None:
+        """A reason (override) or the evidence seen (booking failure), picked or typed."""
+        if self.fc.screen(ScreenName.NOTE).purpose == "booking_failure":
+            self.failure_note = text
+            self.override = ""
+            self.choose_service(Channel.WALK_IN)
+        else:
+            self.override_typed(text)
 
     def override_typed(self, text: str) -> None:
         self.override = text
@@ -163,7 +226,11 @@ class TicketFlows(QObject):
     def confirm(self, service: str, channel: Channel) -> None:
         self.service, self.channel = service, channel
         screen: ConfirmScreen = self.fc.screen(ScreenName.CONFIRM)
-        screen.configure(service, channel, self.reason, self.override)
+        note = self.override
+        if self.failure_note:
+            failure = self.failure_note
+            note = tr("Failed online bookings: {note}", note=failure)
+        screen.configure(service, channel, self.reason, note)
         self.fc.show(ScreenName.CONFIRM)
 
     def staff_confirmed_priority(self) -> None:
@@ -206,6 +273,16 @@ class TicketFlows(QObject):
         service, channel, reason, override = self.service, self.channel, self.reason, self.override
         actor = fc.staff_actor if override else fc.actor
         fc.show(ScreenName.BUSY)
+        if self.failure_note:
+            note = self.failure_note
+            fc.runner.run(
+                lambda: issue_booking_failure_ticket(
+                    fc.ctx, fc.staff_actor, service, note, kiosk_id=fc.kiosk_id
+                ),
+                self.ticket_issued,
+                lambda exc: self._issue_failed(exc, service),
+            )
+            return
         fc.runner.run(
             lambda: issue_ticket(
                 fc.ctx,
@@ -234,6 +311,7 @@ class TicketFlows(QObject):
         self.last_ticket = ticket
         self.shown_ticket = ticket.id
         self.override = ""
+        self.failure_note = None
         self.forget_refusal()
         self.printer.print_ticket(ticket.id)  # first: the worker starts while the screen draws
         if health is not None and not health.printer_usable:

@@ -29,6 +29,7 @@ from kiosk.screens.choose import ConfirmScreen, ReasonScreen, ServiceScreen, Vip
 from kiosk.screens.faq import FaqScreen
 from kiosk.screens.feedback import ComplaintScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.note import NoteScreen
 from kiosk.screens.onscreen import OnScreenTicketScreen
 from kiosk.screens.search import SearchScreen
 from kiosk.screens.summary import SummaryScreen
@@ -138,6 +139,7 @@ class KioskWindow(QWidget):
             OnScreenTicketScreen(self.state),
             SummaryScreen(self.state),
             SearchScreen(self.state),
+            NoteScreen(self.state),
         ):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)

@@ -195,7 +195,14 @@ def test_csv_and_json(ctx: QueueContext, clock: FixedClock) -> None:
     assert ["08:00", "3"] in rows
     data = to_json(r)
     json.dumps(data)  # serialisable as it is
-    assert data["totals"] == {"issued": 6, "served": 3, "no_shows": 1, "cancelled": 1, "open": 1}
+    assert data["totals"] == {
+        "issued": 6,
+        "served": 3,
+        "no_shows": 1,
+        "cancelled": 1,
+        "open": 1,
+        "booking_failure_walk_in": 0,
+    }
     assert data["wait"] == {"count": 4, "mean_minutes": 20.0, "p90_minutes": 35.0}
     assert data["service_time"]["mean_minutes"] == 13.33
     assert data["arrivals_by_hour"]["09"] == 2

@@ -21,15 +21,13 @@ from db.context import Actor, QueueContext, audit, require
 from db.errors import ChannelNotAccepted, QuotaExhausted, WalkInClosed
 from db.models import Ticket, TicketStatus
 from db.ops.issuing import check_open, create_ticket, find_service
+from db.rules.booking_failure import TAG, is_booking_failure
 from db.views import TicketView
 
-TAG = "[gagal-booking]"
+__all__ = ["TAG", "is_booking_failure"]
+
 DEFAULT_NOTE = "gagal booking online 3 minggu"
 NOTE_MAX = 200 - len(TAG) - 1
-
-
-def is_booking_failure(override_reason: str | None) -> bool:
-    return bool(override_reason and override_reason.startswith(TAG))
 
 
 def open_on(ctx: QueueContext, day: dt.date) -> bool:

@@ -30,6 +30,7 @@ from db.read.feedback_reports import (
     safe_cell,
 )
 from db.read.queue_state import issued_count, quota_for
+from db.rules.booking_failure import is_booking_failure
 from db.rules.feedback import CATEGORIES
 
 HANDLING = (EventKind.CALLED, EventKind.COMPLETED, EventKind.NO_SHOW)
@@ -104,6 +105,8 @@ class PeriodReport:
     quotas: tuple[QuotaRow, ...]
     complaints: tuple[tuple[str, int], ...]  # (category, complaints filed in the period)
     recap: ComplaintRecap  # complaints by category × month of the period's year
+    # Walk-in tickets staff issued after seeing evidence of failed online bookings.
+    booking_failure: int = 0
 
     @property
     def title(self) -> str:
@@ -132,6 +135,7 @@ class _TicketRow(NamedTuple):
     serving_at: dt.datetime | None
     done_at: dt.datetime | None
     counter: int | None
+    override_reason: str | None
 
 
 @dataclass
@@ -159,6 +163,7 @@ def _read_period(ctx: QueueContext, start: dt.date, end: dt.date) -> _PeriodData
                 t.serving_at,
                 t.done_at,
                 t.counter_number,
+                t.override_reason,
             )
             for t in session.scalars(
                 select(Ticket)
@@ -230,6 +235,7 @@ class _Tally:
     per_counter: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
     per_officer: dict[str, tuple[list[int], list[float]]] = field(default_factory=dict)
     open_tickets: int = 0
+    booking_failure: int = 0
 
 
 def _tally(data: _PeriodData, tz: dt.tzinfo) -> _Tally:
@@ -247,6 +253,8 @@ def _tally(data: _PeriodData, tz: dt.tzinfo) -> _Tally:
             row[_STATUS_COLUMN[t.status]] += 1
         if t.status in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
             tally.open_tickets += 1
+        if is_booking_failure(t.override_reason):
+            tally.booking_failure += 1
         tally.hours[t.issued_at.astimezone(tz).hour] += 1
         wait = _minutes(t.issued_at, first_call.get(t.id))
         if wait is not None:
@@ -334,6 +342,7 @@ def _report(
         quotas=tuple(data.quotas),
         complaints=tuple((c, data.complaint_counts.get(c, 0)) for c in categories),
         recap=recap,
+        booking_failure=tally.booking_failure,
     )
 
 
@@ -386,6 +395,7 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
             "no_shows": report.no_shows,
             "cancelled": report.cancelled,
             "open": report.open_tickets,
+            "booking_failure_walk_in": report.booking_failure,
         },
         "wait": _durations_json(report.wait),
         "service_time": _durations_json(report.service),
@@ -428,6 +438,7 @@ def table_sections(report: PeriodReport) -> list[tuple[str, list[str], list[list
                 ["no-shows", report.no_shows],
                 ["cancelled", report.cancelled],
                 ["still open", report.open_tickets],
+                ["walk-in after failed online bookings", report.booking_failure],
                 ["wait mean (min)", _num(w.mean)],
                 ["wait p90 (min)", _num(w.p90)],
                 ["service time mean (min)", _num(s.mean)],

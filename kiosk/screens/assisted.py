@@ -100,7 +100,7 @@ class AssistedScreen(Screen):
     name = ScreenName.ASSISTED
     chosen = Signal(str)
 
-    CHOICES = ("find_booking", "priority", "override", "reprint", "leave")
+    CHOICES = ("find_booking", "priority", "override", "booking_failure", "reprint", "leave")
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
@@ -129,6 +129,10 @@ class AssistedScreen(Screen):
             "find_booking": (tr("Find a booking"), tr("By booking code or name")),
             "priority": (tr("Priority ticket"), tr("No staff confirmation needed")),
             "override": (tr("Walk-in beyond the quota"), tr("With a reason; recorded")),
+            "booking_failure": (
+                tr("Failed online bookings"),
+                tr("Walk-in from its own quota, after seeing the evidence"),
+            ),
             "reprint": (tr("Reprint the last ticket"), tr("Last ticket: {number}", number=last)),
             "leave": (tr("Leave assisted mode"), ""),
         }

@@ -44,6 +44,7 @@ class ScreenName(StrEnum):
     SURVEY = "survey"
     SUMMARY = "summary"
     SEARCH = "search"
+    NOTE = "note"
 
 
 @dataclass

@@ -43,7 +43,8 @@ class ScanScreen(Screen):
 
 
 class CodeEntryScreen(Screen):
-    """``mode`` "booking": a booking code; "reason": a staff member's override reason."""
+    """``mode`` "booking": a booking code; "reason": a staff member's override reason;
+    "failure_note": the evidence of failed online bookings staff saw."""
 
     name = ScreenName.CODE
     entered_text = Signal(str)
@@ -80,14 +81,19 @@ class CodeEntryScreen(Screen):
         except (KeyError, IndexError, ValueError):
             return ""
 
+    @property
+    def free_text(self) -> bool:
+        """Staff type a sentence (spaces, longer), not a booking code."""
+        return self.mode in ("reason", "failure_note")
+
     def configure(self, mode: str) -> None:
         self.mode = mode
         self.text = self.prefill() if mode == "booking" else ""
-        self.keyboard.space.setVisible(mode == "reason")
+        self.keyboard.space.setVisible(self.free_text)
         self.retranslate()
 
     def type(self, char: str) -> None:
-        if len(self.text) < MAX_CODE * (3 if self.mode == "reason" else 1):
+        if len(self.text) < MAX_CODE * (3 if self.free_text else 1):
             self.text += char
         self._show()
 
@@ -104,7 +110,10 @@ class CodeEntryScreen(Screen):
         self.ok_button.setEnabled(bool(self.text.strip()))
 
     def retranslate(self) -> None:
-        if self.mode == "reason":
+        if self.mode == "failure_note":
+            self.heading.setText(tr("Walk-in after failed online bookings"))
+            self.prompt.setText(tr("Type what the applicant showed (weeks, attempts)."))
+        elif self.mode == "reason":
             self.heading.setText(tr("Reason for the override"))
             self.prompt.setText(tr("Type why this ticket is issued beyond the quota."))
         else:

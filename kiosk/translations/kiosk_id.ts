@@ -895,5 +895,61 @@
         <source>Walk-in ticket</source>
         <translation>Tiket datang langsung</translation>
     </message>
+    <message>
+        <source>All {n} tickets for failed online bookings were issued today.</source>
+        <translation>Semua {n} tiket untuk pemohon yang gagal booking online sudah diterbitkan hari ini.</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Alasan lain</translation>
+    </message>
+    <message>
+        <source>Failed online bookings</source>
+        <translation>Gagal booking online</translation>
+    </message>
+    <message>
+        <source>Failed online bookings: {note}</source>
+        <translation>Gagal booking online: {note}</translation>
+    </message>
+    <message>
+        <source>Left today: {n}.</source>
+        <translation>Sisa hari ini: {n}.</translation>
+    </message>
+    <message>
+        <source>Not open today</source>
+        <translation>Tidak dibuka hari ini</translation>
+    </message>
+    <message>
+        <source>The walk-in after failed online bookings is open on: {days}.</source>
+        <translation>Layanan datang langsung bagi pemohon yang gagal booking online dibuka pada hari: {days}.</translation>
+    </message>
+    <message>
+        <source>Today's quota is used up</source>
+        <translation>Kuota hari ini sudah habis</translation>
+    </message>
+    <message>
+        <source>Type it</source>
+        <translation>Ketik sendiri</translation>
+    </message>
+    <message>
+        <source>Type what the applicant showed (weeks, attempts).</source>
+        <translation>Ketik bukti yang ditunjukkan pemohon (berapa minggu, berapa kali mencoba).</translation>
+    </message>
+    <message>
+        <source>Walk-in after failed online bookings</source>
+        <translation>Datang langsung setelah gagal booking online</translation>
+    </message>
+    <message>
+        <source>Walk-in from its own quota, after seeing the evidence</source>
+        <translation>Kuota tersendiri, setelah melihat buktinya</translation>
+    </message>
+    <message>
+        <source>What did the applicant show? Choose, or type another note.</source>
+        <translation>Apa yang ditunjukkan pemohon? Pilih, atau ketik catatan lain.</translation>
+    </message>
+    <message>
+        <source>Why is this ticket issued beyond the quota?</source>
+        <translation>Mengapa tiket ini diterbitkan di luar kuota?</translation>
+    </message>
 </context>
 </TS>

@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from config.settings import Channel
 from db.models import AuditRecord, PrintJob, Ticket
+from db.ops.booking_failure import TAG
 from db.ops.issuing import set_quota
+from db.read.reports import PeriodReport, day_report, table_sections
 from kiosk.app import Kiosk
 from kiosk.staff import PinResult, StaffLock
 from printer import Emulator
@@ -66,6 +68,8 @@ def test_staff_issue_beyond_the_quota_and_reprint(
     enter_pin(qtbot, kiosk, PIN)
     wait_screen(qtbot, kiosk, "assisted")
     click(qtbot, kiosk, "assisted_override")
+    wait_screen(qtbot, kiosk, "note")
+    click(qtbot, kiosk, "note_other")  # not one of the preset reasons: typed
     wait_screen(qtbot, kiosk, "code")
     type_keys(qtbot, kiosk, "code_keyboard", "LANSIA")
     click(qtbot, kiosk, "code_keyboard_space")
@@ -116,3 +120,72 @@ def test_assisted_mode_leaves_by_itself(qtbot: QtBot, kiosk: Kiosk) -> None:
         kiosk.idle.tick()
     wait_screen(qtbot, kiosk, "home")
     assert not kiosk.window.state.assisted
+
+
+def test_a_preset_reason_is_one_touch(qtbot: QtBot, kiosk: Kiosk, emulator: Emulator) -> None:
+    ctx = kiosk.window.state.ctx
+    set_quota(ctx, SUPERVISOR, "baru", Channel.WALK_IN, 0, "test")
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    click(qtbot, kiosk, "assisted_override")
+    wait_screen(qtbot, kiosk, "note")
+    preset = ctx.settings.kiosk.override_reasons[0]
+    assert text_of(kiosk, "note_preset_0_title") == preset
+    click(qtbot, kiosk, "note_preset_0")
+    wait_screen(qtbot, kiosk, "service")
+    click(qtbot, kiosk, "service_baru")
+    assert text_of(kiosk, "confirm_override") == preset
+    click(qtbot, kiosk, "confirm_print")
+    wait_screen(qtbot, kiosk, "ticket")
+    emulator.wait_for_tickets(1)
+    with ctx.db.read() as session:
+        ticket = session.scalar(select(Ticket).where(Ticket.number == "A-001"))
+        assert ticket is not None and ticket.override_reason == preset
+
+
+def test_walk_in_after_failed_online_bookings_is_issued_printed_and_counted(
+    qtbot: QtBot, kiosk: Kiosk, emulator: Emulator
+) -> None:
+    ctx = kiosk.window.state.ctx
+    # The ordinary walk-in quota is used up: this walk-in has its own.
+    set_quota(ctx, SUPERVISOR, "baru", Channel.WALK_IN, 0, "test")
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    wait_screen(qtbot, kiosk, "assisted")
+    click(qtbot, kiosk, "assisted_booking_failure")
+    wait_screen(qtbot, kiosk, "note")
+    quota = ctx.settings.kiosk.booking_failure_quota
+    assert f": {quota}." in text_of(kiosk, "note_prompt")
+    click(qtbot, kiosk, "note_other")
+    wait_screen(qtbot, kiosk, "code")
+    type_keys(qtbot, kiosk, "code_keyboard", "5")
+    click(qtbot, kiosk, "code_keyboard_space")
+    type_keys(qtbot, kiosk, "code_keyboard", "MINGGU")
+    click(qtbot, kiosk, "code_ok")
+    wait_screen(qtbot, kiosk, "service")
+    click(qtbot, kiosk, "service_baru")
+    assert "5 MINGGU" in text_of(kiosk, "confirm_override")
+    click(qtbot, kiosk, "confirm_print")
+    wait_screen(qtbot, kiosk, "ticket")
+    printed = emulator.wait_for_tickets(1)
+    assert "A-001" in printed[0].text
+    report = day_report(ctx, SUPERVISOR, ctx.today())
+    assert report.booking_failure == 1 and report.issued == 1
+    assert ["walk-in after failed online bookings", 1] in to_csv_rows(report)
+    with ctx.db.read() as session:
+        ticket = session.scalar(select(Ticket).where(Ticket.number == "A-001"))
+        assert ticket is not None and ticket.override_reason == f"{TAG} 5 MINGGU"
+        assert ticket.override_by == "kiosk-1-staff"
+
+
+def test_failed_online_bookings_walk_in_closed_on_other_days(qtbot: QtBot, kiosk: Kiosk) -> None:
+    kiosk.window.state.ctx.settings.kiosk.booking_failure_days.clear()
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    click(qtbot, kiosk, "assisted_booking_failure")
+    wait_screen(qtbot, kiosk, "message")
+    assert text_of(kiosk, "message_heading") == "Tidak dibuka hari ini"
+
+
+def to_csv_rows(report: PeriodReport) -> list[list[object]]:
+    return [row for _title, _head, rows in table_sections(report) for row in rows]
