@@ -1009,7 +1009,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>Baik</translation>
+        <translation>cukup</translation>
     </message>
     <message>
         <source>online</source>
