@@ -126,8 +126,8 @@ def foreign_texts(language: str) -> list[re.Pattern[str]]:
     english = {s for s, t in pairs.items() if s != t}
     local = {t for s, t in pairs.items() if s != t}
     if language == "id":
-        return _patterns(english - local)
-    return _patterns(local - english)
+        return _patterns(english - set(pairs.values()))
+    return _patterns(local - set(pairs))
 
 
 def shown_texts(root: QWidget) -> list[str]:
