@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar
+from admin_console.common import MessageBar, qt_locale, role_word, short_date
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import tr
 from db.context import Actor, QueueContext
 from db.ops.audit import AuditCheck, AuditEntry, audit_names, list_audit, verify_audit
 
-ANYONE = "Anyone"
-ANY_ACTION = "Any action"
 LIMIT = 500
 # The shared console look has no rule for a date field: the same frame as the other fields.
 DATE_STYLE = (
@@ -85,31 +84,37 @@ class AuditPage(QWidget):
         self.chain = QLabel("", objectName="auditChain")
         self.day = QDateEdit(qdate(ctx.today()), objectName="auditDay")
         self.day.setCalendarPopup(True)
+        self.day.setLocale(qt_locale())
         self.day.setDisplayFormat("ddd d MMM yyyy")
         self.day.setMinimumWidth(200)
         self.day.setStyleSheet(DATE_STYLE)
-        self.all_days = QCheckBox("All days", objectName="auditAllDays")
-        self.actor_box = _filter_box("auditActor", ANYONE)
-        self.action_box = _filter_box("auditAction", ANY_ACTION)
-        show = QPushButton("Show", objectName="auditShowButton")
+        self.all_days = QCheckBox(tr("All days"), objectName="auditAllDays")
+        # The first choice of each filter: everyone / every action.
+        self.anyone, self.any_action = tr("Anyone"), tr("Any action")
+        self.actor_box = _filter_box("auditActor", self.anyone)
+        self.action_box = _filter_box("auditAction", self.any_action)
+        show = QPushButton(tr("Show"), objectName="auditShowButton")
         show.clicked.connect(self.apply_filters)
         self.count = QLabel("", objectName="muted")
         filters = QHBoxLayout()
         filters.setSpacing(12)
-        for label, widget in (("Day", self.day), ("Actor", self.actor_box)):
+        for label, widget in ((tr("Day"), self.day), (tr("Actor"), self.actor_box)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
             if widget is self.day:
                 filters.addWidget(self.all_days)
-        filters.addWidget(QLabel("Action"))
+        filters.addWidget(QLabel(tr("Action")))
         filters.addWidget(self.action_box)
         filters.addWidget(show)
         filters.addStretch(1)
         filters.addWidget(self.count)
-        self.table = _table("auditTable", ["Time", "Actor", "Role", "Action", "Target", "Detail"])
+        self.table = _table(
+            "auditTable",
+            [tr("Time"), tr("Actor"), tr("Role"), tr("Action"), tr("Target"), tr("Detail")],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(QLabel("Audit log", objectName="title"))
+        layout.addWidget(QLabel(tr("Audit log"), objectName="title"))
         layout.addWidget(self.chain)
         layout.addWidget(self.message)
         layout.addLayout(filters)
@@ -138,8 +143,8 @@ class AuditPage(QWidget):
         action = self.action_box.currentText().strip()
         self._filters = (
             day,
-            None if who in ("", ANYONE) else who,
-            None if action in ("", ANY_ACTION) else action,
+            None if who in ("", self.anyone) else who,
+            None if action in ("", self.any_action) else action,
         )
         self.refresher.request()
 
@@ -156,27 +161,36 @@ class AuditPage(QWidget):
     def _apply(self, data: AuditPageData) -> None:
         self.data = data
         tz = self.ctx.settings.office.tz
-        self._choices(self.actor_box, ANYONE, data.actors)
-        self._choices(self.action_box, ANY_ACTION, data.actions)
+        self._choices(self.actor_box, self.anyone, data.actors)
+        self._choices(self.action_box, self.any_action, data.actions)
         if data.check.ok:
             self.chain.setText(
-                f"✓ The audit log is intact: all {data.check.checked} records follow each other "
-                "unchanged."
+                tr(
+                    "✓ The audit log is intact: all {n} records follow each other unchanged.",
+                    n=data.check.checked,
+                )
             )
             self.chain.setStyleSheet(CHAIN_STYLE.format(bg="#E6F4EA", fg="#1B7F3B"))
         else:
-            self.chain.setText(f"✗ The audit log was tampered with: {data.check.problem}.")
+            self.chain.setText(
+                tr("✗ The audit log was tampered with: {problem}.", problem=data.check.problem)
+            )
             self.chain.setStyleSheet(CHAIN_STYLE.format(bg="#FDE7EA", fg="#B00020"))
         self.chain.setProperty("ok", data.check.ok)
         entries = data.entries
-        more = " (the newest shown; narrow the filter)" if len(entries) >= LIMIT else ""
-        self.count.setText(f"{len(entries)} record{'s' if len(entries) != 1 else ''}{more}")
+        if len(entries) >= LIMIT:
+            count = tr("{n} records (the newest shown; narrow the filter)", n=len(entries))
+        elif len(entries) == 1:
+            count = tr("1 record")
+        else:
+            count = tr("{n} records", n=len(entries))
+        self.count.setText(count)
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             cells = [
-                f"{e.at.astimezone(tz):%d %b %H:%M:%S}",
+                f"{short_date(e.at.astimezone(tz), year=False)} {e.at.astimezone(tz):%H:%M:%S}",
                 e.actor,
-                str(e.role),
+                role_word(e.role),
                 e.action.replace("_", " "),
                 e.target,
                 _detail(e.detail),

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from admin_console.text import language, tr
 from config.settings import Channel, Settings
 from ui.theme import Theme, stylesheet
-
-CHANNEL_WORDS = {
-    Channel.BOOKING: "Booking",
-    Channel.WALK_IN: "Walk-in",
-    Channel.PRIORITY: "Priority",
-    Channel.VIP: "VIP",
-}
 
 INFO_MS = 6000
 
@@ -160,6 +153,93 @@ def reason_name(settings: Settings, code: str | None) -> str:
         if reason.code == code:
             return reason.name.get(language())
     return code
+
+
+def counter_state_word(state: str) -> str:
+    """A counter's state as a word in a sentence or a table cell."""
+    words = {"open": tr("open"), "paused": tr("paused"), "closed": tr("closed")}
+    return words.get(str(state), str(state))
+
+
+def ticket_status_word(status: str) -> str:
+    words = {
+        "waiting": tr("waiting"),
+        "called": tr("called"),
+        "serving": tr("being served"),
+        "done": tr("done"),
+        "no_show": tr("no-show"),
+        "cancelled": tr("cancelled"),
+    }
+    return words.get(str(status), str(status).replace("_", "-"))
+
+
+def role_word(role: str) -> str:
+    words = {
+        "officer": tr("Officer"),
+        "supervisor": tr("Supervisor"),
+        "admin": tr("Administrator"),
+        "kiosk": tr("Kiosk"),
+    }
+    return words.get(str(role), str(role))
+
+
+def month_names() -> list[str]:
+    """Short month names, January first."""
+    return [
+        tr("Jan"),
+        tr("Feb"),
+        tr("Mar"),
+        tr("Apr"),
+        tr("May"),
+        tr("Jun"),
+        tr("Jul"),
+        tr("Aug"),
+        tr("Sep"),
+        tr("Oct"),
+        tr("Nov"),
+        tr("Dec"),
+    ]
+
+
+def long_date(day: dt.date) -> str:
+    """ "Monday 7 December 2026" in the console's language."""
+    weekdays = [
+        tr("Monday"),
+        tr("Tuesday"),
+        tr("Wednesday"),
+        tr("Thursday"),
+        tr("Friday"),
+        tr("Saturday"),
+        tr("Sunday"),
+    ]
+    months = [
+        tr("January"),
+        tr("February"),
+        tr("March"),
+        tr("April"),
+        tr("May"),
+        tr("June"),
+        tr("July"),
+        tr("August"),
+        tr("September"),
+        tr("October"),
+        tr("November"),
+        tr("December"),
+    ]
+    return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
+
+
+def short_date(when: dt.date, year: bool = True) -> str:
+    """ "07 Dec 2026" (or "07 Dec") with the console's month names."""
+    text = f"{when.day:02d} {month_names()[when.month - 1]}"
+    return f"{text} {when.year}" if year else text
+
+
+def qt_locale() -> QLocale:
+    """The locale of date fields: Indonesian day and month names unless English is on."""
+    if language() == "id":
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def minutes_text(minutes: float) -> str:

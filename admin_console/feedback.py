@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar, local_hm
+from admin_console.common import MessageBar, local_hm, month_names
 from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import language, tr
 from db.context import Actor, QueueContext
 from db.models import ComplaintStatus
 from db.ops.feedback import answer_complaint
 from db.read.complaints import ComplaintView, list_complaints
 from db.read.feedback_reports import (
-    MONTHS,
     ComplaintRecap,
     SurveyIndex,
     complaint_recap,
@@ -44,27 +44,47 @@ from db.read.feedback_reports import (
 )
 from db.rules.feedback import ELEMENTS
 
-CATEGORY_WORDS = {
-    "app_unreachable": "Booking app unreachable",
-    "verification_failed": "E-mail / account verification failed",
-    "quota_full": "Quota full when booking",
-    "phone_not_supported": "Phone not supported",
-    "no_smartphone": "No smartphone",
-    "office_problem": "Problem in this office",
-    "other": "Other",
-}
-ELEMENT_WORDS = {
-    "requirements": "Requirements",
-    "procedure": "Procedure",
-    "time": "Service time",
-    "cost": "Cost / fee",
-    "product": "Product",
-    "competence": "Competence",
-    "behaviour": "Behaviour",
-    "complaint_handling": "Complaint handling",
-    "facilities": "Facilities",
-}
-STATUS_WORDS = {"new": "New", "in_progress": "In progress", "answered": "Answered"}
+
+def category_word(code: str) -> str:
+    words = {
+        "app_unreachable": tr("Booking app unreachable"),
+        "verification_failed": tr("E-mail / account verification failed"),
+        "quota_full": tr("Quota full when booking"),
+        "phone_not_supported": tr("Phone not supported"),
+        "no_smartphone": tr("No smartphone"),
+        "office_problem": tr("Problem in this office"),
+        "other": tr("Other"),
+    }
+    return words.get(code, code)
+
+
+def element_word(code: str) -> str:
+    words = {
+        "requirements": tr("Requirements"),
+        "procedure": tr("Procedure"),
+        "time": tr("Service time"),
+        "cost": tr("Cost / fee"),
+        "product": tr("Product"),
+        "competence": tr("Competence"),
+        "behaviour": tr("Behaviour"),
+        "complaint_handling": tr("Complaint handling"),
+        "facilities": tr("Facilities"),
+    }
+    return words.get(code, code)
+
+
+def status_words() -> dict[str, str]:
+    """A complaint's state."""
+    return {"new": tr("New"), "in_progress": tr("In progress"), "answered": tr("Answered")}
+
+
+def answered_text(receipt: str, status: str) -> str:
+    words = {
+        "new": tr("{receipt}: new."),
+        "in_progress": tr("{receipt}: in progress."),
+        "answered": tr("{receipt}: answered."),
+    }
+    return words.get(status, "{receipt}: " + status).format(receipt=receipt)
 
 
 @dataclass(frozen=True)
@@ -88,26 +108,26 @@ class FeedbackPage(QWidget):
         self.year.setRange(2020, 2100)
         self.year.setValue(today.year)
         self.month = QComboBox(objectName="feedbackMonth")
-        for i, name in enumerate(MONTHS, start=1):
+        for i, name in enumerate(month_names(), start=1):
             self.month.addItem(name, i)
         self.month.setCurrentIndex(today.month - 1)
         self.status = QComboBox(objectName="complaintFilter")
-        self.status.addItem("All complaints", None)
-        for key, word in STATUS_WORDS.items():
+        self.status.addItem(tr("All complaints"), None)
+        for key, word in status_words().items():
             self.status.addItem(word, key)
         for combo in (self.month, self.status):
             combo.currentIndexChanged.connect(lambda _=0: self.refresher.request())
         self.year.valueChanged.connect(lambda _=0: self.refresher.request())
         top = QHBoxLayout()
-        top.addWidget(QLabel("Feedback", objectName="title"))
+        top.addWidget(QLabel(tr("Feedback"), objectName="title"))
         top.addStretch(1)
-        for caption, widget in (("Month", self.month), ("Year", self.year)):
+        for caption, widget in ((tr("Month"), self.month), (tr("Year"), self.year)):
             top.addWidget(QLabel(caption))
             top.addWidget(widget)
         self.tabs = QTabWidget(objectName="feedbackTabs")
-        self.tabs.addTab(self._inbox(), "Complaints")
-        self.tabs.addTab(self._survey(), "Satisfaction survey")
-        self.tabs.addTab(self._recap(), "Complaints by month")
+        self.tabs.addTab(self._inbox(), tr("Complaints"))
+        self.tabs.addTab(self._survey(), tr("Satisfaction survey"))
+        self.tabs.addTab(self._recap(), tr("Complaints by month"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
@@ -121,18 +141,26 @@ class FeedbackPage(QWidget):
         page = QWidget()
         self.complaints_table = _table(
             "complaintsTable",
-            ["Receipt", "Filed", "Category", "Text", "Contact", "Status", "Answered by"],
+            [
+                tr("Receipt"),
+                tr("Filed"),
+                tr("Category"),
+                tr("Text"),
+                tr("Contact"),
+                tr("Status"),
+                tr("Answered by"),
+            ],
         )
         self.complaints_table.itemSelectionChanged.connect(self._selected_changed)
         self.response = QPlainTextEdit(objectName="complaintResponse")
-        self.response.setPlaceholderText("Response note (what the office did or answered)")
+        self.response.setPlaceholderText(tr("Response note (what the office did or answered)"))
         self.response.setMaximumHeight(110)
-        progress = QPushButton("Mark in progress", objectName="complaintProgressButton")
+        progress = QPushButton(tr("Mark in progress"), objectName="complaintProgressButton")
         progress.setProperty("role", "secondary")
         progress.clicked.connect(lambda: self.answer(ComplaintStatus.IN_PROGRESS))
-        answer = QPushButton("Save answer", objectName="complaintAnswerButton")
+        answer = QPushButton(tr("Save answer"), objectName="complaintAnswerButton")
         answer.clicked.connect(lambda: self.answer(ComplaintStatus.ANSWERED))
-        export = QPushButton("Export CSV…", objectName="complaintsExportButton")
+        export = QPushButton(tr("Export CSV…"), objectName="complaintsExportButton")
         export.setProperty("role", "secondary")
         export.clicked.connect(lambda: self.choose_export("complaints"))
         row = QHBoxLayout()
@@ -155,9 +183,9 @@ class FeedbackPage(QWidget):
         figures = QHBoxLayout()
         self.figures: dict[str, QLabel] = {}
         for key, caption in (
-            ("respondents", "Respondents"),
-            ("ikm", "Satisfaction index (IKM)"),
-            ("grade", "Service quality"),
+            ("respondents", tr("Respondents")),
+            ("ikm", tr("Satisfaction index (IKM)")),
+            ("grade", tr("Service quality")),
         ):
             card = QFrame(objectName="card")
             value = QLabel("–", objectName=f"survey_{key}")
@@ -168,16 +196,19 @@ class FeedbackPage(QWidget):
             figures.addWidget(card)
             self.figures[key] = value
         self.elements_table = _table(
-            "surveyElementsTable", ["Element", "Mean (1–4)", "Index (25–100)", "Grade"]
+            "surveyElementsTable",
+            [tr("Element"), tr("Mean (1–4)"), tr("Index (25–100)"), tr("Grade")],
         )
         note = QLabel(
-            "IKM = mean of the nine element means × 25 (Permenpan RB 14/2017). "
-            "A 88.31–100 very good · B 76.61–88.30 good · C 65.00–76.60 not good · "
-            "D 25.00–64.99 poor.",
+            tr(
+                "IKM = mean of the nine element means × 25 (Permenpan RB 14/2017). "
+                "A 88.31–100 very good · B 76.61–88.30 good · C 65.00–76.60 not good · "
+                "D 25.00–64.99 poor."
+            ),
             objectName="muted",
         )
         note.setWordWrap(True)
-        export = QPushButton("Export year CSV…", objectName="surveyExportButton")
+        export = QPushButton(tr("Export year CSV…"), objectName="surveyExportButton")
         export.setProperty("role", "secondary")
         export.clicked.connect(lambda: self.choose_export("survey"))
         layout = QVBoxLayout(page)
@@ -189,8 +220,10 @@ class FeedbackPage(QWidget):
 
     def _recap(self) -> QWidget:
         page = QWidget()
-        self.recap_table = _table("recapTable", ["Category", *MONTHS, "Total", "Share"])
-        export = QPushButton("Export CSV…", objectName="recapExportButton")
+        self.recap_table = _table(
+            "recapTable", [tr("Category"), *month_names(), tr("Total"), tr("Share")]
+        )
+        export = QPushButton(tr("Export CSV…"), objectName="recapExportButton")
         export.setProperty("role", "secondary")
         export.clicked.connect(lambda: self.choose_export("recap"))
         layout = QVBoxLayout(page)
@@ -219,10 +252,10 @@ class FeedbackPage(QWidget):
             cells = [
                 c.receipt,
                 f"{c.filed_at.astimezone(s.office.tz):%d-%m %H:%M}",
-                CATEGORY_WORDS.get(c.category, c.category),
+                category_word(c.category),
                 c.text,
                 c.contact or "",
-                STATUS_WORDS[c.status],
+                status_words().get(c.status, c.status),
                 f"{c.answered_by} {local_hm(s, c.answered_at)}" if c.answered_by else "",
             ]
             for col, text in enumerate(cells):
@@ -231,14 +264,15 @@ class FeedbackPage(QWidget):
         self.figures["respondents"].setText(str(index.respondents))
         self.figures["ikm"].setText("–" if index.ikm is None else f"{index.ikm:.2f}")
         grade = ikm_grade(index.ikm) if index.ikm is not None else None
-        self.figures["grade"].setText(f"{grade[0]} · {grade[2]}" if grade else "–")
+        word = (grade[1] if language() == "id" else grade[2]) if grade else ""
+        self.figures["grade"].setText(f"{grade[0]} · {word}" if grade else "–")
         rows = []
         for e in ELEMENTS:
             mean = index.element_means.get(e)
             value = None if mean is None else round(mean * 25, 2)
             rows.append(
                 [
-                    ELEMENT_WORDS[e],
+                    element_word(e),
                     "" if mean is None else f"{mean:.2f}",
                     "" if value is None else f"{value:.2f}",
                     "" if value is None else ikm_grade(value)[0],
@@ -248,7 +282,7 @@ class FeedbackPage(QWidget):
         recap = data.recap
         recap_rows = [
             [
-                CATEGORY_WORDS.get(c, c),
+                category_word(c),
                 *(str(n) for n in recap.counts[c]),
                 str(recap.total_of(c)),
                 f"{recap.share(c) * 100:.1f} %",
@@ -256,7 +290,7 @@ class FeedbackPage(QWidget):
             for c in recap.counts
         ]
         recap_rows.append(
-            ["Total", *(str(recap.month_total(m)) for m in range(1, 13)), str(recap.total), ""]
+            [tr("Total"), *(str(recap.month_total(m)) for m in range(1, 13)), str(recap.total), ""]
         )
         self._fill(self.recap_table, recap_rows)
         self.loaded.emit()
@@ -285,12 +319,12 @@ class FeedbackPage(QWidget):
     def answer(self, status: ComplaintStatus) -> None:
         c = self.selected()
         if c is None:
-            self.message.error("Select a complaint first.")
+            self.message.error(tr("Select a complaint first."))
             return
         ctx, actor, note = self.ctx, self.actor, self.response.toPlainText()
 
         def done(view: ComplaintView) -> None:
-            self.message.info(f"{view.receipt}: {STATUS_WORDS[view.status].lower()}.")
+            self.message.info(answered_text(view.receipt, view.status))
             self.refresher.request()
 
         self.tasks.run(
@@ -299,7 +333,7 @@ class FeedbackPage(QWidget):
 
     def choose_export(self, kind: str) -> None:
         name = f"{kind}-{self.year.value()}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", name, "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export CSV"), name, tr("CSV files (*.csv)"))
         if path:
             self.export_to(Path(path), kind)
 
@@ -318,4 +352,6 @@ class FeedbackPage(QWidget):
             path.write_text(make(), encoding="utf-8-sig", newline="")
             return path
 
-        self.tasks.run(work, lambda p: self.message.info(f"Saved {p}."), self.message.error)
+        self.tasks.run(
+            work, lambda p: self.message.info(tr("Saved {path}.", path=p)), self.message.error
+        )

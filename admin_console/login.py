@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar, restyle, service_name
+from admin_console.common import MessageBar, counter_state_word, restyle, service_name
 from admin_console.tasks import Tasks
+from admin_console.text import tr
 from db.context import MANAGERS, QueueContext
 from db.models import CounterState
 from db.ops.officers import OfficerView, authenticate
@@ -45,24 +46,24 @@ class LoginPage(QWidget):
         form = QVBoxLayout(card)
         form.setContentsMargins(40, 36, 40, 36)
         form.setSpacing(12)
-        title = QLabel("Loket console", objectName="title")
+        title = QLabel(tr("Loket console"), objectName="title")
         office = QLabel(ctx.settings.office.name, objectName="muted")
         office.setWordWrap(True)
         self.lock_note = QLabel("", objectName="subtitle")
         self.lock_note.setWordWrap(True)
         self.lock_note.hide()
-        self.username = QLineEdit(objectName="usernameEdit", placeholderText="Username")
-        self.password = QLineEdit(objectName="passwordEdit", placeholderText="Password")
+        self.username = QLineEdit(objectName="usernameEdit", placeholderText=tr("Username"))
+        self.password = QLineEdit(objectName="passwordEdit", placeholderText=tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.button = QPushButton("Log in", objectName="loginButton")
+        self.button = QPushButton(tr("Log in"), objectName="loginButton")
         self.button.setDefault(True)
         self.message = MessageBar()
         for widget in (title, office, self.lock_note):
             form.addWidget(widget)
         form.addSpacing(12)
-        form.addWidget(QLabel("Username"))
+        form.addWidget(QLabel(tr("Username")))
         form.addWidget(self.username)
-        form.addWidget(QLabel("Password"))
+        form.addWidget(QLabel(tr("Password")))
         form.addWidget(self.password)
         form.addSpacing(8)
         form.addWidget(self.button)
@@ -89,7 +90,7 @@ class LoginPage(QWidget):
             return
         username, password = self.username.text(), self.password.text()
         if not username.strip() or not password:
-            self.message.error("Enter your username and password.")
+            self.message.error(tr("Enter your username and password."))
             return
         self.button.setEnabled(False)
         self.message.clear_message()
@@ -111,13 +112,6 @@ class LoginPage(QWidget):
         self.message.error(text)
 
 
-STATE_WORDS = {
-    CounterState.OPEN: "open",
-    CounterState.PAUSED: "paused",
-    CounterState.CLOSED: "closed",
-}
-
-
 class CounterPicker(QWidget):
     """The officer chooses where they sit; a supervisor may also just supervise."""
 
@@ -131,14 +125,16 @@ class CounterPicker(QWidget):
         self._tasks = tasks
         self._officer: OfficerView | None = None
         self.greeting = QLabel("", objectName="title")
-        hint = QLabel("Choose the counter you are working at.", objectName="subtitle")
+        hint = QLabel(tr("Choose the counter you are working at."), objectName="subtitle")
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
         self.message = MessageBar()
-        self.supervise = QPushButton("No counter: supervise only", objectName="superviseOnlyButton")
+        self.supervise = QPushButton(
+            tr("No counter: supervise only"), objectName="superviseOnlyButton"
+        )
         self.supervise.setProperty("role", "secondary")
         self.supervise.clicked.connect(lambda: self.picked.emit(None))
-        back = QPushButton("Log out", objectName="pickerLogoutButton")
+        back = QPushButton(tr("Log out"), objectName="pickerLogoutButton")
         back.setProperty("role", "secondary")
         back.clicked.connect(self.logout)
         layout = QVBoxLayout(self)
@@ -159,7 +155,7 @@ class CounterPicker(QWidget):
 
     def load(self, officer: OfficerView) -> None:
         self._officer = officer
-        self.greeting.setText(f"Welcome, {officer.display_name}")
+        self.greeting.setText(tr("Welcome, {name}", name=officer.display_name))
         self.supervise.setVisible(officer.role in MANAGERS)
         ctx = self._ctx
         self._tasks.run(lambda: dashboard(ctx).counters, self._show, self.message.error)
@@ -175,17 +171,17 @@ class CounterPicker(QWidget):
         # Only the counters this officer may work at (the settings' counters[].officers).
         figures = [c for c in figures if settings.counter(c.number).allows(who)]
         if not figures:
-            self.message.error("No counter is set up for you; ask a supervisor.")
+            self.message.error(tr("No counter is set up for you; ask a supervisor."))
         for i, c in enumerate(figures):
             codes = settings.counter(c.number).services
             services = (
                 ", ".join(service_name(settings, code) for code in codes)
                 if len(codes) <= 2
-                else f"{len(codes)} services"
+                else tr("{n} services", n=len(codes))
             )
             who = f" · {c.officer}" if c.officer and c.state != CounterState.CLOSED else ""
             button = QPushButton(
-                f"{c.name}\n{services}\n{STATE_WORDS[c.state]}{who}",
+                f"{c.name}\n{services}\n{counter_state_word(c.state)}{who}",
                 objectName=f"counterButton{c.number}",
             )
             button.setMinimumHeight(120)

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar, local_hm
+from admin_console.common import MessageBar, local_hm, role_word, short_date
 from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import tr
 from db.context import Actor, QueueContext
 from db.models import Role
 from db.ops.officers import (
@@ -33,13 +34,13 @@ from db.ops.officers import (
     set_role,
 )
 
-ROLE_WORDS = {Role.OFFICER: "Officer", Role.SUPERVISOR: "Supervisor", Role.ADMIN: "Administrator"}
+ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)
 
 
 def _roles(name: str) -> QComboBox:
     box = QComboBox(objectName=name)
-    for role, word in ROLE_WORDS.items():
-        box.addItem(word, str(role))
+    for role in ROLES:
+        box.addItem(role_word(role), str(role))
     return box
 
 
@@ -58,14 +59,16 @@ class OfficersPage(QWidget):
         self.ctx, self.tasks, self.actor = ctx, tasks, actor
         self.rows: list[OfficerRow] = []
         self.message = MessageBar()
-        self.table = _table("officersTable", ["Username", "Name", "Role", "Since", "State"])
+        self.table = _table(
+            "officersTable", [tr("Username"), tr("Name"), tr("Role"), tr("Since"), tr("State")]
+        )
         self.table.itemSelectionChanged.connect(self._selected_changed)
         # Adding.
-        self.new_username = QLineEdit(objectName="newUsername", placeholderText="Username")
-        self.new_name = QLineEdit(objectName="newDisplayName", placeholderText="Full name")
+        self.new_username = QLineEdit(objectName="newUsername", placeholderText=tr("Username"))
+        self.new_name = QLineEdit(objectName="newDisplayName", placeholderText=tr("Full name"))
         self.new_role = _roles("newRole")
-        self.new_password = _password("newPassword", "Password (at least 8 characters)")
-        add = QPushButton("Add officer", objectName="addOfficerButton")
+        self.new_password = _password("newPassword", tr("Password (at least 8 characters)"))
+        add = QPushButton(tr("Add officer"), objectName="addOfficerButton")
         add.clicked.connect(self.add)
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_username, 2)
@@ -74,17 +77,17 @@ class OfficersPage(QWidget):
         add_row.addWidget(self.new_password, 3)
         add_row.addWidget(add)
         # Changing the selected officer.
-        self.chosen = QLabel("Select an officer in the list.", objectName="chosenOfficer")
-        self.reset_edit = _password("resetPassword", "New password")
-        reset = QPushButton("Reset password", objectName="resetPasswordButton")
+        self.chosen = QLabel(tr("Select an officer in the list."), objectName="chosenOfficer")
+        self.reset_edit = _password("resetPassword", tr("New password"))
+        reset = QPushButton(tr("Reset password"), objectName="resetPasswordButton")
         reset.clicked.connect(self.reset_password)
         self.role_box = _roles("roleChoice")
-        role = QPushButton("Change role", objectName="setRoleButton")
+        role = QPushButton(tr("Change role"), objectName="setRoleButton")
         role.clicked.connect(self.change_role)
-        self.deactivate_button = QPushButton("Deactivate", objectName="deactivateButton")
+        self.deactivate_button = QPushButton(tr("Deactivate"), objectName="deactivateButton")
         self.deactivate_button.setProperty("role", "danger")
         self.deactivate_button.clicked.connect(lambda: self.set_active(False))
-        self.reactivate_button = QPushButton("Reactivate", objectName="reactivateButton")
+        self.reactivate_button = QPushButton(tr("Reactivate"), objectName="reactivateButton")
         self.reactivate_button.setProperty("role", "secondary")
         self.reactivate_button.clicked.connect(lambda: self.set_active(True))
         grid = QGridLayout()
@@ -100,13 +103,13 @@ class OfficersPage(QWidget):
         grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(QLabel("Officers", objectName="title"))
+        layout.addWidget(QLabel(tr("Officers"), objectName="title"))
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Selected officer", objectName="sectionTitle"))
+        layout.addWidget(QLabel(tr("Selected officer"), objectName="sectionTitle"))
         layout.addLayout(grid)
         layout.addSpacing(8)
-        layout.addWidget(QLabel("Add an officer", objectName="sectionTitle"))
+        layout.addWidget(QLabel(tr("Add an officer"), objectName="sectionTitle"))
         layout.addLayout(add_row)
         self._selected_changed()
         self.refresher = Refresher(
@@ -120,16 +123,16 @@ class OfficersPage(QWidget):
         self.table.setRowCount(len(rows))
         for r, o in enumerate(rows):
             if not o.active:
-                state = "deactivated"
+                state = tr("deactivated")
             elif o.locked_until is not None:
-                state = f"locked until {local_hm(s, o.locked_until)}"
+                state = tr("locked until {time}", time=local_hm(s, o.locked_until))
             else:
-                state = "active"
+                state = tr("active")
             cells = [
                 o.username,
                 o.display_name,
-                ROLE_WORDS.get(o.role, str(o.role)),
-                f"{o.created_at.astimezone(s.office.tz):%d %b %Y}",
+                role_word(o.role),
+                short_date(o.created_at.astimezone(s.office.tz)),
                 state,
             ]
             for c, text in enumerate(cells):
@@ -155,9 +158,9 @@ class OfficersPage(QWidget):
     def _selected_changed(self) -> None:
         o = self.selected()
         if o is None:
-            self.chosen.setText("Select an officer in the list to change them.")
+            self.chosen.setText(tr("Select an officer in the list to change them."))
         else:
-            self.chosen.setText(f"{o.display_name} ({o.username}) · {ROLE_WORDS[o.role]}")
+            self.chosen.setText(f"{o.display_name} ({o.username}) · {role_word(o.role)}")
             self.role_box.setCurrentIndex(self.role_box.findData(str(o.role)))
         # Only the one that applies is shown (a disabled red button still reads as a warning).
         self.deactivate_button.setVisible(o is None or o.active)
@@ -180,40 +183,51 @@ class OfficersPage(QWidget):
         def said(v: OfficerView) -> str:
             self.new_username.clear()
             self.new_name.clear()
-            return f"{v.display_name} ({v.username}) can now log in as {ROLE_WORDS[v.role]}."
+            return tr(
+                "{name} ({username}) can now log in as {role}.",
+                name=v.display_name,
+                username=v.username,
+                role=role_word(v.role),
+            )
 
         self._run(lambda: add_officer(ctx, actor, username, role, password, name), said)
 
     def reset_password(self) -> None:
         o = self.selected()
         if o is None:
-            self.message.error("Select an officer first.")
+            self.message.error(tr("Select an officer first."))
             return
         ctx, actor, password = self.ctx, self.actor, self.reset_edit.text()
         self.reset_edit.clear()
         self._run(
             lambda: reset_password(ctx, actor, o.id, password),
-            lambda v: f"{v.username} has a new password (and is no longer locked).",
+            lambda v: tr(
+                "{username} has a new password (and is no longer locked).", username=v.username
+            ),
         )
 
     def change_role(self) -> None:
         o = self.selected()
         if o is None:
-            self.message.error("Select an officer first.")
+            self.message.error(tr("Select an officer first."))
             return
         ctx, actor, role = self.ctx, self.actor, str(self.role_box.currentData())
         self._run(
             lambda: set_role(ctx, actor, o.id, role),
-            lambda v: f"{v.username} is now {ROLE_WORDS[v.role]}.",
+            lambda v: tr("{username} is now {role}.", username=v.username, role=role_word(v.role)),
         )
 
     def set_active(self, active: bool) -> None:
         o = self.selected()
         if o is None:
-            self.message.error("Select an officer first.")
+            self.message.error(tr("Select an officer first."))
             return
         ctx, actor = self.ctx, self.actor
         self._run(
             lambda: set_active(ctx, actor, o.id, active),
-            lambda v: f"{v.username} is {'active again' if v.active else 'deactivated'}.",
+            lambda v: (
+                tr("{username} is active again.", username=v.username)
+                if v.active
+                else tr("{username} is deactivated.", username=v.username)
+            ),
         )

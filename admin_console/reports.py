@@ -26,30 +26,83 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar
+from admin_console.common import MessageBar, month_names
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import tr
 from db.context import Actor, QueueContext
+from db.read.feedback_reports import MONTHS
 from db.read.reports import PeriodReport, day_report, month_report, table_sections, to_csv
 from ui.report_pdf import chart_series, draw_bars, write_pdf
 
-# The tables shown in tabs: (index in ``table_sections``, tab title, object name).
-TABLE_TABS = (
-    (1, "By service and channel", "reportServicesTable"),
-    (2, "Per counter", "reportCountersTable"),
-    (3, "Per officer", "reportOfficersTable"),
-    (5, "Quota use", "reportQuotasTable"),
-    (6, "Complaints", "reportComplaintsTable"),
-    (7, "Complaints by month", "reportRecapTable"),
-)
-FIGURES = (
-    ("issued", "Tickets issued"),
-    ("served", "Served"),
-    ("no_shows", "No-shows"),
-    ("cancelled", "Cancelled"),
-    ("wait", "Avg wait"),
-    ("service", "Avg service"),
-)
+
+def table_tabs() -> tuple[tuple[int, str, str], ...]:
+    """The tables shown in tabs: (index in ``table_sections``, tab title, object name)."""
+    return (
+        (1, tr("By service and channel"), "reportServicesTable"),
+        (2, tr("Per counter"), "reportCountersTable"),
+        (3, tr("Per officer"), "reportOfficersTable"),
+        (5, tr("Quota use"), "reportQuotasTable"),
+        (6, tr("Complaints"), "reportComplaintsTable"),
+        (7, tr("Complaints by month"), "reportRecapTable"),
+    )
+
+
+def figures() -> dict[str, str]:
+    return {
+        "issued": tr("Tickets issued"),
+        "served": tr("Served"),
+        "no_shows": tr("No-shows"),
+        "cancelled": tr("Cancelled"),
+        "wait": tr("Avg wait"),
+        "service": tr("Avg service"),
+    }
+
+
+def header_word(header: str) -> str:
+    """A column of the report's tables (``table_sections``, English as in the CSV file)."""
+    words = {
+        "figure": tr("Figure"),
+        "value": tr("Value"),
+        "service": tr("Service"),
+        "channel": tr("Channel"),
+        "issued": tr("Issued"),
+        "served": tr("Served"),
+        "no-shows": tr("No-shows"),
+        "cancelled": tr("Cancelled"),
+        "counter": tr("Counter"),
+        "name": tr("Name"),
+        "officer": tr("Officer"),
+        "service mean (min)": tr("Service mean (min)"),
+        "service p90 (min)": tr("Service p90 (min)"),
+        "hour": tr("Hour"),
+        "tickets": tr("Tickets"),
+        "quota": tr("Quota"),
+        "use %": tr("Use %"),
+        "category": tr("Category"),
+        "complaints": tr("Complaints"),
+        "total": tr("Total"),
+    }
+    words.update(zip(MONTHS, month_names(), strict=True))
+    return words.get(header, header[:1].upper() + header[1:])
+
+
+def chart_title(title: str) -> str:
+    """A chart's title (``chart_series``, English as in the PDF)."""
+    words = {
+        "Arrivals per hour": tr("Arrivals per hour"),
+        "Tickets per service": tr("Tickets per service"),
+        "Served per counter": tr("Served per counter"),
+        "Quota use %": tr("Quota use %"),
+    }
+    return words.get(title, title)
+
+
+def report_title(report: PeriodReport) -> str:
+    if report.kind == "day":
+        return tr("Day report {date}", date=f"{report.start:%d-%m-%Y}")
+    month = month_names()[report.start.month - 1]
+    return tr("Month report {month} {year}", month=month, year=report.start.year)
 
 
 class BarChart(QWidget):
@@ -108,8 +161,8 @@ class ReportsPage(QWidget):
         self.report: PeriodReport | None = None
         self.message = MessageBar()
         self.kind = QComboBox(objectName="reportKind")
-        self.kind.addItem("Day", "day")
-        self.kind.addItem("Month", "month")
+        self.kind.addItem(tr("Day"), "day")
+        self.kind.addItem(tr("Month"), "month")
         self.date = QDateEdit(objectName="reportDate")
         self.date.setCalendarPopup(True)
         today = ctx.today()
@@ -118,13 +171,13 @@ class ReportsPage(QWidget):
         self.period: tuple[str, dt.date] = ("day", today)
         self.kind.currentIndexChanged.connect(self._period_changed)
         self.date.dateChanged.connect(self._period_changed)
-        csv_button = QPushButton("Export CSV…", objectName="reportCsvButton")
-        pdf_button = QPushButton("Export PDF…", objectName="reportPdfButton")
+        csv_button = QPushButton(tr("Export CSV…"), objectName="reportCsvButton")
+        pdf_button = QPushButton(tr("Export PDF…"), objectName="reportPdfButton")
         for b in (csv_button, pdf_button):
             b.setProperty("role", "secondary")
         csv_button.clicked.connect(lambda: self.choose_export("csv"))
         pdf_button.clicked.connect(lambda: self.choose_export("pdf"))
-        self.heading = QLabel("Reports", objectName="title")
+        self.heading = QLabel(tr("Reports"), objectName="title")
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -137,7 +190,7 @@ class ReportsPage(QWidget):
         self.figures: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         cards = QHBoxLayout()
-        for key, caption in FIGURES:
+        for key, caption in figures().items():
             card = QFrame(objectName="card")
             value = QLabel("–", objectName=f"report_{key}")
             value.setProperty("role", "figure")
@@ -160,7 +213,7 @@ class ReportsPage(QWidget):
 
         self.tables: dict[int, QTableWidget] = {}
         self.tabs = QTabWidget(objectName="reportTabs")
-        for index, title, name in TABLE_TABS:
+        for index, title, name in table_tabs():
             table = _table(name, [])
             self.tables[index] = table
             self.tabs.addTab(table, title)
@@ -197,7 +250,7 @@ class ReportsPage(QWidget):
 
     def _apply(self, report: PeriodReport) -> None:
         self.report = report
-        self.heading.setText(report.title)
+        self.heading.setText(report_title(report))
         values = {
             "issued": str(report.issued),
             "served": str(report.served),
@@ -209,16 +262,22 @@ class ReportsPage(QWidget):
         for key, text in values.items():
             self.figures[key].setText(text)
         for key, durations in (("wait", report.wait), ("service", report.service)):
-            caption = dict(FIGURES)[key]
-            self.captions[key].setText(f"{caption} · p90 {_minutes(durations.p90)} min")
+            self.captions[key].setText(
+                tr(
+                    "{caption} · p90 {minutes} min",
+                    caption=figures()[key],
+                    minutes=_minutes(durations.p90),
+                )
+            )
         for chart, series in zip(self.charts, chart_series(report), strict=True):
-            chart.set_data(*series)
+            title, items, value_format, top = series
+            chart.set_data(chart_title(title), items, value_format, top)
         sections = table_sections(report)
         for index, table in self.tables.items():
             _title, header, rows = sections[index]
             table.clear()
             table.setColumnCount(len(header))
-            table.setHorizontalHeaderLabels([h[:1].upper() + h[1:] for h in header])
+            table.setHorizontalHeaderLabels([header_word(h) for h in header])
             table.setRowCount(len(rows))
             for r, cells in enumerate(rows):
                 for c, value in enumerate(cells):
@@ -229,11 +288,14 @@ class ReportsPage(QWidget):
 
     def choose_export(self, fmt: str) -> None:
         if self.report is None:
-            self.message.error("The report is not ready yet.")
+            self.message.error(tr("The report is not ready yet."))
             return
         name = f"report-{self.report.label}.{fmt}"
-        kinds = "CSV files (*.csv)" if fmt == "csv" else "PDF files (*.pdf)"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", name, kinds)
+        if fmt == "csv":
+            caption, kinds = tr("Export CSV"), tr("CSV files (*.csv)")
+        else:
+            caption, kinds = tr("Export PDF"), tr("PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, caption, name, kinds)
         if path:
             self.export_to(Path(path), fmt)
 
@@ -241,7 +303,7 @@ class ReportsPage(QWidget):
         """Write the report on screen as CSV or PDF, in a worker."""
         report = self.report
         if report is None:
-            self.message.error("The report is not ready yet.")
+            self.message.error(tr("The report is not ready yet."))
             return
 
         def work() -> Path:
@@ -251,4 +313,6 @@ class ReportsPage(QWidget):
             path.write_text(to_csv(report), encoding="utf-8-sig", newline="")
             return path
 
-        self.tasks.run(work, lambda p: self.message.info(f"Saved {p}."), self.message.error)
+        self.tasks.run(
+            work, lambda p: self.message.info(tr("Saved {path}.", path=p)), self.message.error
+        )

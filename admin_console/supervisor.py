@@ -13,11 +13,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar, local_hm, minutes_text, service_name
+from admin_console.common import (
+    MessageBar,
+    counter_state_word,
+    local_hm,
+    long_date,
+    minutes_text,
+    service_name,
+)
 from admin_console.queue_panel import _item, _table
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import tr
 from db.context import QueueContext
 from db.read.dashboard import (
+    BACKUP_LATE_HOURS,
     BackupStatus,
     Dashboard,
     KioskStatus,
@@ -26,14 +35,16 @@ from db.read.dashboard import (
     kiosk_status,
 )
 
-FIGURES = [
-    ("waiting", "Waiting now"),
-    ("served", "Served today"),
-    ("mean_wait", "Average wait"),
-    ("p90_wait", "90 % waited at most"),
-    ("no_shows", "No-shows"),
-    ("counters_open", "Counters open"),
-]
+
+def figures() -> list[tuple[str, str]]:
+    return [
+        ("waiting", tr("Waiting now")),
+        ("served", tr("Served today")),
+        ("mean_wait", tr("Average wait")),
+        ("p90_wait", tr("90 % waited at most")),
+        ("no_shows", tr("No-shows")),
+        ("counters_open", tr("Counters open")),
+    ]
 
 
 def _figure(key: str, caption: str) -> tuple[QFrame, QLabel]:
@@ -66,26 +77,27 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboardPage")
         self.ctx = ctx
         self.data: Dashboard | None = None
-        self.title = QLabel("Today", objectName="title")
+        self.title = QLabel(tr("Today"), objectName="title")
         self.message = MessageBar()
         self.figures: dict[str, QLabel] = {}
         row = QHBoxLayout()
         row.setSpacing(14)
-        for key, caption in FIGURES:
+        for key, caption in figures():
             card, value = _figure(key, caption)
             self.figures[key] = value
             row.addWidget(card)
-        self.waiting_table = _table("waitingTable", ["Service", "Waiting now"])
+        self.waiting_table = _table("waitingTable", [tr("Service"), tr("Waiting now")])
         self.counters_table = _table(
-            "countersTable", ["Counter", "State", "Officer", "At the counter", "Served today"]
+            "countersTable",
+            [tr("Counter"), tr("State"), tr("Officer"), tr("At the counter"), tr("Served today")],
         )
         tables = QHBoxLayout()
         tables.setSpacing(20)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Waiting per service", objectName="sectionTitle"))
+        left.addWidget(QLabel(tr("Waiting per service"), objectName="sectionTitle"))
         left.addWidget(self.waiting_table)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Counters", objectName="sectionTitle"))
+        right.addWidget(QLabel(tr("Counters"), objectName="sectionTitle"))
         right.addWidget(self.counters_table)
         tables.addLayout(left, 2)
         tables.addLayout(right, 3)
@@ -103,7 +115,13 @@ class DashboardPage(QWidget):
     def _apply(self, d: Dashboard) -> None:
         self.data = d
         s = self.ctx.settings
-        self.title.setText(f"Today, {d.business_day:%A %d %B %Y} — as of {local_hm(s, d.at)}")
+        self.title.setText(
+            tr(
+                "Today, {day} — as of {time}",
+                day=long_date(d.business_day),
+                time=local_hm(s, d.at),
+            )
+        )
         values = {
             "waiting": str(d.waiting_total),
             "served": str(d.served),
@@ -123,7 +141,13 @@ class DashboardPage(QWidget):
         _fill(
             self.counters_table,
             [
-                [c.name, str(c.state).capitalize(), c.officer or "", c.current or "", str(c.served)]
+                [
+                    c.name,
+                    counter_state_word(c.state),
+                    c.officer or "",
+                    c.current or "",
+                    str(c.served),
+                ]
                 for c in d.counters
             ],
         )
@@ -131,7 +155,36 @@ class DashboardPage(QWidget):
 
 
 def _yes_no(value: bool | None, yes: str, no: str) -> str:
-    return "unknown" if value is None else (yes if value else no)
+    return tr("unknown") if value is None else (yes if value else no)
+
+
+def kiosk_alerts(k: KioskStatus) -> list[str]:
+    """What a supervisor must act on at a kiosk, most urgent first (``KioskStatus.alerts``
+    in the console's language)."""
+    found = []
+    if k.silent:
+        found.append(tr("silent for {n} min", n=int(k.silent_minutes)))
+    if k.paper_out:
+        found.append(tr("out of paper"))
+    elif k.paper_near_end:
+        found.append(tr("paper nearly out"))
+    if k.printer_online is False:
+        found.append(tr("printer offline"))
+    if k.cover_open:
+        found.append(tr("printer cover open"))
+    return found
+
+
+def backup_alerts(b: BackupStatus) -> list[str]:
+    """``BackupStatus.alerts`` in the console's language."""
+    if b.at is None or b.age_hours is None:
+        return [tr("no backup recorded")]
+    found = []
+    if b.age_hours > BACKUP_LATE_HOURS:
+        found.append(tr("last backup {n} hours ago", n=int(b.age_hours)))
+    if b.copy_error:
+        found.append(tr("backup copy failed: {error}", error=b.copy_error))
+    return found
 
 
 class DevicesPage(QWidget):
@@ -154,11 +207,19 @@ class DevicesPage(QWidget):
         self.banner.hide()
         self.table = _table(
             "devicesTable",
-            ["Kiosk", "Last seen", "Printer", "Paper", "Cover", "Scanner", "Alerts"],
+            [
+                tr("Kiosk"),
+                tr("Last seen"),
+                tr("Printer"),
+                tr("Paper"),
+                tr("Cover"),
+                tr("Scanner"),
+                tr("Alerts"),
+            ],
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(QLabel("Kiosks and their printers", objectName="title"))
+        layout.addWidget(QLabel(tr("Kiosks and their printers"), objectName="title"))
         layout.addWidget(self.message)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
@@ -178,39 +239,60 @@ class DevicesPage(QWidget):
         self._show_backups(backups)
         self.kiosks = kiosks
         s = self.ctx.settings
-        paper = {"ok": "OK", "near_end": "nearly out", "out": "OUT", "unknown": "unknown"}
+        paper = {
+            "ok": tr("OK"),
+            "near_end": tr("nearly out"),
+            "out": tr("OUT"),
+            "unknown": tr("unknown"),
+        }
         _fill(
             self.table,
             [
                 [
                     k.kiosk_id,
-                    f"{local_hm(s, k.seen_at)} ({minutes_text(k.silent_minutes)} ago)",
-                    _yes_no(k.printer_online, "online", "offline"),
+                    tr(
+                        "{time} ({minutes} ago)",
+                        time=local_hm(s, k.seen_at),
+                        minutes=minutes_text(k.silent_minutes),
+                    ),
+                    _yes_no(k.printer_online, tr("online"), tr("offline")),
                     paper.get(k.paper, k.paper),
-                    _yes_no(k.cover_open, "open", "closed"),
+                    _yes_no(k.cover_open, tr("cover open"), tr("cover closed")),
                     k.scanner,
-                    "; ".join(k.alerts) or "—",
+                    "; ".join(kiosk_alerts(k)) or "—",
                 ]
                 for k in kiosks
             ],
         )
-        alerts = [f"{k.kiosk_id}: {', '.join(k.alerts)}" for k in kiosks if k.alerts]
-        self.banner.setText("Needs attention — " + " · ".join(alerts) if alerts else "")
+        alerts = [f"{k.kiosk_id}: {', '.join(kiosk_alerts(k))}" for k in kiosks if k.alerts]
+        self.banner.setText(
+            tr("Needs attention — {alerts}", alerts=" · ".join(alerts)) if alerts else ""
+        )
         self.banner.setVisible(bool(alerts))
         if not kiosks:
-            self.message.info("No kiosk has reported yet.")
+            self.message.info(tr("No kiosk has reported yet."))
         self.loaded.emit()
 
     def _show_backups(self, b: BackupStatus) -> None:
         if b.at is None:
-            text = "Backups: none recorded yet (loket-db backup; see the deployment guide)."
+            text = tr("Backups: none recorded yet (loket-db backup; see the deployment guide).")
         else:
             size = f"{b.size_bytes / 1e6:.1f} MB"
-            copy = f", copied to {b.copied_to}" if b.copied_to else ""
             when = f"{b.at.astimezone(self.ctx.settings.office.tz):%d-%m %H:%M}"
-            text = f"Last backup: {when}, {b.file} ({size}){copy}."
+            if b.copied_to:
+                text = tr(
+                    "Last backup: {time}, {file} ({size}), copied to {copy}.",
+                    time=when,
+                    file=b.file,
+                    size=size,
+                    copy=b.copied_to,
+                )
+            else:
+                text = tr(
+                    "Last backup: {time}, {file} ({size}).", time=when, file=b.file, size=size
+                )
         if b.alerts:
-            text += " Needs attention: " + "; ".join(b.alerts) + "."
+            text += " " + tr("Needs attention: {alerts}.", alerts="; ".join(backup_alerts(b)))
         self.backups.setText(text)
         # The banner's look when something must be done, plain text otherwise.
         self.backups.setObjectName("alertBanner" if b.alerts else "backupStatus")

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 import ui.ops as ui_ops
+from admin_console.text import tr
 from db.errors import QueueError
 from db.io.booking_export import ExportError
 from ui.ops import Failure, FailureKind, Operations
@@ -24,10 +25,11 @@ Done = Callable[[Any], None]
 Failed = Callable[[str], None]
 
 
-UNREACHABLE = (
-    "The queue database cannot be reached; reconnecting. Once it is back, check whether "
-    "this step was saved before repeating it."
-)
+def unreachable_text() -> str:
+    return tr(
+        "The queue database cannot be reached; reconnecting. Once it is back, check whether "
+        "this step was saved before repeating it."
+    )
 
 
 def describe_error(failure: Failure) -> str:
@@ -36,16 +38,16 @@ def describe_error(failure: Failure) -> str:
     if isinstance(exc, QueueError):
         return exc.message
     if failure.kind is FailureKind.BUSY:
-        return "The queue database is busy; please try again in a moment."
+        return tr("The queue database is busy; please try again in a moment.")
     if failure.unreachable:
         log.warning("queue database unreachable: %r", exc)
-        return UNREACHABLE
+        return unreachable_text()
     if isinstance(exc, ExportError):
         return str(exc)
     if isinstance(exc, FileNotFoundError | PermissionError | IsADirectoryError):
-        return f"Cannot read {exc.filename}: {exc.strerror}."
+        return tr("Cannot read {file}: {error}.", file=exc.filename, error=exc.strerror)
     log.error("console operation failed", exc_info=exc)
-    return f"Something went wrong ({type(exc).__name__}); the details were logged."
+    return tr("Something went wrong ({error}); the details were logged.", error=type(exc).__name__)
 
 
 class Tasks(QObject):

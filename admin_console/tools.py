@@ -16,10 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import CHANNEL_WORDS, MessageBar, local_hm, service_name
+from admin_console.common import (
+    MessageBar,
+    channel_word,
+    local_hm,
+    service_name,
+    ticket_status_word,
+)
 from admin_console.dialogs import ReasonDialog
 from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
+from admin_console.text import language, tr
 from config.settings import Channel
 from db.context import Actor, QueueContext
 from db.ops.calling import cancel
@@ -40,25 +47,37 @@ def _page(name: str, title: str) -> tuple[QWidget, QVBoxLayout, MessageBar]:
     return page, layout, message
 
 
+def print_state_word(state: str) -> str:
+    words = {
+        "none": tr("no printer"),
+        "pending": tr("printing"),
+        "printed": tr("printed"),
+        "failed": tr("failed"),
+    }
+    return words.get(str(state), str(state))
+
+
 class QuotasPage(QWidget):
     def __init__(self, ctx: QueueContext, tasks: Tasks, actor: Actor) -> None:
         super().__init__()
         self.setObjectName("quotasPage")
         self.ctx, self.tasks, self.actor = ctx, tasks, actor
-        _, layout, self.message = _page("", "Today's quotas")
+        _, layout, self.message = _page("", tr("Today's quotas"))
         self.setLayout(layout)
-        self.table = _table("quotasTable", ["Service", "Channel", "Quota", "Issued", "Left"])
+        self.table = _table(
+            "quotasTable", [tr("Service"), tr("Channel"), tr("Quota"), tr("Issued"), tr("Left")]
+        )
         self.service = QComboBox(objectName="quotaService")
         for s in ctx.settings.services:
-            self.service.addItem(s.name.en, s.code)
+            self.service.addItem(s.name.get(language()), s.code)
         self.channel = QComboBox(objectName="quotaChannel")
         self.service.currentIndexChanged.connect(self._channels)
         self._channels()
         self.value = QSpinBox(objectName="quotaValue")
         self.value.setRange(0, 9999)
         self.value.setMinimumWidth(120)
-        self.reason = QLineEdit(objectName="quotaReason", placeholderText="Reason (recorded)")
-        self.button = QPushButton("Set today's quota", objectName="setQuotaButton")
+        self.reason = QLineEdit(objectName="quotaReason", placeholderText=tr("Reason (recorded)"))
+        self.button = QPushButton(tr("Set today's quota"), objectName="setQuotaButton")
         self.button.clicked.connect(self.submit)
         form = QHBoxLayout()
         for w in (self.service, self.channel, self.value):
@@ -66,7 +85,7 @@ class QuotasPage(QWidget):
         form.addWidget(self.reason, 1)
         form.addWidget(self.button)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Change a quota for today", objectName="sectionTitle"))
+        layout.addWidget(QLabel(tr("Change a quota for today"), objectName="sectionTitle"))
         layout.addLayout(form)
         self.refresher = Refresher(
             tasks, lambda: quotas_today(ctx), self._apply, self.message.error, self
@@ -77,7 +96,7 @@ class QuotasPage(QWidget):
         service = self.ctx.settings.service(str(self.service.currentData()))
         for c in service.channels:
             if c != Channel.BOOKING:
-                self.channel.addItem(CHANNEL_WORDS[c], str(c))
+                self.channel.addItem(channel_word(c), str(c))
 
     def _apply(self, rows: list[QuotaLeft]) -> None:
         s = self.ctx.settings
@@ -85,8 +104,8 @@ class QuotasPage(QWidget):
         for r, q in enumerate(rows):
             cells = [
                 service_name(s, q.service),
-                CHANNEL_WORDS[q.channel],
-                "unlimited" if q.quota is None else str(q.quota),
+                channel_word(q.channel),
+                tr("unlimited") if q.quota is None else str(q.quota),
                 str(q.issued),
                 "—" if q.remaining is None else str(q.remaining),
             ]
@@ -100,7 +119,7 @@ class QuotasPage(QWidget):
 
         def done(_: object) -> None:
             self.reason.clear()
-            self.message.info(f"Quota set to {quota} for today.")
+            self.message.info(tr("Quota set to {n} for today.", n=quota))
             self.refresher.request()
 
         self.tasks.run(
@@ -114,18 +133,29 @@ class TicketsPage(QWidget):
         self.setObjectName("ticketsPage")
         self.ctx, self.tasks, self.actor = ctx, tasks, actor
         self.rows: list[TicketRow] = []
-        _, layout, self.message = _page("", "Today's tickets")
+        _, layout, self.message = _page("", tr("Today's tickets"))
         self.setLayout(layout)
-        self.search = QLineEdit(objectName="ticketSearch", placeholderText="Number, e.g. A-023")
+        self.search = QLineEdit(objectName="ticketSearch", placeholderText=tr("Number, e.g. A-023"))
         self.search.textChanged.connect(lambda _: self.refresher.request())
         self.table = _table(
             "ticketsTable",
-            ["Number", "Service", "Channel", "Status", "Issued", "Counter", "Kiosk", "Print"],
+            [
+                tr("Number"),
+                tr("Service"),
+                tr("Channel"),
+                tr("Status"),
+                tr("Issued"),
+                tr("Counter"),
+                tr("Kiosk"),
+                tr("Print"),
+            ],
         )
-        self.kiosk = QLineEdit(objectName="reprintKiosk", placeholderText="Kiosk (default: issuer)")
-        reprint = QPushButton("Reprint", objectName="reprintButton")
+        self.kiosk = QLineEdit(
+            objectName="reprintKiosk", placeholderText=tr("Kiosk (default: the issuing kiosk)")
+        )
+        reprint = QPushButton(tr("Reprint"), objectName="reprintButton")
         reprint.clicked.connect(self.reprint)
-        cancel_button = QPushButton("Cancel ticket…", objectName="cancelTicketButton")
+        cancel_button = QPushButton(tr("Cancel ticket…"), objectName="cancelTicketButton")
         cancel_button.setProperty("role", "danger")
         cancel_button.clicked.connect(self.cancel)
         layout.addWidget(self.search)
@@ -149,12 +179,12 @@ class TicketsPage(QWidget):
             cells = [
                 t.number,
                 service_name(s, t.service),
-                CHANNEL_WORDS[t.channel],
-                str(t.status).replace("_", "-"),
+                channel_word(t.channel),
+                ticket_status_word(t.status),
                 local_hm(s, t.issued_at),
                 str(t.counter or ""),
                 t.kiosk_id or "",
-                t.print_state,
+                print_state_word(t.print_state),
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, _item(text, t.id))
@@ -162,7 +192,7 @@ class TicketsPage(QWidget):
     def selected(self) -> TicketRow | None:
         items = self.table.selectedItems()
         if not items:
-            self.message.error("Select a ticket first.")
+            self.message.error(tr("Select a ticket first."))
             return None
         tid = items[0].data(ID_ROLE)
         return next((t for t in self.rows if t.id == tid), None)
@@ -174,7 +204,9 @@ class TicketsPage(QWidget):
         ctx, actor, kiosk = self.ctx, self.actor, self.kiosk.text().strip() or None
         self.tasks.run(
             lambda: request_reprint(ctx, actor, t.id, kiosk),
-            lambda job: self.message.info(f"Reprint of {t.number} sent to {job.kiosk_id}."),
+            lambda job: self.message.info(
+                tr("Reprint of {number} sent to {kiosk}.", number=t.number, kiosk=job.kiosk_id)
+            ),
             self.message.error,
         )
 
@@ -184,9 +216,9 @@ class TicketsPage(QWidget):
             return
         dialog = ReasonDialog(
             "cancelReasonDialog",
-            f"Cancel {t.number}",
-            f"Cancel {t.number}: why?",
-            "Cancel ticket",
+            tr("Cancel {number}", number=t.number),
+            tr("Cancel {number}: why?", number=t.number),
+            tr("Cancel ticket"),
             self,
         )
         ctx, actor = self.ctx, self.actor
@@ -195,7 +227,10 @@ class TicketsPage(QWidget):
             reason = dialog.text()
             self.tasks.run(
                 lambda: cancel(ctx, actor, t.id, reason),
-                lambda v: (self.message.info(f"{v.number} cancelled."), self.refresher.request()),
+                lambda v: (
+                    self.message.info(tr("{number} cancelled.", number=v.number)),
+                    self.refresher.request(),
+                ),
                 self.message.error,
             )
 
@@ -209,19 +244,21 @@ class ImportPage(QWidget):
         super().__init__()
         self.setObjectName("importPage")
         self.ctx, self.tasks, self.actor = ctx, tasks, actor
-        _, layout, self.message = _page("", "Import bookings")
+        _, layout, self.message = _page("", tr("Import bookings"))
         self.setLayout(layout)
         hint = QLabel(
-            "The central booking system's daily export (CSV or JSON). Importing the same "
-            "file again changes nothing.",
+            tr(
+                "The central booking system's daily export (CSV or JSON). Importing the same "
+                "file again changes nothing."
+            ),
             objectName="muted",
         )
         hint.setWordWrap(True)
-        self.path = QLineEdit(objectName="importPath", placeholderText="File to import")
-        browse = QPushButton("Choose file…", objectName="importBrowse")
+        self.path = QLineEdit(objectName="importPath", placeholderText=tr("File to import"))
+        browse = QPushButton(tr("Choose file…"), objectName="importBrowse")
         browse.setProperty("role", "secondary")
         browse.clicked.connect(self.browse)
-        self.button = QPushButton("Import", objectName="importButton")
+        self.button = QPushButton(tr("Import"), objectName="importButton")
         self.button.clicked.connect(self.submit)
         self.report = QPlainTextEdit(objectName="importReport")
         self.report.setReadOnly(True)
@@ -235,7 +272,10 @@ class ImportPage(QWidget):
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Booking export", "", "Booking exports (*.csv *.json);;All files (*)"
+            self,
+            tr("Booking export"),
+            "",
+            tr("Booking exports (*.csv *.json);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -243,17 +283,28 @@ class ImportPage(QWidget):
     def submit(self) -> None:
         path = self.path.text().strip()
         if not path:
-            self.message.error("Choose the export file first.")
+            self.message.error(tr("Choose the export file first."))
             return
         ctx, actor = self.ctx, self.actor
         self.button.setEnabled(False)
 
         def done(report: ImportReport) -> None:
             self.button.setEnabled(True)
-            lines = [report.summary()]
-            lines += [f"  line {r.line}: {r.reason}" for r in report.rejected]
+            summary = tr(
+                "{file}: {imported} imported, {updated} updated, {unchanged} unchanged, "
+                "{rejected} rejected",
+                file=report.file,
+                imported=report.imported,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                rejected=len(report.rejected),
+            )
+            lines = [summary]
+            lines += [
+                "  " + tr("line {n}: {reason}", n=r.line, reason=r.reason) for r in report.rejected
+            ]
             self.report.setPlainText("\n".join(lines))
-            self.message.info(report.summary())
+            self.message.info(summary)
 
         def failed(text: str) -> None:
             self.button.setEnabled(True)

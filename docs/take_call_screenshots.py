@@ -1,5 +1,6 @@
 """Screenshots of the calling display after a no-show and a transfer, and of the officer's
-console in Indonesian, rendered offscreen from the demo office's data:
+console in Indonesian (login, counter, no-show dialog, dashboard, devices), rendered
+offscreen from the demo office's data:
 
     QT_QPA_PLATFORM=offscreen python docs/take_call_screenshots.py [--out docs/screenshots]
 """
@@ -48,7 +49,9 @@ def main() -> int:
     from db.migrate import open_queue
     from db.models import Role
     from db.ops import calling
+    from db.ops.backups import record_backup
     from db.ops.issuing import issue_ticket
+    from db.ops.printjobs import heartbeat
     from db.sim.demo import free_port, seed_demo
     from display.app import CallingDisplay
     from ui.theme import apply_theme
@@ -75,6 +78,15 @@ def main() -> int:
             absent = calling.call_next(ctx, supervisor, 2)
             calling.recall(ctx, supervisor, 2, absent.id)
             calling.no_show(ctx, supervisor, 2, absent.id, override_reason="left the room")
+            # The devices page: one kiosk fine, one running out of paper with its cover open.
+            beat = dict(printer_online=True, scanner="ok")
+            heartbeat(ctx, kiosk, "kiosk-1", paper="ok", cover_open=False, **beat)
+            heartbeat(
+                ctx, Actor.kiosk("kiosk-2"), "kiosk-2", paper="near_end", cover_open=True, **beat
+            )
+            record_backup(
+                ctx, Actor.system("loket-db"), "loket-demo.backup", 2_400_000, copied_to="/mnt/usb"
+            )
 
             display = CallingDisplay(ctx, muted=True, poll_ms=30)
             loaded: list[object] = []
@@ -96,6 +108,10 @@ def main() -> int:
             window = ConsoleWindow(ctx, counter=1)
             window.resize(1600, 900)
             window.show()
+            wait_until(window.login.isVisible)
+            path = out / "console-login-id.png"
+            window.grab().save(str(path))
+            print(path)
             log_in_at_start(window, office.officer, office.password)
             wait_until(lambda: window.work is not None and window.work.counter_view is not None)
             assert window.work is not None and window.work.counter_view is not None
@@ -115,6 +131,14 @@ def main() -> int:
             dialog.grab().save(str(path))
             print(path)
             dialog.reject()
+            work = window.work
+            for page, name in ((work.dashboard, "dashboard"), (work.devices, "devices")):
+                assert page is not None
+                work.tabs.setCurrentWidget(page)
+                wait_until(lambda p=page: work.refreshers[p].loads > 0, settle=0.5)
+                path = out / f"console-{name}-id.png"
+                window.grab().save(str(path))
+                print(path)
             window.shutdown()
         finally:
             ctx.db.dispose()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from admin_console.tasks import UNREACHABLE
+from admin_console.tasks import unreachable_text
 from db.context import QueueContext
 from db.ops.issuing import issue_ticket
 from db.ops.officers import OfficerView
@@ -51,7 +51,7 @@ def test_console_shows_the_server_away_and_recovers(
     assert "Database unreachable" in banner.text() and "reconnecting" in banner.text()
     qtbot.waitUntil(lambda: not view.busy, timeout=AWAY_MS)
     qtbot.mouseClick(button(window, "callNextButton"), LEFT)
-    qtbot.waitUntil(lambda: view.message.text() == UNREACHABLE, timeout=AWAY_MS)
+    qtbot.waitUntil(lambda: view.message.text() == unreachable_text(), timeout=AWAY_MS)
     assert view.message.kind == "error"
 
     away_server.start_server()
