@@ -33,7 +33,7 @@ from admin_console.text import tr
 from db.context import Actor, QueueContext
 from db.read.feedback_reports import MONTHS
 from db.read.reports import PeriodReport, day_report, month_report, table_sections, to_csv
-from ui.report_pdf import chart_series, draw_bars, write_pdf
+from ui.report_pdf import chart_series, draw_bars, pdf_bytes
 
 
 def table_tabs() -> tuple[tuple[int, str, str], ...]:
@@ -306,9 +306,14 @@ class ReportsPage(QWidget):
             self.message.error(tr("The report is not ready yet."))
             return
 
+        # The PDF is drawn here, on the UI thread (fonts are not thread-safe); only the
+        # writing waits on the worker.
+        pdf = pdf_bytes(report) if fmt == "pdf" else b""
+
         def work() -> Path:
             if fmt == "pdf":
-                return write_pdf(report, path)
+                path.write_bytes(pdf)
+                return path
             # UTF-8 with a byte-order mark: spreadsheet programs then read the accents right.
             path.write_text(to_csv(report), encoding="utf-8-sig", newline="")
             return path

@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -180,7 +180,17 @@ class _Pages:
 def write_pdf(report: PeriodReport, path: str | Path) -> Path:
     """Write ``report`` to ``path`` (A4, tables and bar charts); return the path."""
     path = Path(path)
-    writer = QPdfWriter(str(path))
+    path.write_bytes(pdf_bytes(report))
+    return path
+
+
+def pdf_bytes(report: PeriodReport) -> bytes:
+    """``report`` as a PDF (A4, tables and bar charts), made in memory. Fonts and text
+    layout are not safe to use from two threads at once: an app calls this on its UI thread
+    (it takes a fraction of a second) and writes the bytes to disk on a worker."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setTitle(report.title)
     writer.setCreator("Loket")
@@ -194,7 +204,7 @@ def write_pdf(report: PeriodReport, path: str | Path) -> Path:
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
+        raise OSError("cannot make the PDF")
     try:
         pages = _Pages(writer, painter)
         pages.document(
@@ -218,4 +228,4 @@ def write_pdf(report: PeriodReport, path: str | Path) -> Path:
             pages.document(_table_html(*section), 8 if len(section[1]) > 8 else 8.5)
     finally:
         painter.end()
-    return path
+    return bytes(buffer.data().data())
