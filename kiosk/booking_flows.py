@@ -32,6 +32,7 @@ class BookingFlows(QObject):
         self.fc = fc
         self.ctx = fc.ctx
         self.payload = ""  # what was scanned or typed, kept for the check-in itself
+        self.by_staff = False  # the booking shown was found by staff in assisted mode
 
     # -- scan or typed code → summary → ticket ----------------------------------------------
 
@@ -39,10 +40,11 @@ class BookingFlows(QObject):
         """Worker side: the booking a scan names, or ``CheckInRejected``."""
         return Previewed(preview_booking(self.ctx, self.fc.actor, payload), payload)
 
-    def show_summary(self, previewed: Previewed) -> None:
+    def show_summary(self, previewed: Previewed, staff_name: str | None = None) -> None:
         self.payload = previewed.payload
+        self.by_staff = staff_name is not None
         screen: SummaryScreen = self.fc.screen(ScreenName.SUMMARY)
-        screen.show_preview(previewed.preview)
+        screen.show_preview(previewed.preview, staff_name)
         self.fc.show(ScreenName.SUMMARY)
 
     def print_ticket(self) -> None:
@@ -58,8 +60,12 @@ class BookingFlows(QObject):
     def _check_in(self, payload: str) -> None:
         fc = self.fc
 
+        # A check-in staff confirmed is theirs (the audit names them); else the kiosk's.
+        actor = fc.staff_actor if self.by_staff else fc.actor
+        self.by_staff = False
+
         def work() -> TicketView:
-            return check_in_booking(self.ctx, fc.actor, payload, kiosk_id=fc.kiosk_id)
+            return check_in_booking(self.ctx, actor, payload, kiosk_id=fc.kiosk_id)
 
         fc.show(ScreenName.BUSY)
         fc.run(work, fc.ticket_ready.emit)
@@ -93,4 +99,14 @@ class BookingFlows(QObject):
         if not self.fc.in_service():
             self.fc.show(ScreenName.OUT_OF_SERVICE)
             return
-        self._check_in(code)
+        search: SearchScreen = self.fc.screen(ScreenName.SEARCH)
+        found = next((m for m in search.results or [] if m.booking_code == code), None)
+        name = (found.full_name or found.masked_name or "") if found else ""
+        fc = self.fc
+
+        def work() -> Previewed:
+            return Previewed(preview_booking(self.ctx, fc.staff_actor, code), code)
+
+        # The booking's summary first: staff confirm the one they meant.
+        fc.show(ScreenName.BUSY)
+        fc.run(work, lambda previewed: self.show_summary(previewed, name))

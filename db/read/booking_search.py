@@ -22,6 +22,8 @@ MAX_RESULTS = 12
 class BookingMatch:
     booking_code: str
     masked_name: str | None
+    # The name as booked, for the staff who search (None once purged).
+    full_name: str | None
     service: str | None  # our service code; None when the service is not offered here
     service_name: str  # the central system's name
     slot_start: dt.datetime
@@ -56,6 +58,7 @@ def search_bookings(
             BookingMatch(
                 booking_code=booking.code,
                 masked_name=mask_name(booking.applicant_name),
+                full_name=booking.applicant_name,
                 service=booking.service_code,
                 service_name=booking.service_name,
                 slot_start=dt.datetime.combine(booking.date, booking.slot_start, tzinfo=tz),

@@ -1,5 +1,6 @@
-"""Assisted mode: staff find one of today's bookings by its code or a part of the name,
-see masked names, sessions and who is checked in already, and pick one to check it in."""
+"""Assisted mode: staff find one of today's bookings by its code or a part of the name, see
+up to ten with the full names, sessions and who is checked in already, and pick one: the
+booking's summary then asks staff to confirm before it is checked in."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from db.read.booking_search import MIN_QUERY, BookingMatch
 from kiosk.dates import format_time
 from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
-from kiosk.widgets import Keyboard, Tile, make_button, make_label
+from kiosk.widgets import Keyboard, ResponsiveGrid, Tile, make_button, make_label
 
 MAX_QUERY = 32
-SHOWN = 3  # results on screen at once (large text too); more means: type more
+SHOWN = 10  # results on screen at once (two columns in landscape); more means: type more
 
 
 class SearchScreen(Screen):
@@ -54,7 +55,9 @@ class SearchScreen(Screen):
             tile.clicked.connect(lambda _=False, n=i: self._pick(n))
             tile.hide()
             self.tiles.append(tile)
-            self.list.addWidget(tile)
+        self.grid = ResponsiveGrid(portrait=1, landscape=2)
+        self.grid.set_widgets(self.tiles)
+        self.list.addWidget(self.grid)
         self.list.addStretch(1)
         # Typing and the results side by side in landscape, one above the other in
         # portrait; once bookings are found the keyboard makes room for them.
@@ -145,7 +148,7 @@ class SearchScreen(Screen):
         elif self.more:
             self.status.setText(tr("The first {n} bookings found; type more to narrow.", n=SHOWN))
         else:
-            self.status.setText(tr("Touch the booking to check it in."))
+            self.status.setText(tr("Touch the booking: you confirm before it is checked in."))
         lang = self.state.language
         calendar = self.state.ctx.calendar
         for i, tile in enumerate(self.tiles):
@@ -155,7 +158,7 @@ class SearchScreen(Screen):
                 continue
             slot = format_time(calendar.local(match.slot_start), lang)
             service = self.state.service_name(match.service) if match.service else ""
-            title = f"{match.masked_name or '–'} · {slot}"
+            title = f"{match.full_name or match.masked_name or '–'} · {slot}"
             detail = " · ".join(
                 part
                 for part in (

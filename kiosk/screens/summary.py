@@ -31,6 +31,8 @@ class SummaryScreen(Screen):
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.preview: BookingPreview | None = None
+        # Staff checking a found booking in see the full name and confirm for the applicant.
+        self.staff_name: str | None = None
         self.prompt = self.add_label("body", "summary_prompt")
         card = QWidget()
         card.setProperty("kind", "card")
@@ -54,16 +56,25 @@ class SummaryScreen(Screen):
         self.print_button.clicked.connect(self.print_ticket)
         self.print_button.setMinimumHeight(round(touch_px() * 1.3))  # the one thing to touch
 
-    def show_preview(self, preview: BookingPreview) -> None:
+    def show_preview(self, preview: BookingPreview, staff_name: str | None = None) -> None:
+        """``staff_name``: staff found this booking in assisted mode (its full name)."""
         self.preview = preview
+        self.staff_name = staff_name
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(tr("Is this your booking?"))
-        self.prompt.setText(tr("Please check your booking, then print your queue ticket."))
-        self.hint.setText(tr("Not your booking? Touch \u201cBack\u201d and ask at the desk."))
+        staff = self.staff_name is not None
+        if staff:
+            self.heading.setText(tr("Check in this booking?"))
+            self.prompt.setText(tr("Check the name and the session with the applicant."))
+            self.hint.setText(tr("Not the right booking? Touch \u201cBack\u201d."))
+            self.print_button.setText(tr("Check in and print"))
+        else:
+            self.heading.setText(tr("Is this your booking?"))
+            self.prompt.setText(tr("Please check your booking, then print your queue ticket."))
+            self.hint.setText(tr("Not your booking? Touch \u201cBack\u201d and ask at the desk."))
+            self.print_button.setText(tr("Print my ticket"))
         self.back_button.setText(tr("Back"))
-        self.print_button.setText(tr("Print my ticket"))
         preview = self.preview
         if preview is None:
             return
@@ -73,5 +84,6 @@ class SummaryScreen(Screen):
         end = format_time(calendar.local(preview.slot_end), lang)
         self.service.setText(booked_service_name(self.state, preview))
         self.slot.setText(tr("Session: {start} – {end}", start=start, end=end))
-        self.applicant.setText(tr("Name: {name}", name=preview.masked_name or "–"))
+        name = self.staff_name if staff else preview.masked_name
+        self.applicant.setText(tr("Name: {name}", name=name or "–"))
         self.code.setText(tr("Booking code: {code}", code=preview.booking_code))

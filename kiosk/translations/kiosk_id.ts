@@ -832,10 +832,6 @@
         <translation>Yang dicari adalah pemesanan hari ini.</translation>
     </message>
     <message>
-        <source>Touch the booking to check it in.</source>
-        <translation>Sentuh pemesanan untuk check-in.</translation>
-    </message>
-    <message>
         <source>Type the booking code or a part of the applicant's name, then touch Search.</source>
         <translation>Ketik kode pemesanan atau sebagian nama pemohon, lalu sentuh Cari.</translation>
     </message>
@@ -950,6 +946,26 @@
     <message>
         <source>Why is this ticket issued beyond the quota?</source>
         <translation>Mengapa tiket ini diterbitkan di luar kuota?</translation>
+    </message>
+    <message>
+        <source>Touch the booking: you confirm before it is checked in.</source>
+        <translation>Sentuh pemesanannya: Anda mengonfirmasi sebelum check-in.</translation>
+    </message>
+    <message>
+        <source>Check in this booking?</source>
+        <translation>Check-in pemesanan ini?</translation>
+    </message>
+    <message>
+        <source>Check the name and the session with the applicant.</source>
+        <translation>Periksa nama dan sesi bersama pemohon.</translation>
+    </message>
+    <message>
+        <source>Not the right booking? Touch “Back”.</source>
+        <translation>Bukan pemesanan yang dimaksud? Sentuh “Kembali”.</translation>
+    </message>
+    <message>
+        <source>Check in and print</source>
+        <translation>Check-in dan cetak</translation>
     </message>
 </context>
 </TS>
