@@ -34,10 +34,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from config.settings import CallPolicy, Channel, Service
+from config.settings import Channel, Service
 from db.context import QueueContext
 from db.models import CounterRow, CounterState, Ticket, TicketStatus
 from db.rules.policy import Waiting, rank
@@ -59,10 +59,13 @@ HISTORY_ROWS = 5000
 
 __all__ = [
     "NEW_TICKET_ID",
+    "ExpectedCall",
+    "Forecast",
     "WaitEstimate",
     "estimate_for_new_ticket",
     "expected_calls",
     "format_wait",
+    "new_ticket_waits",
     "service_minutes",
     "wait_estimate",
     "waiting_line",
@@ -141,23 +144,59 @@ def waiting_tickets(session: Session, day: dt.date, services: Sequence[str]) -> 
     )
 
 
+def _utc(value: object) -> dt.datetime | None:
+    """A stored naive-UTC time as an aware datetime: SQLite gives its text, PostgreSQL a
+    datetime (what ``UTCDateTime`` does, without SQLAlchemy's slower per-value parsing)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    assert isinstance(value, dt.datetime)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+# Waiting tickets as last read, by their stored values: the line is read on every issue and
+# every call and changes by a few tickets at a time, so most rows are already known.
+_KNOWN: dict[tuple[object, ...], Waiting] = {}
+_KNOWN_MAX = 50_000
+
+
 def waiting_line(session: Session, day: dt.date, services: Sequence[str]) -> list[Waiting]:
     """Today's waiting tickets of these services as the policy sees them. Plain columns,
     not ORM objects: the line is read on every issue and every call, and can be long."""
-    rows = session.execute(
+    table = Ticket.__table__
+    c = table.c
+    # The times as stored (text in SQLite), parsed here: a third of the cost otherwise.
+    rows = session.connection().execute(
         select(
-            Ticket.id, Ticket.service_code, Ticket.channel, Ticket.queued_at, Ticket.slot_start
+            c.id, c.service_code, c.channel, type_coerce(c.queued_at, String),
+            type_coerce(c.slot_start, String),
         ).where(
-            Ticket.business_day == day,
-            Ticket.status == TicketStatus.WAITING,
-            Ticket.service_code.in_(services),
+            c.business_day == day,
+            c.status == TicketStatus.WAITING.value,
+            c.service_code.in_(list(services)),
         )
-    ).all()
-    # (The columns keep their type: times come back zone-aware, as the policy needs.)
-    return [
-        Waiting(ticket_id, service, Channel(channel), queued_at, slot_start)
-        for ticket_id, service, channel, queued_at, slot_start in rows
-    ]
+    ).all()  # fmt: skip
+    if len(_KNOWN) > _KNOWN_MAX:
+        _KNOWN.clear()
+    line = []
+    for row in rows:
+        key = tuple(row)
+        known = _KNOWN.get(key)
+        if known is None:
+            ticket_id, service, channel, queued_at, slot_start = key
+            queued = _utc(queued_at)
+            assert queued is not None
+            known = Waiting(
+                int(ticket_id),
+                str(service),
+                Channel(channel),
+                queued,
+                _utc(slot_start),
+            )
+            _KNOWN[key] = known
+        line.append(known)
+    return line
 
 
 def _minutes(delta: dt.timedelta) -> float:
@@ -203,11 +242,81 @@ class History:
     no_show_minutes: float = 3.0
 
 
+@dataclass
+class _Tally:
+    """Measured times and calls of some days, before they are combined."""
+
+    per_service: dict[str, list[float]] = field(default_factory=dict)
+    per_counter: dict[tuple[str, int], list[float]] = field(default_factory=dict)
+    walk_ups: list[float] = field(default_factory=list)
+    # channel -> [tickets called and then done or no-show, of which no-shows]
+    calls: dict[Channel, list[int]] = field(default_factory=dict)
+
+
+def _naive(value: object) -> dt.datetime | None:
+    """A stored time as read raw (text in SQLite): only differences are taken of it."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _tally(session: Session, first: dt.date, last: dt.date, limit: int | None) -> _Tally:
+    c = Ticket.__table__.c
+    query = (
+        select(
+            c.service_code, c.counter_number, type_coerce(c.called_at, String),
+            type_coerce(c.serving_at, String), type_coerce(c.done_at, String),
+        )
+        .where(
+            c.business_day >= first,
+            c.business_day <= last,
+            c.status == TicketStatus.DONE.value,
+            c.serving_at.is_not(None),
+            c.done_at.is_not(None),
+        )
+        .order_by(c.id.desc())
+    )  # fmt: skip
+    if limit is not None:
+        query = query.limit(limit)
+    tally = _Tally()
+    connection = session.connection()
+    for service, counter, called_raw, serving_raw, done_raw in connection.execute(query):
+        serving, done, called = _naive(serving_raw), _naive(done_raw), _naive(called_raw)
+        assert serving is not None and done is not None
+        minutes = _minutes(done - serving)
+        if minutes < SHORTEST:  # across a clock set back (queue time held still): nothing
+            continue
+        tally.per_service.setdefault(service, []).append(minutes)
+        if counter is not None:
+            tally.per_counter.setdefault((service, counter), []).append(minutes)
+        if called is not None and 0 <= _minutes(serving - called) <= 15:
+            tally.walk_ups.append(_minutes(serving - called))
+    called = connection.execute(
+        select(c.channel, c.status, func.count())
+        .where(
+            c.business_day >= first,
+            c.business_day <= last,
+            c.called_at.is_not(None),
+            c.status.in_([TicketStatus.DONE.value, TicketStatus.NO_SHOW.value]),
+        )
+        .group_by(c.channel, c.status)
+    ).all()
+    for channel, status, count in called:
+        entry = tally.calls.setdefault(Channel(channel), [0, 0])
+        entry[0] += count
+        if status == TicketStatus.NO_SHOW:
+            entry[1] += count
+    return tally
+
+
 _HISTORY: dict[tuple[int, str], History] = {}
+# The days before today, learnt once per business day: they do not change during it.
+_PAST: dict[tuple[int, str], tuple[dt.date, _Tally]] = {}
 
 
 def learn(session: Session, ctx: QueueContext, now: dt.datetime) -> History:
-    """The last ``estimate.history_days`` days (today included), relearnt every few minutes."""
+    """The last ``estimate.history_days`` days (today included): the earlier days once a
+    day, today's measured times again every few minutes."""
     import numpy as np
 
     day = ctx.calendar.business_day(now)
@@ -220,61 +329,35 @@ def learn(session: Session, ctx: QueueContext, now: dt.datetime) -> History:
     ):
         return cached
     first = day - dt.timedelta(days=ctx.settings.estimate.history_days)
-    rows = session.execute(
-        select(
-            Ticket.service_code, Ticket.counter_number, Ticket.called_at, Ticket.serving_at,
-            Ticket.done_at,
-        )
-        .where(
-            Ticket.business_day >= first,
-            Ticket.business_day <= day,
-            Ticket.status == TicketStatus.DONE,
-            Ticket.serving_at.is_not(None),
-            Ticket.done_at.is_not(None),
-        )
-        .order_by(Ticket.id.desc())
-        .limit(HISTORY_ROWS)
-    ).all()  # fmt: skip
-    per_service: dict[str, list[float]] = {}
-    per_counter: dict[tuple[str, int], list[float]] = {}
-    walk_ups: list[float] = []
-    for service, counter, called, serving, done in rows:
-        minutes = _minutes(done - serving)
-        if minutes < SHORTEST:  # across a clock set back (queue time held still): nothing
-            continue
-        per_service.setdefault(service, []).append(minutes)
-        if counter is not None:
-            per_counter.setdefault((service, counter), []).append(minutes)
-        if called is not None and 0 <= _minutes(serving - called) <= 15:
-            walk_ups.append(_minutes(serving - called))
+    past = _PAST.get(key)
+    if past is None or past[0] != day:
+        yesterday = day - dt.timedelta(days=1)
+        past = (day, _tally(session, first, yesterday, HISTORY_ROWS))
+        _PAST[key] = past
+    today = _tally(session, day, day, None)
+    earlier = past[1]
     history = History(learned_at=now, day=day)
-    for service, values in per_service.items():
+    for service in sorted(set(today.per_service) | set(earlier.per_service)):
+        values = today.per_service.get(service, []) + earlier.per_service.get(service, [])
         if len(values) >= MIN_SAMPLES:
             history.durations[service] = np.asarray(values)
-    for (service, counter), values in per_counter.items():
+    for counter_key in set(today.per_counter) | set(earlier.per_counter):
+        values = today.per_counter.get(counter_key, []) + earlier.per_counter.get(counter_key, [])
+        service = counter_key[0]
         if len(values) >= COUNTER_SAMPLES and service in history.durations:
             overall = float(np.median(history.durations[service]))
             if overall > 0:
-                history.counter_speed[(service, counter)] = float(np.median(values)) / overall
+                history.counter_speed[counter_key] = float(np.median(values)) / overall
+    walk_ups = today.walk_ups + earlier.walk_ups
     if len(walk_ups) >= MIN_SAMPLES:
         history.walk_up = float(np.mean(walk_ups))
-    called = session.execute(
-        select(Ticket.channel, Ticket.status, func.count())
-        .where(
-            Ticket.business_day >= first,
-            Ticket.business_day <= day,
-            Ticket.called_at.is_not(None),
-            Ticket.status.in_([TicketStatus.DONE, TicketStatus.NO_SHOW]),
+    for channel in set(today.calls) | set(earlier.calls):
+        total, shows = (
+            a + b
+            for a, b in zip(
+                today.calls.get(channel, [0, 0]), earlier.calls.get(channel, [0, 0]), strict=True
+            )
         )
-        .group_by(Ticket.channel, Ticket.status)
-    ).all()
-    totals: dict[Channel, list[int]] = {}
-    for channel, status, count in called:
-        entry = totals.setdefault(Channel(channel), [0, 0])
-        entry[0] += count
-        if status == TicketStatus.NO_SHOW:
-            entry[1] += count
-    for channel, (total, shows) in totals.items():
         if total >= 20:
             history.no_show[channel] = shows / total
     _HISTORY[key] = history
@@ -283,24 +366,19 @@ def learn(session: Session, ctx: QueueContext, now: dt.datetime) -> History:
 
 # --- the forward simulation ----------------------------------------------------------------
 
-
-@dataclass
-class _State:
-    now: dt.datetime
-    line: list[Waiting]
-    # counter number -> index into the arrays below
-    index: dict[int, int]
-    # (runs, counters): minutes from now until each counter is free
-    free: np.ndarray
-    # counters that will call (open or paused, or all before anyone opened)
-    staffed: np.ndarray
-    open_in: float  # minutes until opening (0 when open)
+# The simulation keeps the counters' state every this many calls, so that an order which
+# differs from the one simulated is simulated again only from where it differs.
+CHECKPOINT = 16
+# Policies whose order does not change while the line waits (effective time only).
+TIMELESS = frozenset({"fifo", "strict_priority"})
 
 
 def _counter_state(
     session: Session, ctx: QueueContext, history: History, now: dt.datetime,
     rng: np.random.Generator, runs: int,
 ) -> tuple[dict[int, int], np.ndarray, np.ndarray, float]:  # fmt: skip
+    """Counter number -> index; (runs, counters) minutes until each is free; which will
+    call; minutes until opening."""
     import numpy as np
 
     day = ctx.calendar.business_day(now)
@@ -312,10 +390,11 @@ def _counter_state(
     index = {c.number: i for i, c in enumerate(counters)}
     states: dict[int, str] = {}
     changed: dict[int, dt.datetime | None] = {}
-    for number, state_, changed_at in session.execute(
-        select(CounterRow.number, CounterRow.state, CounterRow.changed_at)
-    ):
-        states[number], changed[number] = state_, changed_at
+    rows = session.connection().execute(
+        select(CounterRow.number, CounterRow.state, type_coerce(CounterRow.changed_at, String))
+    )
+    for number, state_, changed_at in rows:
+        states[number], changed[number] = state_, _utc(changed_at)
     anyone = any(states.get(c.number) in (CounterState.OPEN, CounterState.PAUSED) for c in counters)
     free = np.full((runs, len(counters)), open_in)
     staffed = np.zeros(len(counters), dtype=bool)
@@ -332,20 +411,23 @@ def _counter_state(
             free[:, i] = max(open_in, min(max(left, 5.0), pause))
         elif not anyone:
             staffed[i] = True  # before anyone opened: the configured counters will
-    busy = session.execute(
-        select(Ticket.counter_number, Ticket.service_code, Ticket.status, Ticket.called_at,
-               Ticket.serving_at)
+    t = Ticket.__table__.c
+    busy = session.connection().execute(
+        select(t.counter_number, t.service_code, t.status, type_coerce(t.called_at, String),
+               type_coerce(t.serving_at, String))
         .where(
-            Ticket.business_day == day,
-            Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
-            Ticket.counter_number.is_not(None),
+            t.business_day == day,
+            t.status.in_([TicketStatus.CALLED.value, TicketStatus.SERVING.value]),
+            t.counter_number.is_not(None),
         )
     ).all()  # fmt: skip
-    for number, service, status, called, serving in busy:
+    codes = _codes(ctx)
+    for number, service, status, called_raw, serving_raw in busy:
         i = index.get(number)
         if i is None:
             continue
-        config = ctx.settings.service(service) if service in _codes(ctx) else None
+        called, serving = _utc(called_raw), _utc(serving_raw)
+        config = ctx.settings.service(service) if service in codes else None
         base = history.durations.get(service)
         if status == TicketStatus.SERVING and serving is not None:
             elapsed = max(0.0, _minutes(now - serving))
@@ -359,7 +441,6 @@ def _counter_state(
 
 
 def _codes(ctx: QueueContext) -> set[str]:
-
     return {s.code for s in ctx.settings.services}
 
 
@@ -390,91 +471,250 @@ def _remaining(
     return longer[rng.integers(0, len(longer), runs)] - elapsed
 
 
-def _simulate(
-    ctx: QueueContext,
-    state: _State,
-    history: History,
-    order: list[Waiting],
-    rng: np.random.Generator,
-    stop: int | None,
-) -> dict[int, np.ndarray]:
-    """Minutes from now until each ticket in ``order`` is called, per run (stops after
-    ``stop``). A ticket no staffed or configured counter may serve is left out."""
-    import numpy as np
-
-    settings = ctx.settings
-    runs = state.free.shape[0]
-    free = np.ascontiguousarray(state.free.T)  # (counters, runs)
-    rows = np.arange(runs)
-    if stop is not None:
-        order = order[: next(i for i, w in enumerate(order) if w.ticket_id == stop) + 1]
-    # Each ticket's service (or no-show) minutes per run, drawn at once per service.
-    minutes = np.empty((len(order), runs))
-    codes = _codes(ctx)
-    by_service: dict[str, list[int]] = {}
-    for k, w in enumerate(order):
-        by_service.setdefault(w.service, []).append(k)
-    for service, ks in by_service.items():
-        base = history.durations.get(service)
-        if base is None:
-            config = settings.service(service) if service in codes else None
-            minutes[ks] = float(config.minutes_per_applicant if config else 5)
-        else:
-            minutes[ks] = base[rng.integers(0, len(base), (len(ks), runs))]
-    minutes += history.walk_up
-    shares = np.array([history.no_show.get(w.channel, 0.0) for w in order])
-    if shares.any():
-        away = rng.random((len(order), runs)) < shares[:, None]
-        minutes = np.where(away, history.no_show_minutes, minutes)
-    speeds: dict[str, np.ndarray | None] = {}
-    for service in by_service:
-        if any(key[0] == service for key in history.counter_speed):
-            speed = np.ones(len(settings.counters))
-            for c in settings.counters:
-                speed[state.index[c.number]] = history.counter_speed.get((service, c.number), 1.0)
-            speeds[service] = speed
-        else:
-            speeds[service] = None
-    eligible_cache: dict[tuple[str, Channel], np.ndarray] = {}
-    result: dict[int, np.ndarray] = {}
-    for k, w in enumerate(order):
-        key = (w.service, w.channel)
-        counters = eligible_cache.get(key)
-        if counters is None:
-            serving = [
-                state.index[c.number]
-                for c in settings.counters
-                if w.service in c.services and w.channel in c.channels
-            ]
-            staffed = [i for i in serving if state.staffed[i]]
-            counters = np.asarray(staffed or serving, dtype=np.intp)
-            eligible_cache[key] = counters
-        if len(counters) == 0:
-            continue
-        speed = speeds[w.service]
-        if len(counters) == 1:
-            only = int(counters[0])
-            start = free[only].copy()
-            took = minutes[k] if speed is None else minutes[k] * speed[only]
-            free[only] = start + took
-        else:
-            sub = free[counters]
-            pick = sub.argmin(axis=0)
-            start = sub[pick, rows]
-            chosen = counters[pick]
-            took = minutes[k] if speed is None else minutes[k] * speed[chosen]
-            free[chosen, rows] = start + took
-        result[w.ticket_id] = start
-    return result
-
-
 def _seed(now: dt.datetime, line: Sequence[Waiting], extra: str) -> int:
     text = f"{now.timestamp():.3f}|{len(line)}|{extra}"
     return zlib.crc32(text.encode())
 
 
-def _rank_at(line: list[Waiting], when: dt.datetime, policy: CallPolicy) -> list[Waiting]:
-    return rank(line, when, policy)
+class Forecast:
+    """The queue as it stands at ``now``, run forward over ``estimate.runs`` runs.
+
+    Every waiting ticket's service (or no-show) minutes are drawn once per run; the
+    counters' state is read once. The tickets are then placed in a call order, each at the
+    first free counter that may serve it, all runs at once (numpy, one step per ticket).
+    The first order simulated (the trunk) keeps the counters' state every ``CHECKPOINT``
+    steps: another order (the line with a new ticket in it, or ranked at a later time) is
+    simulated again only from the checkpoint before its first difference. So one read
+    and one simulation answer every waiting ticket and any new ticket of any service.
+    """
+
+    def __init__(self, session: Session, ctx: QueueContext, now: dt.datetime) -> None:
+        import numpy as np
+
+        self.ctx = ctx
+        self.now = now
+        self.policy = ctx.settings.call_policy
+        day = ctx.calendar.business_day(now)
+        self.history = history = learn(session, ctx, now)
+        runs = self.runs = ctx.settings.estimate.runs
+        self.line = line = waiting_line(session, day, sorted(_codes(ctx)))
+        rng = np.random.default_rng(_seed(now, line, "forecast"))
+        index, free, staffed, self.open_in = _counter_state(session, ctx, history, now, rng, runs)
+        self.index, self.staffed = index, staffed
+        self.rows = np.arange(runs)
+        self.position = {w.ticket_id: i for i, w in enumerate(line)}
+        # Each ticket's service (or no-show) minutes per run, drawn at once per service.
+        minutes = np.empty((len(line), runs))
+        by_service: dict[str, list[int]] = {}
+        for k, w in enumerate(line):
+            by_service.setdefault(w.service, []).append(k)
+        codes = _codes(ctx)
+        for service, ks in sorted(by_service.items()):
+            base = history.durations.get(service)
+            if base is None:
+                config = ctx.settings.service(service) if service in codes else None
+                minutes[ks] = float(config.minutes_per_applicant if config else 5)
+            else:
+                minutes[ks] = base[rng.integers(0, len(base), (len(ks), runs))]
+        minutes += history.walk_up
+        shares = np.array([history.no_show.get(w.channel, 0.0) for w in line])
+        if shares.any():
+            away = rng.random((len(line), runs)) < shares[:, None]
+            minutes = np.where(away, history.no_show_minutes, minutes)
+        self.minutes = minutes
+        self._speeds: dict[str, np.ndarray | None] = {}
+        self._counters: dict[tuple[str, Channel], np.ndarray] = {}
+        self._sets: dict[tuple[str, Channel], frozenset[int]] = {}
+        # Per ticket (by position in ``line``): its counters (indexes) and speed factors.
+        self.counters_of = [self.counters(w.service, w.channel) for w in line]
+        self.speed_of = [self._speed(w.service) for w in line]
+        # The trunk: the order simulated first, its steps done so far, the checkpoints.
+        self._free0 = np.ascontiguousarray(free.T)  # (counters, runs)
+        self._trunk: list[int] | None = None
+        self._free = self._free0.copy()
+        self._starts: list[np.ndarray | None] = []
+        self._checkpoints = [self._free0.copy()]
+
+    # -- who may serve whom -----------------------------------------------------------------
+
+    def counters(self, service: str, channel: Channel) -> np.ndarray:
+        """Indexes of the counters that will serve this service and channel: the staffed
+        ones, or all configured ones when none of them is staffed (they would open)."""
+        import numpy as np
+
+        key = (service, channel)
+        found = self._counters.get(key)
+        if found is None:
+            serving = [
+                self.index[c.number]
+                for c in self.ctx.settings.counters
+                if service in c.services and channel in c.channels
+            ]
+            staffed = [i for i in serving if self.staffed[i]]
+            found = np.asarray(staffed or serving, dtype=np.intp)
+            self._counters[key] = found
+        return found
+
+    def _counter_set(self, service: str, channel: Channel) -> frozenset[int]:
+        key = (service, channel)
+        found = self._sets.get(key)
+        if found is None:
+            found = frozenset(
+                c.number
+                for c in self.ctx.settings.counters
+                if service in c.services and channel in c.channels
+            )
+            self._sets[key] = found
+        return found
+
+    def _speed(self, service: str) -> np.ndarray | None:
+        import numpy as np
+
+        if service not in self._speeds:
+            history, counters = self.history, self.ctx.settings.counters
+            speed = None
+            if any(key[0] == service for key in history.counter_speed):
+                speed = np.ones(len(counters))
+                for c in counters:
+                    speed[self.index[c.number]] = history.counter_speed.get(
+                        (service, c.number), 1.0
+                    )
+            self._speeds[service] = speed
+        return self._speeds[service]
+
+    # -- the simulation ---------------------------------------------------------------------
+
+    def _step(self, free: np.ndarray, k: int) -> np.ndarray | None:
+        """Ticket ``k`` (position in ``line``) called at the first free counter that may
+        serve it: its start per run; ``free`` moves on. None: no counter may serve it."""
+        counters = self.counters_of[k]
+        if len(counters) == 0:
+            return None
+        took = self.minutes[k]
+        speed = self.speed_of[k]
+        if len(counters) == 1:
+            only = int(counters[0])
+            start = free[only].copy()
+            free[only] += took if speed is None else took * speed[only]
+            return start
+        sub = free.take(counters, axis=0)
+        pick = sub.argmin(axis=0)
+        start = sub[pick, self.rows]
+        chosen = counters[pick]
+        free[chosen, self.rows] = start + (took if speed is None else took * speed[chosen])
+        return start
+
+    def _advance(self, steps: int) -> None:
+        """Simulate the trunk up to ``steps`` calls."""
+        assert self._trunk is not None
+        steps = min(steps, len(self._trunk))
+        while len(self._starts) < steps:
+            self._starts.append(self._step(self._free, self._trunk[len(self._starts)]))
+            if len(self._starts) % CHECKPOINT == 0:
+                self._checkpoints.append(self._free.copy())
+
+    def _state_after(self, ahead: list[int]) -> np.ndarray:
+        """The counters (minutes until free, per run) once the tickets ``ahead`` (positions
+        in ``line``, in call order) have been called."""
+        if self._trunk is None:
+            self._trunk = ahead
+        trunk = self._trunk
+        same = len(ahead)
+        if trunk[:same] != ahead:
+            same = next(
+                (i for i, (a, b) in enumerate(zip(ahead, trunk, strict=False)) if a != b),
+                min(len(ahead), len(trunk)),
+            )
+        mark = same // CHECKPOINT
+        self._advance(mark * CHECKPOINT)
+        free = self._checkpoints[mark].copy()
+        for k in ahead[mark * CHECKPOINT :]:
+            self._step(free, k)
+        return free
+
+    def _floor(self, w: Waiting) -> float:
+        """Never before opening; a booking never before its session starts."""
+        floor = self.open_in
+        if w.channel is Channel.BOOKING and w.slot_start is not None:
+            floor = max(floor, _minutes(w.slot_start - self.now))
+        return floor
+
+    # -- what it answers --------------------------------------------------------------------
+
+    def new_ticket(
+        self, service: Service, channel: Channel, slot_start: dt.datetime | None = None
+    ) -> WaitEstimate | None:
+        """The estimate for a ticket issued now (None: no counter serves it)."""
+        import numpy as np
+
+        if not self._counter_set(service.code, channel):
+            return None
+        me = Waiting(NEW_TICKET_ID, service.code, channel, self.now, slot_start)
+        everyone = [*self.line, me]
+        order = rank(everyone, self.now, self.policy)
+        mine = self._counter_set(service.code, channel)
+        ahead_ids = []
+        people_ahead = 0
+        shares: dict[tuple[str, Channel], bool] = {}
+        for w in order:
+            if w is me:
+                break
+            key = (w.service, w.channel)
+            share = shares.get(key)
+            if share is None:
+                share = shares[key] = bool(self._counter_set(*key) & mine)
+            people_ahead += share
+            ahead_ids.append(self.position[w.ticket_id])
+        counters = self.counters(service.code, channel)
+        state = self._state_after(ahead_ids)
+        times = state.take(counters, axis=0).min(axis=0)
+        first = float(np.median(times))
+        if first > 1 and self.policy.name not in TIMELESS:
+            # The line as it will stand around then: bookings whose session begins meanwhile
+            # (and tickets whose weighted wait grows faster) move up.
+            later = self.now + dt.timedelta(minutes=first)
+            again = []
+            for w in rank(everyone, later, self.policy):
+                if w is me:
+                    break
+                again.append(self.position[w.ticket_id])
+            if again != ahead_ids:
+                before = set(ahead_ids)
+                if before.issubset(again):
+                    # Only newcomers ahead: they are called after those already ahead (the
+                    # order among those matters little to when the counters are free).
+                    for k in again:
+                        if k not in before:
+                            self._step(state, k)
+                else:
+                    state = self._state_after(again)
+                times = state.take(counters, axis=0).min(axis=0)
+        times = np.maximum(times, self._floor(me))
+        low, median, high = (float(v) for v in np.percentile(times, [10, 50, 90]))
+        return WaitEstimate(people_ahead, median, low, high)
+
+    def waiting(self) -> dict[int, ExpectedCall]:
+        """Every waiting ticket's expected call time, in the policy's order at ``now``."""
+        import numpy as np
+
+        order = [self.position[w.ticket_id] for w in rank(self.line, self.now, self.policy)]
+        if self._trunk != order:
+            self._trunk, self._free, self._starts = order, self._free0.copy(), []
+            self._checkpoints = [self._free0.copy()]
+        self._advance(len(order))
+        result = {}
+        for k, start in zip(order, self._starts, strict=True):
+            if start is None:
+                continue
+            w = self.line[k]
+            low, median, high = np.percentile(np.maximum(start, self._floor(w)), [10, 50, 90])
+            result[w.ticket_id] = ExpectedCall(
+                w.ticket_id,
+                self.now + dt.timedelta(minutes=float(median)),
+                self.now + dt.timedelta(minutes=float(low)),
+                self.now + dt.timedelta(minutes=float(high)),
+            )
+        return result
 
 
 def wait_estimate(
@@ -486,47 +726,23 @@ def wait_estimate(
     slot_start: dt.datetime | None = None,
 ) -> WaitEstimate | None:
     """The estimate for a ticket about to be issued (None: no counter serves it)."""
-    import numpy as np
-
     if not any(service.code in c.services and channel in c.channels for c in ctx.settings.counters):
         return None
-    day = ctx.calendar.business_day(now)
-    history = learn(session, ctx, now)
-    runs = ctx.settings.estimate.runs
-    line = waiting_line(session, day, sorted(_codes(ctx)))
-    rng = np.random.default_rng(_seed(now, line, f"{service.code}/{channel.value}"))
-    index, free, staffed, open_in = _counter_state(session, ctx, history, now, rng, runs)
-    state = _State(now, line, index, free, staffed, open_in)
-    me = Waiting(NEW_TICKET_ID, service.code, channel, now, slot_start)
-    policy = ctx.settings.call_policy
-    order = _rank_at([*line, me], now, policy)
-    position = next(i for i, w in enumerate(order) if w.ticket_id == NEW_TICKET_ID)
-    mine = _counter_set(ctx, me)
-    ahead = sum(1 for w in order[:position] if _counter_set(ctx, w) & mine)
-    times = _simulate(ctx, state, history, order, rng, NEW_TICKET_ID)[NEW_TICKET_ID]
-    first = float(np.median(times))
-    if first > 1:
-        # The line as it will stand around then: bookings whose session begins meanwhile
-        # move up; then the same dice again.
-        later = now + dt.timedelta(minutes=first)
-        again = _rank_at([*line, me], later, policy)
-        mine_then = next(i for i, w in enumerate(again) if w.ticket_id == NEW_TICKET_ID)
-        if again[: mine_then + 1] != order[: position + 1]:
-            rng = np.random.default_rng(_seed(now, line, f"{service.code}/{channel.value}/2"))
-            times = _simulate(ctx, state, history, again, rng, NEW_TICKET_ID)[NEW_TICKET_ID]
-    floor = open_in
-    if slot_start is not None:
-        floor = max(floor, _minutes(slot_start - now))
-    times = np.maximum(times, floor)
-    low, median, high = (float(v) for v in np.percentile(times, [10, 50, 90]))
-    return WaitEstimate(ahead, median, low, high)
+    return Forecast(session, ctx, now).new_ticket(service, channel, slot_start)
 
 
-def _counter_set(ctx: QueueContext, w: Waiting) -> frozenset[int]:
-    counters = ctx.settings.counters
-    return frozenset(
-        c.number for c in counters if w.service in c.services and w.channel in c.channels
-    )
+def new_ticket_waits(
+    session: Session, ctx: QueueContext, now: dt.datetime, wanted: Sequence[tuple[Service, Channel]]
+) -> dict[tuple[str, Channel], WaitEstimate | None]:
+    """The estimate of a ticket issued now, for each (service, channel) in ``wanted``, from
+    one read of the queue and one simulation (the kiosk's service tiles)."""
+    forecast: Forecast | None = None
+    result: dict[tuple[str, Channel], WaitEstimate | None] = {}
+    for service, channel in wanted:
+        if forecast is None:
+            forecast = Forecast(session, ctx, now)
+        result[(service.code, channel)] = forecast.new_ticket(service, channel)
+    return result
 
 
 def estimate_for_new_ticket(
@@ -558,34 +774,9 @@ class ExpectedCall:
 
 def expected_calls(ctx: QueueContext, now: dt.datetime | None = None) -> dict[int, ExpectedCall]:
     """Every waiting ticket's expected call time (for the console), read outside any write."""
-    import numpy as np
-
     with ctx.db.read() as session:
-        now = now or ctx.clock.now()
-        day = ctx.calendar.business_day(now)
-        history = learn(session, ctx, now)
-        runs = ctx.settings.estimate.runs
-        line = waiting_line(session, day, sorted(_codes(ctx)))
-        rng = np.random.default_rng(_seed(now, line, "all"))
-        index, free, staffed, open_in = _counter_state(session, ctx, history, now, rng, runs)
-    state = _State(now, line, index, free, staffed, open_in)
-    order = _rank_at(line, now, ctx.settings.call_policy)
-    times = _simulate(ctx, state, history, order, rng, None)
-    by_id = {w.ticket_id: w for w in line}
-    result = {}
-    for ticket_id, values in times.items():
-        w = by_id[ticket_id]
-        floor = open_in
-        if w.channel is Channel.BOOKING and w.slot_start is not None:
-            floor = max(floor, _minutes(w.slot_start - now))
-        low, median, high = np.percentile(np.maximum(values, floor), [10, 50, 90])
-        result[ticket_id] = ExpectedCall(
-            ticket_id,
-            now + dt.timedelta(minutes=float(median)),
-            now + dt.timedelta(minutes=float(low)),
-            now + dt.timedelta(minutes=float(high)),
-        )
-    return result
+        forecast = Forecast(session, ctx, now or ctx.clock.now())
+    return forecast.waiting()
 
 
 def counters_for(session: Session, ctx: QueueContext, service: Service, channel: Channel) -> int:
