@@ -34,13 +34,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from config.settings import Channel, Service
 from db.context import QueueContext
 from db.models import CounterRow, CounterState, Ticket, TicketStatus
-from db.rules.policy import Waiting, rank
+from db.rules.policy import Waiting, in_order, rank
 
 if TYPE_CHECKING:  # numpy is imported where the estimate runs: most processes never do
     import numpy as np
@@ -155,6 +155,27 @@ def _utc(value: object) -> dt.datetime | None:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
 
 
+_T = Ticket.__table__.c
+# The times as stored (text in SQLite), parsed here: a third of the cost otherwise. The
+# statements are built once: they run on every issue and every call.
+_LINE = select(
+    _T.id, _T.service_code, _T.channel, type_coerce(_T.queued_at, String),
+    type_coerce(_T.slot_start, String),
+).where(
+    _T.business_day == bindparam("day"),
+    _T.status == TicketStatus.WAITING.value,
+    _T.service_code.in_(bindparam("services", expanding=True)),
+)  # fmt: skip
+_COUNTERS = select(CounterRow.number, CounterRow.state, type_coerce(CounterRow.changed_at, String))
+_BUSY = select(
+    _T.counter_number, _T.service_code, _T.status, type_coerce(_T.called_at, String),
+    type_coerce(_T.serving_at, String),
+).where(
+    _T.business_day == bindparam("day"),
+    _T.status.in_([TicketStatus.CALLED.value, TicketStatus.SERVING.value]),
+    _T.counter_number.is_not(None),
+)  # fmt: skip
+
 # Waiting tickets as last read, by their stored values: the line is read on every issue and
 # every call and changes by a few tickets at a time, so most rows are already known.
 _KNOWN: dict[tuple[object, ...], Waiting] = {}
@@ -164,19 +185,7 @@ _KNOWN_MAX = 50_000
 def waiting_line(session: Session, day: dt.date, services: Sequence[str]) -> list[Waiting]:
     """Today's waiting tickets of these services as the policy sees them. Plain columns,
     not ORM objects: the line is read on every issue and every call, and can be long."""
-    table = Ticket.__table__
-    c = table.c
-    # The times as stored (text in SQLite), parsed here: a third of the cost otherwise.
-    rows = session.connection().execute(
-        select(
-            c.id, c.service_code, c.channel, type_coerce(c.queued_at, String),
-            type_coerce(c.slot_start, String),
-        ).where(
-            c.business_day == day,
-            c.status == TicketStatus.WAITING.value,
-            c.service_code.in_(list(services)),
-        )
-    ).all()  # fmt: skip
+    rows = session.connection().execute(_LINE, {"day": day, "services": list(services)}).all()
     if len(_KNOWN) > _KNOWN_MAX:
         _KNOWN.clear()
     line = []
@@ -274,10 +283,9 @@ def _tally(session: Session, first: dt.date, last: dt.date, limit: int | None) -
             c.serving_at.is_not(None),
             c.done_at.is_not(None),
         )
-        .order_by(c.id.desc())
     )  # fmt: skip
-    if limit is not None:
-        query = query.limit(limit)
+    if limit is not None:  # the newest (without a limit, no order: the day's index serves)
+        query = query.order_by(c.id.desc()).limit(limit)
     tally = _Tally()
     connection = session.connection()
     for service, counter, called_raw, serving_raw, done_raw in connection.execute(query):
@@ -390,9 +398,7 @@ def _counter_state(
     index = {c.number: i for i, c in enumerate(counters)}
     states: dict[int, str] = {}
     changed: dict[int, dt.datetime | None] = {}
-    rows = session.connection().execute(
-        select(CounterRow.number, CounterRow.state, type_coerce(CounterRow.changed_at, String))
-    )
+    rows = session.connection().execute(_COUNTERS)
     for number, state_, changed_at in rows:
         states[number], changed[number] = state_, _utc(changed_at)
     anyone = any(states.get(c.number) in (CounterState.OPEN, CounterState.PAUSED) for c in counters)
@@ -411,16 +417,7 @@ def _counter_state(
             free[:, i] = max(open_in, min(max(left, 5.0), pause))
         elif not anyone:
             staffed[i] = True  # before anyone opened: the configured counters will
-    t = Ticket.__table__.c
-    busy = session.connection().execute(
-        select(t.counter_number, t.service_code, t.status, type_coerce(t.called_at, String),
-               type_coerce(t.serving_at, String))
-        .where(
-            t.business_day == day,
-            t.status.in_([TicketStatus.CALLED.value, TicketStatus.SERVING.value]),
-            t.counter_number.is_not(None),
-        )
-    ).all()  # fmt: skip
+    busy = session.connection().execute(_BUSY, {"day": day}).all()
     codes = _codes(ctx)
     for number, service, status, called_raw, serving_raw in busy:
         i = index.get(number)
@@ -598,10 +595,12 @@ class Forecast:
             free[only] += took if speed is None else took * speed[only]
             return start
         sub = free.take(counters, axis=0)
-        pick = sub.argmin(axis=0)
-        start = sub[pick, self.rows]
-        chosen = counters[pick]
-        free[chosen, self.rows] = start + (took if speed is None else took * speed[chosen])
+        # The chosen counter's cell of each run, as indexes into the flat (counters, runs).
+        cells = counters.take(sub.argmin(axis=0))
+        cells *= self.runs
+        cells += self.rows
+        start = free.take(cells)
+        free.put(cells, start + (took if speed is None else took * speed.take(cells // self.runs)))
         return start
 
     def _advance(self, steps: int) -> None:
@@ -651,12 +650,11 @@ class Forecast:
             return None
         me = Waiting(NEW_TICKET_ID, service.code, channel, self.now, slot_start)
         everyone = [*self.line, me]
-        order = rank(everyone, self.now, self.policy)
         mine = self._counter_set(service.code, channel)
         ahead_ids = []
         people_ahead = 0
         shares: dict[tuple[str, Channel], bool] = {}
-        for w in order:
+        for w in in_order(everyone, self.now, self.policy):
             if w is me:
                 break
             key = (w.service, w.channel)
@@ -674,7 +672,7 @@ class Forecast:
             # (and tickets whose weighted wait grows faster) move up.
             later = self.now + dt.timedelta(minutes=first)
             again = []
-            for w in rank(everyone, later, self.policy):
+            for w in in_order(everyone, later, self.policy):
                 if w is me:
                     break
                 again.append(self.position[w.ticket_id])

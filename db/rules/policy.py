@@ -114,6 +114,7 @@ __all__ = [
     "due_time",
     "effective_time",
     "eligible",
+    "in_order",
     "rank",
     "slack_minutes",
     "waited_minutes",
@@ -197,6 +198,16 @@ def rank(
     ``recent`` holds the channels of the last calls at this counter, most recent last.
     """
     return list(_calls(waiting, now, policy, recent))
+
+
+def in_order(
+    waiting: Sequence[Waiting],
+    now: datetime,
+    policy: CallPolicy,
+    recent: Sequence[Channel] = (),
+) -> Iterator[Waiting]:
+    """:func:`rank` one ticket at a time: for a reader that needs only the start of it."""
+    return _calls(waiting, now, policy, recent)
 
 
 def choose(
