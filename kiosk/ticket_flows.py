@@ -14,7 +14,7 @@ from config.settings import Channel
 from db.context import QueueContext
 from db.errors import QueueError, QuotaExhausted
 from db.ops.issuing import QuotaLeft, issue_ticket, quotas_today
-from db.read.estimate import estimate_for_new_ticket
+from db.read.estimate import new_ticket_waits
 from db.views import TicketView
 from kiosk.flow_context import FlowContext
 from kiosk.printing import TicketPrinter
@@ -46,13 +46,14 @@ def today(ctx: QueueContext) -> Today:
     """On the worker thread: quotas and waits, from one read of the queue."""
     quotas = quotas_today(ctx)
     now = ctx.now()
-    waits: Waits = {}
+    wanted = [
+        (service, channel)
+        for service in ctx.settings.services
+        for channel in (Channel.WALK_IN, Channel.PRIORITY, Channel.VIP)
+        if channel in service.channels
+    ]
     with ctx.db.read() as session:
-        for service in ctx.settings.services:
-            for channel in (Channel.WALK_IN, Channel.PRIORITY, Channel.VIP):
-                if channel in service.channels:
-                    _ahead, minutes = estimate_for_new_ticket(session, ctx, service, channel, now)
-                    waits[(service.code, channel)] = minutes
+        waits: Waits = new_ticket_waits(session, ctx, now, wanted)
     return Today(quotas, waits)
 
 

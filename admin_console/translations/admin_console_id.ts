@@ -431,5 +431,13 @@
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
+    <message>
+        <source>Expected call</source>
+        <translation>Perkiraan dipanggil</translation>
+    </message>
+    <message>
+        <source>{time} ({low}-{high})</source>
+        <translation>{time} ({low}-{high})</translation>
+    </message>
 </context>
 </TS>

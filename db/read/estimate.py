@@ -32,7 +32,7 @@ import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import String, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -62,12 +62,15 @@ __all__ = [
     "ExpectedCall",
     "Forecast",
     "WaitEstimate",
+    "WaitWords",
     "estimate_for_new_ticket",
     "expected_calls",
     "format_wait",
     "new_ticket_waits",
     "service_minutes",
+    "ticket_estimate",
     "wait_estimate",
+    "wait_words",
     "waiting_line",
     "waiting_of",
     "waiting_tickets",
@@ -96,8 +99,34 @@ class WaitEstimate:
         return format_wait(self.low, self.high, language)
 
 
+@dataclass(frozen=True)
+class WaitWords:
+    """A waiting range as it is put in words: ``kind`` "under" (under ``high`` minutes),
+    "minutes" (``low``-``high`` minutes, 5-minute steps) or "hours" (about ``low`` hours,
+    in half hours). The ticket's wording (``format_wait``) and the kiosk's (through its
+    translations) both start from it."""
+
+    kind: str
+    low: float
+    high: float
+
+
+def wait_words(low: float, high: float) -> WaitWords:
+    """The rounding every shown range follows: 5-minute steps; an hour or more in half
+    hours; under 5 minutes as such."""
+    low, high = max(0.0, low), max(0.0, high, low)
+    if high < 5:
+        return WaitWords("under", 0, 5)
+    if (low + high) / 2 >= 50:
+        hours = round((low + high) / 2 / 30) / 2
+        return WaitWords("hours", hours, hours)
+    lo = 5 * math.floor(low / 5)
+    hi = max(5 * math.ceil(high / 5), lo + 5)
+    return WaitWords("minutes", lo, hi)
+
+
 def format_wait(low: float, high: float, language: str = "id") -> str:
-    """A waiting range in words: 5-minute steps; an hour or more in half hours.
+    """A waiting range in words, as the ticket prints it.
 
     >>> format_wait(27, 38)
     '25-40 menit'
@@ -105,17 +134,16 @@ def format_wait(low: float, high: float, language: str = "id") -> str:
     'about 1 hour'
     """
     en = language == "en"
-    low, high = max(0.0, low), max(0.0, high, low)
-    if high < 5:
+    words = wait_words(low, high)
+    if words.kind == "under":
         return "under 5 min" if en else "kurang dari 5 menit"
-    if (low + high) / 2 >= 50:
-        hours = round((low + high) / 2 / 30) / 2
+    if words.kind == "hours":
+        hours = words.low
         shown = f"{hours:g}" if en else f"{hours:g}".replace(".", ",")
         if en:
             return f"about {shown} hour" + ("" if hours == 1 else "s")
         return f"sekitar {shown} jam"
-    lo = 5 * math.floor(low / 5)
-    hi = max(5 * math.ceil(high / 5), lo + 5)
+    lo, hi = int(words.low), int(words.high)
     return f"{lo}-{hi} min" if en else f"{lo}-{hi} menit"
 
 
@@ -299,7 +327,7 @@ def _tally(session: Session, first: dt.date, last: dt.date, limit: int | None) -
             tally.per_counter.setdefault((service, counter), []).append(minutes)
         if called is not None and 0 <= _minutes(serving - called) <= 15:
             tally.walk_ups.append(_minutes(serving - called))
-    called = connection.execute(
+    counts = connection.execute(
         select(c.channel, c.status, func.count())
         .where(
             c.business_day >= first,
@@ -309,7 +337,7 @@ def _tally(session: Session, first: dt.date, last: dt.date, limit: int | None) -
         )
         .group_by(c.channel, c.status)
     ).all()
-    for channel, status, count in called:
+    for channel, status, count in counts:
         entry = tally.calls.setdefault(Channel(channel), [0, 0])
         entry[0] += count
         if status == TicketStatus.NO_SHOW:
@@ -420,9 +448,9 @@ def _counter_state(
     busy = session.connection().execute(_BUSY, {"day": day}).all()
     codes = _codes(ctx)
     for number, service, status, called_raw, serving_raw in busy:
-        i = index.get(number)
-        if i is None:
+        if number not in index:
             continue
+        i = index[number]
         called, serving = _utc(called_raw), _utc(serving_raw)
         config = ctx.settings.service(service) if service in codes else None
         base = history.durations.get(service)
@@ -485,7 +513,14 @@ class Forecast:
     and one simulation answer every waiting ticket and any new ticket of any service.
     """
 
-    def __init__(self, session: Session, ctx: QueueContext, now: dt.datetime) -> None:
+    def __init__(
+        self,
+        session: Session,
+        ctx: QueueContext,
+        now: dt.datetime,
+        line: list[Waiting] | None = None,
+    ) -> None:
+        """``line``: today's waiting tickets when the caller has just read them."""
         import numpy as np
 
         self.ctx = ctx
@@ -494,7 +529,9 @@ class Forecast:
         day = ctx.calendar.business_day(now)
         self.history = history = learn(session, ctx, now)
         runs = self.runs = ctx.settings.estimate.runs
-        self.line = line = waiting_line(session, day, sorted(_codes(ctx)))
+        if line is None:
+            line = waiting_line(session, day, sorted(_codes(ctx)))
+        self.line = line
         rng = np.random.default_rng(_seed(now, line, "forecast"))
         index, free, staffed, self.open_in = _counter_state(session, ctx, history, now, rng, runs)
         self.index, self.staffed = index, staffed
@@ -591,7 +628,7 @@ class Forecast:
         speed = self.speed_of[k]
         if len(counters) == 1:
             only = int(counters[0])
-            start = free[only].copy()
+            start: np.ndarray = free[only].copy()
             free[only] += took if speed is None else took * speed[only]
             return start
         sub = free.take(counters, axis=0)
@@ -599,7 +636,7 @@ class Forecast:
         cells = counters.take(sub.argmin(axis=0))
         cells *= self.runs
         cells += self.rows
-        start = free.take(cells)
+        start = cast("np.ndarray", free.take(cells))
         free.put(cells, start + (took if speed is None else took * speed.take(cells // self.runs)))
         return start
 
@@ -644,13 +681,23 @@ class Forecast:
         self, service: Service, channel: Channel, slot_start: dt.datetime | None = None
     ) -> WaitEstimate | None:
         """The estimate for a ticket issued now (None: no counter serves it)."""
-        import numpy as np
-
         if not self._counter_set(service.code, channel):
             return None
         me = Waiting(NEW_TICKET_ID, service.code, channel, self.now, slot_start)
-        everyone = [*self.line, me]
-        mine = self._counter_set(service.code, channel)
+        return self._estimate(me, [*self.line, me])
+
+    def ticket(self, ticket_id: int) -> WaitEstimate | None:
+        """The estimate for a waiting ticket, as for a new one (None: not waiting, or no
+        counter serves it)."""
+        me = next((w for w in self.line if w.ticket_id == ticket_id), None)
+        if me is None or not self._counter_set(me.service, me.channel):
+            return None
+        return self._estimate(me, self.line)
+
+    def _estimate(self, me: Waiting, everyone: list[Waiting]) -> WaitEstimate:
+        import numpy as np
+
+        mine = self._counter_set(me.service, me.channel)
         ahead_ids = []
         people_ahead = 0
         shares: dict[tuple[str, Channel], bool] = {}
@@ -663,7 +710,7 @@ class Forecast:
                 share = shares[key] = bool(self._counter_set(*key) & mine)
             people_ahead += share
             ahead_ids.append(self.position[w.ticket_id])
-        counters = self.counters(service.code, channel)
+        counters = self.counters(me.service, me.channel)
         state = self._state_after(ahead_ids)
         times = state.take(counters, axis=0).min(axis=0)
         first = float(np.median(times))
@@ -715,6 +762,20 @@ class Forecast:
         return result
 
 
+# The last estimates given for new tickets, by the ticket and the line it joined: the
+# ticket printed a moment later shows the range its stored median came from.
+_GIVEN: dict[tuple[object, ...], tuple[dt.datetime, WaitEstimate]] = {}
+GIVEN_SECONDS = 120
+
+
+def _given_key(
+    ctx: QueueContext, service: str, channel: Channel, slot_start: dt.datetime | None,
+    line: Sequence[Waiting],
+) -> tuple[object, ...]:  # fmt: skip
+    ids = frozenset(w.ticket_id for w in line)
+    return (id(ctx), str(ctx.settings.database_url), service, channel, slot_start, ids)
+
+
 def wait_estimate(
     session: Session,
     ctx: QueueContext,
@@ -726,7 +787,35 @@ def wait_estimate(
     """The estimate for a ticket about to be issued (None: no counter serves it)."""
     if not any(service.code in c.services and channel in c.channels for c in ctx.settings.counters):
         return None
-    return Forecast(session, ctx, now).new_ticket(service, channel, slot_start)
+    forecast = Forecast(session, ctx, now)
+    estimate = forecast.new_ticket(service, channel, slot_start)
+    if estimate is not None:
+        if len(_GIVEN) > 256:
+            _GIVEN.clear()
+        key = _given_key(ctx, service.code, channel, slot_start, forecast.line)
+        _GIVEN[key] = (now, estimate)
+    return estimate
+
+
+def ticket_estimate(
+    session: Session, ctx: QueueContext, ticket_id: int, now: dt.datetime
+) -> WaitEstimate | None:
+    """The estimate for a waiting ticket (None: it is not waiting, or no counter serves it).
+
+    Just after it was issued, while the rest of the line is as it was then, this is the
+    estimate it was issued with (the range of the median stored with it); otherwise the
+    line as it stands now is run forward, as for a new ticket."""
+    line = waiting_line(session, ctx.calendar.business_day(now), sorted(_codes(ctx)))
+    me = next((w for w in line if w.ticket_id == ticket_id), None)
+    if me is None:
+        return None
+    others = [w for w in line if w is not me]
+    given = _GIVEN.get(_given_key(ctx, me.service, me.channel, me.slot_start, others))
+    if given is not None and dt.timedelta(0) <= now - given[0] <= dt.timedelta(
+        seconds=GIVEN_SECONDS
+    ):
+        return given[1]
+    return Forecast(session, ctx, now, line).ticket(ticket_id)
 
 
 def new_ticket_waits(

@@ -895,5 +895,21 @@
         <source>Walk-in ticket</source>
         <translation>Tiket datang langsung</translation>
     </message>
+    <message>
+        <source>under 5 minutes</source>
+        <translation>kurang dari 5 menit</translation>
+    </message>
+    <message>
+        <source>about 1 hour</source>
+        <translation>sekitar 1 jam</translation>
+    </message>
+    <message>
+        <source>about {h} hours</source>
+        <translation>sekitar {h} jam</translation>
+    </message>
+    <message>
+        <source>{low}-{high} minutes</source>
+        <translation>{low}-{high} menit</translation>
+    </message>
 </context>
 </TS>
