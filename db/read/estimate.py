@@ -187,13 +187,15 @@ _T = Ticket.__table__.c
 # The times as stored (text in SQLite), parsed here: a third of the cost otherwise. The
 # statements are built once: they run on every issue and every call.
 _LINE = select(
-    _T.id, _T.service_code, _T.channel, type_coerce(_T.queued_at, String),
+    _T.id,
+    _T.service_code,
+    _T.channel,
+    type_coerce(_T.queued_at, String),
     type_coerce(_T.slot_start, String),
 ).where(
     _T.business_day == bindparam("day"),
     _T.status == TicketStatus.WAITING.value,
-    _T.service_code.in_(bindparam("services", expanding=True)),
-)  # fmt: skip
+)  # fmt: skip (services are picked below: an IN list is compiled anew on every read)
 _COUNTERS = select(CounterRow.number, CounterRow.state, type_coerce(CounterRow.changed_at, String))
 _BUSY = select(
     _T.counter_number, _T.service_code, _T.status, type_coerce(_T.called_at, String),
@@ -213,11 +215,14 @@ _KNOWN_MAX = 50_000
 def waiting_line(session: Session, day: dt.date, services: Sequence[str]) -> list[Waiting]:
     """Today's waiting tickets of these services as the policy sees them. Plain columns,
     not ORM objects: the line is read on every issue and every call, and can be long."""
-    rows = session.connection().execute(_LINE, {"day": day, "services": list(services)}).all()
+    rows = session.connection().execute(_LINE, {"day": day}).all()
     if len(_KNOWN) > _KNOWN_MAX:
         _KNOWN.clear()
+    wanted = set(services)
     line = []
     for row in rows:
+        if row[1] not in wanted:
+            continue
         key = tuple(row)
         known = _KNOWN.get(key)
         if known is None:
