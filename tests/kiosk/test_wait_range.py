@@ -34,6 +34,7 @@ def test_tiles_and_ticket_show_the_range(qtbot: QtBot, kiosk: Kiosk, emulator: E
     wait_screen(qtbot, kiosk, "confirm")
     click(qtbot, kiosk, "confirm_print")
     wait_screen(qtbot, kiosk, "ticket")
+    qtbot.waitUntil(lambda: "20-25 menit" in text_of(kiosk, "ticket_wait"), timeout=10_000)
     # (The six issued above were issued as this kiosk: their jobs print here too.)
     [seventh] = [t for t in emulator.wait_for_tickets(7) if "A-007" in t.text]
     assert "20-25 menit" in seventh.text
