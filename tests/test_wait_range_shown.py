@@ -93,3 +93,37 @@ def test_expected_call_times_in_the_console(ctx: QueueContext, clock: FixedClock
     assert expected_text(ctx.settings, calls[tickets[3].id]) == "09:12"
     assert expected_text(ctx.settings, None) == "-"
     assert clock.now() == dt.datetime(2026, 12, 1, 9, 0, tzinfo=clock.now().tzinfo)
+
+
+def test_bookings_not_checked_in_yet_are_expected_in_the_line(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    from db.ops.checkin import check_in_booking
+    from db.ops.importer import import_bookings
+    from db.read.estimate import Forecast
+    from tests.conftest import SUPERVISOR, booking_sample
+
+    # 09:40; the next session starts at 10:00. Twenty new-passport walk-ins: a new one is
+    # called around 10:52, when a booking of 10:00 has waited long enough (x1.5) to go first.
+    clock.advance(minutes=40)
+    for _ in range(20):
+        issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    baru = ctx.settings.service("baru")
+    with ctx.db.read() as session:
+        before = wait_estimate(session, ctx, baru, Channel.WALK_IN, clock.now())
+    import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
+    with ctx.db.read() as session:
+        forecast = Forecast(session, ctx, clock.now())
+        after = forecast.new_ticket(baru, Channel.WALK_IN)
+    assert before is not None and after is not None
+    # Nobody more waits now, but bookings whose session starts while the walk-in waits
+    # will be called before it.
+    assert after.people_ahead == before.people_ahead == 20
+    assert after.median > before.median
+    expected = forecast.expected
+    assert expected and all(w.slot_start and w.slot_start > clock.now() for w in expected)
+    # A booking checked in is in the line, no longer expected.
+    code = "MP261201JKS00002"  # session 10.00 - 12.00
+    check_in_booking(ctx, KIOSK, code)
+    with ctx.db.read() as session:
+        assert len(Forecast(session, ctx, clock.now()).expected) == len(expected) - 1

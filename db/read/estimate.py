@@ -4,7 +4,9 @@ The estimate is a small simulation, repeated over many runs with different dice:
 
 - the line: today's waiting tickets, ranked by the office's call policy (``db/rules/policy.py``)
   as it will stand around the time the ticket is called (ranked once at ``now``, then again
-  at the first pass's median call time: bookings whose session starts meanwhile move up);
+  at the first pass's median call time: bookings whose session starts meanwhile move up,
+  including today's bookings not checked in yet, each present in a run with the share of
+  bookings that came on the earlier days);
 - the counters: open ones are free now or when their current applicant is done (the
   remaining service time drawn from the measured ones, given how long it has lasted);
   paused ones after a break; before opening (nobody open yet) every configured counter
@@ -22,7 +24,18 @@ be called before its session starts; durations across a clock set back (negative
 held at zero by the queue's clock that never runs back) are ignored; a service and channel
 no counter serves has no estimate (None).
 
-Everything here reads, never writes: the callers compute it before their write transaction.
+Cost (``python -m bench.bench_estimate``, budget p99 20 ms at 300 waiting, 60 ms at 1000):
+one read of the line and counters; the earlier days' measured times learnt once a day and
+today's every few minutes; every ticket's service minutes drawn at once (numpy, all runs);
+one pass in call order, all runs at once, keeping the counters' state every few steps so
+that a second order (the line ranked later, another service's new ticket) is simulated
+again only from where it differs (``Forecast``). One forecast answers every tile of the
+kiosk (``new_ticket_waits``) and every waiting ticket in the console (``expected_calls``).
+
+Where it is shown: the printed ticket and the kiosk's ticket screen (the range the ticket
+was issued with, ``ticket_estimate``), the kiosk's service tiles, the console's line
+(expected call time). Everything here reads, never writes: the callers compute it before
+their write transaction.
 """
 
 from __future__ import annotations
@@ -34,12 +47,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import String, bindparam, func, select, type_coerce
+from sqlalchemy import String, bindparam, exists, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from config.settings import Channel, Service
 from db.context import QueueContext
-from db.models import CounterRow, CounterState, Ticket, TicketStatus
+from db.models import Booking, BookingStatus, CounterRow, CounterState, Ticket, TicketStatus
 from db.rules.policy import Waiting, in_order, rank
 
 if TYPE_CHECKING:  # numpy is imported where the estimate runs: most processes never do
@@ -56,6 +69,10 @@ RELEARN_MINUTES = 5.0
 SHORTEST = 0.25
 # History rows read at most (newest first).
 HISTORY_ROWS = 5000
+# Today's bookings not checked in yet are expected in the line (see Forecast).
+EXPECT_BOOKINGS = True
+# The share of bookings expected to come until the earlier days have 20 of them.
+BOOKINGS_COME = 0.9
 
 __all__ = [
     "NEW_TICKET_ID",
@@ -282,6 +299,8 @@ class History:
     walk_up: float = 0.0
     no_show: dict[Channel, float] = field(default_factory=dict)
     no_show_minutes: float = 3.0
+    # The share of the active bookings of the earlier days that were checked in.
+    bookings_come: float = BOOKINGS_COME
 
 
 @dataclass
@@ -293,6 +312,8 @@ class _Tally:
     walk_ups: list[float] = field(default_factory=list)
     # channel -> [tickets called and then done or no-show, of which no-shows]
     calls: dict[Channel, list[int]] = field(default_factory=dict)
+    # active bookings of these days, and how many of them were checked in
+    bookings: tuple[int, int] = (0, 0)
 
 
 def _naive(value: object) -> dt.datetime | None:
@@ -347,6 +368,13 @@ def _tally(session: Session, first: dt.date, last: dt.date, limit: int | None) -
         entry[0] += count
         if status == TicketStatus.NO_SHOW:
             entry[1] += count
+    b = Booking.__table__.c
+    booked, came = connection.execute(
+        select(func.count(), func.count(c.id))
+        .select_from(Booking.__table__.outerjoin(Ticket.__table__, c.booking_id == b.id))
+        .where(b.date >= first, b.date <= last, b.status == BookingStatus.ACTIVE.value)
+    ).one()
+    tally.bookings = (int(booked), int(came))
     return tally
 
 
@@ -401,6 +429,9 @@ def learn(session: Session, ctx: QueueContext, now: dt.datetime) -> History:
         )
         if total >= 20:
             history.no_show[channel] = shows / total
+    booked, came = earlier.bookings
+    if booked >= 20:
+        history.bookings_come = came / booked
     _HISTORY[key] = history
     return history
 
@@ -468,6 +499,30 @@ def _counter_state(
             remaining = walk + _draw(rng, base, config, runs)
         free[:, i] = np.maximum(free[:, i], remaining)
     return index, free, staffed, open_in
+
+
+_NOT_CHECKED_IN = select(Booking.id, Booking.service_code, Booking.slot_start).where(
+    Booking.date == bindparam("day"),
+    Booking.status == BookingStatus.ACTIVE.value,
+    Booking.service_code.is_not(None),
+    ~exists().where(Ticket.booking_id == Booking.id),
+)
+
+
+def _expected_bookings(
+    session: Session, ctx: QueueContext, now: dt.datetime, day: dt.date
+) -> list[Waiting]:
+    """Today's active bookings not checked in whose session starts after ``now``, as they
+    will wait: ranked from their session start (ids negative: not tickets)."""
+    codes = _codes(ctx)
+    expected = []
+    for booking_id, service, start in session.connection().execute(_NOT_CHECKED_IN, {"day": day}):
+        if service not in codes:
+            continue
+        slot = dt.datetime.combine(day, start, tzinfo=ctx.calendar.tz)
+        if slot > now:
+            expected.append(Waiting(-int(booking_id), service, Channel.BOOKING, slot, slot))
+    return expected
 
 
 def _codes(ctx: QueueContext) -> set[str]:
@@ -541,11 +596,16 @@ class Forecast:
         index, free, staffed, self.open_in = _counter_state(session, ctx, history, now, rng, runs)
         self.index, self.staffed = index, staffed
         self.rows = np.arange(runs)
-        self.position = {w.ticket_id: i for i, w in enumerate(line)}
+        # Bookings of today not checked in yet whose session is still ahead: they join the
+        # line later and may be called before a ticket issued now (taken into the second
+        # ranking, each present in a run with the share of bookings that come).
+        self.expected = _expected_bookings(session, ctx, now, day) if EXPECT_BOOKINGS else []
+        pool = [*line, *self.expected]
+        self.position = {w.ticket_id: i for i, w in enumerate(pool)}
         # Each ticket's service (or no-show) minutes per run, drawn at once per service.
-        minutes = np.empty((len(line), runs))
+        minutes = np.empty((len(pool), runs))
         by_service: dict[str, list[int]] = {}
-        for k, w in enumerate(line):
+        for k, w in enumerate(pool):
             by_service.setdefault(w.service, []).append(k)
         codes = _codes(ctx)
         for service, ks in sorted(by_service.items()):
@@ -556,17 +616,20 @@ class Forecast:
             else:
                 minutes[ks] = base[rng.integers(0, len(base), (len(ks), runs))]
         minutes += history.walk_up
-        shares = np.array([history.no_show.get(w.channel, 0.0) for w in line])
+        shares = np.array([history.no_show.get(w.channel, 0.0) for w in pool])
         if shares.any():
-            away = rng.random((len(line), runs)) < shares[:, None]
+            away = rng.random((len(pool), runs)) < shares[:, None]
             minutes = np.where(away, history.no_show_minutes, minutes)
+        if self.expected:
+            come = rng.random((len(self.expected), runs)) < history.bookings_come
+            minutes[len(line) :] *= come
         self.minutes = minutes
         self._speeds: dict[str, np.ndarray | None] = {}
         self._counters: dict[tuple[str, Channel], np.ndarray] = {}
         self._sets: dict[tuple[str, Channel], frozenset[int]] = {}
         # Per ticket (by position in ``line``): its counters (indexes) and speed factors.
-        self.counters_of = [self.counters(w.service, w.channel) for w in line]
-        self.speed_of = [self._speed(w.service) for w in line]
+        self.counters_of = [self.counters(w.service, w.channel) for w in pool]
+        self.speed_of = [self._speed(w.service) for w in pool]
         # The trunk: the order simulated first, its steps done so far, the checkpoints.
         self._free0 = np.ascontiguousarray(free.T)  # (counters, runs)
         self._trunk: list[int] | None = None
@@ -723,8 +786,9 @@ class Forecast:
             # The line as it will stand around then: bookings whose session begins meanwhile
             # (and tickets whose weighted wait grows faster) move up.
             later = self.now + dt.timedelta(minutes=first)
+            coming = [w for w in self.expected if w.queued_at <= later]
             again = []
-            for w in in_order(everyone, later, self.policy):
+            for w in in_order([*everyone, *coming], later, self.policy):
                 if w is me:
                     break
                 again.append(self.position[w.ticket_id])
