@@ -61,6 +61,8 @@ if TYPE_CHECKING:  # numpy is imported where the estimate runs: most processes n
 SAMPLES = 20
 MIN_SAMPLES = 3
 NEW_TICKET_ID = 2**62  # stands for the ticket being issued while it has no id yet
+EXPECTED_IDS = NEW_TICKET_ID  # plus the booking's id (>= 1): a booking expected in the line,
+# ranked after the new ticket when they tie (it comes to the line first)
 # A counter with this many own measured times of a service gets its own speed for it.
 COUNTER_SAMPLES = 10
 # Relearn the history at most this often (queue time), and whenever the clock goes back.
@@ -513,7 +515,8 @@ def _expected_bookings(
     session: Session, ctx: QueueContext, now: dt.datetime, day: dt.date
 ) -> list[Waiting]:
     """Today's active bookings not checked in whose session starts after ``now``, as they
-    will wait: ranked from their session start (ids negative: not tickets)."""
+    will wait: ranked from their session start, after the tickets of the same session
+    already checked in (the policy's tie-break: the lower id first)."""
     codes = _codes(ctx)
     expected = []
     for booking_id, service, start in session.connection().execute(_NOT_CHECKED_IN, {"day": day}):
@@ -521,7 +524,9 @@ def _expected_bookings(
             continue
         slot = dt.datetime.combine(day, start, tzinfo=ctx.calendar.tz)
         if slot > now:
-            expected.append(Waiting(-int(booking_id), service, Channel.BOOKING, slot, slot))
+            expected.append(
+                Waiting(EXPECTED_IDS + int(booking_id), service, Channel.BOOKING, slot, slot)
+            )
     return expected
 
 
