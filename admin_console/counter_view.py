@@ -4,7 +4,7 @@ live queue, refreshed when the database change watcher says something changed.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -21,6 +21,7 @@ from db.context import MANAGERS, Actor, QueueContext
 from db.models import CounterState, TicketStatus
 from db.ops import calling, counters
 from db.read.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
+from db.read.estimate import ExpectedCall, expected_calls
 from db.views import TicketView
 
 TICK_MS = 1000
@@ -32,16 +33,20 @@ class CounterSnapshot:
     current: TicketView | None
     line: list[LineEntry]
     no_shows: list[NoShowEntry]
+    # ticket id -> when it is expected to be called (the office's policy run forward)
+    expected: dict[int, ExpectedCall] = field(default_factory=dict)
 
 
 def load_counter(ctx: QueueContext, number: int) -> CounterSnapshot:
     state = next(c.state for c in counters.counters(ctx) if c.number == number)
     services = ctx.settings.counter(number).services
+    line = counter_line(ctx, number)
     return CounterSnapshot(
         state,
         calling.current_ticket(ctx, number),
-        counter_line(ctx, number),
+        line,
         no_shows_today(ctx, list(services)),
+        expected_calls(ctx) if line else {},
     )
 
 
@@ -194,7 +199,7 @@ class CounterView(QWidget):
         restyle(self.state_label)
         if not self.busy:
             self.card.show_ticket(snap.current, self.ctx.now())
-        self.queue.set_data(snap.line, snap.no_shows, self.ctx.now())
+        self.queue.set_data(snap.line, snap.no_shows, self.ctx.now(), snap.expected)
         self._update_buttons()
         self.snapshot_loaded.emit()
 

@@ -27,6 +27,7 @@ from admin_console.common import (
 from admin_console.text import tr
 from config.settings import Channel, Settings
 from db.read.dashboard import LineEntry, NoShowEntry
+from db.read.estimate import ExpectedCall
 from db.rules.policy import Waiting, waited_minutes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -78,6 +79,17 @@ def _item(text: str, ticket_id: int | None = None) -> QTableWidgetItem:
     return item
 
 
+def expected_text(settings: Settings, call: ExpectedCall | None) -> str:
+    """When a ticket is expected to be called: "10:25 (10:15-10:40)", the median and the
+    80 % range, to the minute; "-" when no counter is expected to call it."""
+    if call is None:
+        return "-"
+    low, median, high = (local_hm(settings, t) for t in (call.low, call.median, call.high))
+    if low == high:
+        return median
+    return tr("{time} ({low}-{high})", time=median, low=low, high=high)
+
+
 class QueuePanel(QWidget):
     line_activated = Signal(int)  # ticket id double-clicked in the line
 
@@ -89,7 +101,15 @@ class QueuePanel(QWidget):
         self.line_title = QLabel(tr("Waiting"), objectName="sectionTitle")
         self.line_table = _table(
             "lineTable",
-            ["#", tr("Number"), tr("Service"), tr("Channel"), tr("Waiting"), tr("Booking slot")],
+            [
+                "#",
+                tr("Number"),
+                tr("Service"),
+                tr("Channel"),
+                tr("Waiting"),
+                tr("Booking slot"),
+                tr("Expected call"),
+            ],
         )
         self.no_show_title = QLabel(tr("No-shows today"), objectName="sectionTitle")
         self.no_show_table = _table(
@@ -117,15 +137,26 @@ class QueuePanel(QWidget):
     # --- filling -------------------------------------------------------------------------
 
     def set_data(
-        self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime
+        self,
+        line: list[LineEntry],
+        no_shows: list[NoShowEntry],
+        now: dt.datetime,
+        expected: dict[int, ExpectedCall] | None = None,
     ) -> None:
+        """``expected``: when each waiting ticket is expected to be called."""
         self._filling = True
         try:
-            self._fill(line, no_shows, now)
+            self._fill(line, no_shows, now, expected or {})
         finally:
             self._filling = False
 
-    def _fill(self, line: list[LineEntry], no_shows: list[NoShowEntry], now: dt.datetime) -> None:
+    def _fill(
+        self,
+        line: list[LineEntry],
+        no_shows: list[NoShowEntry],
+        now: dt.datetime,
+        expected: dict[int, ExpectedCall],
+    ) -> None:
         self.line, self.no_shows = line, no_shows
         s = self._settings
         self.line_title.setText(tr("Waiting for this counter ({n}), in calling order", n=len(line)))
@@ -142,6 +173,7 @@ class QueuePanel(QWidget):
                 channel,
                 "",
                 local_hm(s, e.slot_start) if e.slot_start else "",
+                expected_text(s, expected.get(e.ticket_id)),
             ]
             for col, text in enumerate(cells):
                 table.setItem(row, col, _item(text, e.ticket_id))

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import bench_call_next, bench_issue, bench_memory, bench_throughput
+from bench import bench_call_next, bench_estimate, bench_issue, bench_memory, bench_throughput
 from bench.common import Result, machine
 from bench.report import markdown, print_table
 
@@ -78,11 +78,13 @@ def run(quick: bool = False) -> list[Result]:
         results += bench_issue.run(n=5, lines=(0, 5), repeat=2)
         results += bench_throughput.run(processes=2, per_process=3)
         results += bench_call_next.run(n=3, waiting=5, days=2, per_day=20)
+        results += bench_estimate.run(n=3, waiting=(20,), days=1, per_day=10)
         results += bench_memory.run(tickets=20, per_day=10)
     else:
         results += bench_issue.run()
         results += bench_throughput.run()
         results += bench_call_next.run()
+        results += bench_estimate.run()
         results += bench_memory.run()
     for module in EXTERNAL:
         results += external(module, quick)

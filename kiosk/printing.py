@@ -38,7 +38,7 @@ from config.settings import Printer as PrinterSettings
 from config.settings import Settings
 from db.context import Actor, QueueContext
 from db.io.ticket_link import ticket_qr_payload
-from db.models import PrintState
+from db.models import PrintState, TicketStatus
 from db.ops.printjobs import (
     PrintJobView,
     finish_print_job,
@@ -46,6 +46,7 @@ from db.ops.printjobs import (
     set_print_layout,
     take_next_job,
 )
+from db.read.estimate import WaitEstimate, format_wait, ticket_estimate
 from db.views import TicketView
 from kiosk.text import tr
 from kiosk.workers import Runner
@@ -90,8 +91,11 @@ def printer_for(printer: PrinterSettings, layout: str | None) -> PrinterSettings
     return printer.model_copy(update={"profile": profile, "paper_width_dots": int(width)})
 
 
-def ticket_print(settings: Settings, ticket: TicketView, language: str) -> TicketPrint:
-    """The printer's view of an issued ticket, in the applicant's language."""
+def ticket_print(
+    settings: Settings, ticket: TicketView, language: str, wait: WaitEstimate | None = None
+) -> TicketPrint:
+    """The printer's view of an issued ticket, in the applicant's language; ``wait``: the
+    ticket's estimate, printed as its range ("25-40 menit"), else the stored minutes."""
     lang = "en" if language == "en" else "id"
     reason = None
     if ticket.priority_reason:
@@ -112,6 +116,7 @@ def ticket_print(settings: Settings, ticket: TicketView, language: str) -> Ticke
         qr_token=ticket_qr_payload(settings, ticket.token, ticket.business_day),
         people_ahead=ticket.people_ahead,
         estimated_wait_minutes=ticket.estimated_wait_minutes,
+        estimated_wait_text=format_wait(wait.low, wait.high, lang) if wait is not None else None,
         priority_reason=reason,
         masked_name=ticket.masked_name,
         footer_lines=(settings.office.address,),
@@ -224,7 +229,7 @@ class TicketPrinter(QObject):
         printer = printer_for(self.settings.printer, job.layout)
         language = job.language or self.settings.languages.default
         try:
-            composed = ticket_print(self.settings, ticket, language)
+            composed = ticket_print(self.settings, ticket, language, self._wait(ticket))
         except ValueError as exc:
             logger.error("ticket %s cannot be composed: %s", ticket.number, exc)
             status = PrinterStatus.offline_because(str(exc))
@@ -251,6 +256,18 @@ class TicketPrinter(QObject):
             problem = outcome.status.problem(near_end_stop=printer.near_end_stop) or "other"
             return JobResult(ticket.id, ticket.number, HELD, problem, outcome.status)
         return self._record(job, printer, outcome)
+
+    def _wait(self, ticket: TicketView) -> WaitEstimate | None:
+        """The waiting ticket's estimate to print as a range: just after issuing, the one
+        it was issued with; on a later reprint, from the line as it stands then."""
+        if ticket.status != TicketStatus.WAITING:
+            return None
+        try:
+            with self.ctx.db.read() as session:
+                return ticket_estimate(session, self.ctx, ticket.id, self.ctx.now())
+        except Exception:  # the ticket prints with its stored minutes instead
+            logger.exception("estimate for ticket %s not available", ticket.number)
+            return None
 
     def _record(self, job: PrintJobView, printer: PrinterSettings, sent: PrintOutcome) -> JobResult:
         ticket = job.ticket

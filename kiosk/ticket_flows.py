@@ -19,7 +19,7 @@ from db.ops.booking_failure import (
     issue_booking_failure_ticket,
 )
 from db.ops.issuing import QuotaLeft, issue_ticket, quotas_today
-from db.read.estimate import estimate_for_new_ticket
+from db.read.estimate import WaitEstimate, new_ticket_waits, ticket_estimate
 from db.views import TicketView
 from kiosk.dates import weekday_names
 from kiosk.flow_context import FlowContext
@@ -54,13 +54,14 @@ def today(ctx: QueueContext) -> Today:
     """On the worker thread: quotas and waits, from one read of the queue."""
     quotas = quotas_today(ctx)
     now = ctx.now()
-    waits: Waits = {}
+    wanted = [
+        (service, channel)
+        for service in ctx.settings.services
+        for channel in (Channel.WALK_IN, Channel.PRIORITY, Channel.VIP)
+        if channel in service.channels
+    ]
     with ctx.db.read() as session:
-        for service in ctx.settings.services:
-            for channel in (Channel.WALK_IN, Channel.PRIORITY, Channel.VIP):
-                if channel in service.channels:
-                    _ahead, minutes = estimate_for_new_ticket(session, ctx, service, channel, now)
-                    waits[(service.code, channel)] = minutes
+        waits: Waits = new_ticket_waits(session, ctx, now, wanted)
     return Today(quotas, waits)
 
 
@@ -321,8 +322,28 @@ class TicketFlows(QObject):
             screen: TicketScreen = self.fc.screen(ScreenName.TICKET)
             screen.show_ticket(ticket)
             self.fc.show(ScreenName.TICKET)
+            self.read_wait(ticket.id)
             self.ticket_timer.setInterval(self.settings.kiosk.ticket_screen_seconds * 1000)
             self.ticket_timer.start()
+
+    def read_wait(self, ticket_id: int) -> None:
+        """The ticket's estimate (the one it was issued with), read on the worker thread,
+        then shown on the ticket screen as the range the ticket prints."""
+        ctx = self.fc.ctx
+
+        def read() -> WaitEstimate | None:
+            with ctx.db.read() as session:
+                return ticket_estimate(session, ctx, ticket_id, ctx.now())
+
+        def shown(estimate: WaitEstimate | None) -> None:
+            if ticket_id == self.shown_ticket and self.fc.current == ScreenName.TICKET:
+                screen: TicketScreen = self.fc.screen(ScreenName.TICKET)
+                screen.set_wait(estimate)
+
+        def failed(exc: BaseException) -> None:  # the stored minutes stay on the screen
+            logger.warning("estimate of ticket %s not read: %r", ticket_id, exc)
+
+        self.fc.background.run(read, shown, failed)
 
     def show_on_screen(self, ticket: TicketView, message: str | Callable[[], str]) -> None:
         """The printer cannot print: the number and its QR code on screen, for longer."""

@@ -19,6 +19,7 @@ from db.errors import (
     RejectReason,
     WalkInClosed,
 )
+from db.read.estimate import WaitEstimate, wait_words
 from kiosk.dates import format_date, format_datetime, format_time, weekday_names
 from kiosk.text import tr
 
@@ -61,6 +62,22 @@ def wait_text(minutes: int | None) -> str:
     if rest == 0:
         return tr("± {h} hours", h=hours)
     return tr("± {h} h {m} min", h=hours, m=rest)
+
+
+def wait_range_text(estimate: WaitEstimate | None, language: str) -> str:
+    """The expected wait of a ticket issued now as a range, rounded as on the printed
+    ticket: "25-40 menit", "sekitar 1 jam", "kurang dari 5 menit"."""
+    if estimate is None:
+        return ""
+    words = wait_words(estimate.low, estimate.high)
+    if words.kind == "under":
+        return tr("under 5 minutes")
+    if words.kind == "hours":
+        if words.low == 1:
+            return tr("about 1 hour")
+        hours = f"{words.low:g}"
+        return tr("about {h} hours", h=hours if language == "en" else hours.replace(".", ","))
+    return tr("{low}-{high} minutes", low=int(words.low), high=int(words.high))
 
 
 def alternatives(with_priority: bool = True, walk_in: bool = False) -> str:

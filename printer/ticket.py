@@ -66,6 +66,9 @@ class TicketPrint:
     qr_token: str
     people_ahead: int = 0
     estimated_wait_minutes: int | None = None
+    # The estimate already in words ("25-40 menit", "sekitar 1 jam"): printed instead of
+    # the minutes when given.
+    estimated_wait_text: str | None = None
     priority_reason: str | None = None
     masked_name: str | None = None
     footer_lines: tuple[str, ...] = field(default_factory=tuple)
@@ -105,6 +108,8 @@ class TicketPrint:
 
     @property
     def wait_text(self) -> str:
+        if self.estimated_wait_text:
+            return self.estimated_wait_text
         if self.estimated_wait_minutes is None:
             return label("unknown_wait", self.language)
         return label("minutes", self.language).format(n=self.estimated_wait_minutes)

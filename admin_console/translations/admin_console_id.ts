@@ -1474,6 +1474,12 @@
     <message>
         <source>✗ The audit log was tampered with: {problem}.</source>
         <translation>✗ Log audit telah diubah tanpa izin: {problem}.</translation>
+        <source>Expected call</source>
+        <translation>Perkiraan dipanggil</translation>
+    </message>
+    <message>
+        <source>{time} ({low}-{high})</source>
+        <translation>{time} ({low}-{high})</translation>
     </message>
 </context>
 </TS>

@@ -114,6 +114,7 @@ __all__ = [
     "due_time",
     "effective_time",
     "eligible",
+    "in_order",
     "rank",
     "slack_minutes",
     "waited_minutes",
@@ -199,6 +200,16 @@ def rank(
     return list(_calls(waiting, now, policy, recent))
 
 
+def in_order(
+    waiting: Sequence[Waiting],
+    now: datetime,
+    policy: CallPolicy,
+    recent: Sequence[Channel] = (),
+) -> Iterator[Waiting]:
+    """:func:`rank` one ticket at a time: for a reader that needs only the start of it."""
+    return _calls(waiting, now, policy, recent)
+
+
 def choose(
     waiting: Sequence[Waiting],
     now: datetime,
@@ -258,13 +269,16 @@ def _weighted_wait(
     waiting: Sequence[Waiting], now: datetime, policy: CallPolicy, recent: Sequence[Channel]
 ) -> Iterator[Waiting]:
     # Each ticket's key once (the line can be long): (over the bound?, -score, fcfs).
+    # (The same rules as _over_bound and waited_minutes, each ticket's wait taken once.)
     keys: dict[int, tuple[int, float, datetime, int]] = {}
+    bound, weights = policy.max_wait_minutes, policy.weights
     for w in waiting:
-        if _over_bound(w, now, policy):
-            keys[id(w)] = (0, 0.0, *_fcfs_key(w))
+        effective = effective_time(w)
+        waited = (now - effective).total_seconds() / 60.0
+        if bound > 0 and waited > bound:
+            keys[id(w)] = (0, 0.0, effective, w.ticket_id)
         else:
-            score = waited_minutes(w, now) * policy.weights.get(w.channel, 1.0)
-            keys[id(w)] = (1, -score, *_fcfs_key(w))
+            keys[id(w)] = (1, -waited * weights.get(w.channel, 1.0), effective, w.ticket_id)
 
     prio, other = _split(sorted(waiting, key=lambda w: keys[id(w)]))
     limit = policy.max_priority_in_row

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from config.settings import Channel
 from db.ops.issuing import QuotaLeft
+from db.read.estimate import WaitEstimate
 from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
-from kiosk.wording import PRIORITY, VIP, alternatives, wait_text
+from kiosk.wording import PRIORITY, VIP, alternatives, wait_range_text
 
 
 def channel_name(channel: Channel | str) -> str:
@@ -23,7 +24,8 @@ def channel_name(channel: Channel | str) -> str:
     }[Channel(channel)]
 
 
-Waits = dict[tuple[str, Channel], int]
+# The estimate of a ticket issued now, per service and ticket type (None: no counter).
+Waits = dict[tuple[str, Channel], WaitEstimate | None]
 
 
 def quota_text(quota: QuotaLeft | None) -> str:
@@ -114,7 +116,7 @@ class ServiceScreen(Screen):
                 full.append(self.state.service_name(code))
                 detail = tr("Full for today: see the other ways below")
             else:
-                wait = wait_text(self.waits.get((code, self.channel)))
+                wait = wait_range_text(self.waits.get((code, self.channel)), self.state.language)
                 detail = " · ".join(t for t in (quota_text(quota), wait) if t)
             tile.setEnabled(not is_full(quota))
             tile.set_texts(self.state.service_name(code), detail)

@@ -9,13 +9,24 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from db.read.estimate import WaitEstimate
 from db.views import TicketView
 from kiosk.dates import format_time
 from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.screens.choose import channel_name
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, make_button
-from kiosk.wording import HOME, PRIORITY, SCAN_AGAIN, TYPE_CODE, VIP, WALK_IN, Message, wait_text
+from kiosk.wording import (
+    HOME,
+    PRIORITY,
+    SCAN_AGAIN,
+    TYPE_CODE,
+    VIP,
+    WALK_IN,
+    Message,
+    wait_range_text,
+    wait_text,
+)
 
 
 def set_kind(label: QLabel, kind: str) -> None:
@@ -44,6 +55,7 @@ class TicketScreen(Screen):
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.ticket: TicketView | None = None
+        self.estimate: WaitEstimate | None = None
         self.print_state = "printing"
         self.print_message: str | Callable[[], str] = ""
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -62,8 +74,14 @@ class TicketScreen(Screen):
 
     def show_ticket(self, ticket: TicketView) -> None:
         self.ticket = ticket
+        self.estimate = None
         self.print_state = "printing"
         self.print_message = ""
+        self.retranslate()
+
+    def set_wait(self, estimate: WaitEstimate | None) -> None:
+        """The ticket's estimate, read after it was issued: shown as the printed range."""
+        self.estimate = estimate
         self.retranslate()
 
     def set_printed(self) -> None:
@@ -92,7 +110,10 @@ class TicketScreen(Screen):
         self.booking.setText(booking)
         self.booking.setVisible(bool(booking))
         self.ahead.setText(tr("People ahead of you: {n}", n=ticket.people_ahead))
-        if ticket.estimated_wait_minutes is None:
+        if self.estimate is not None:
+            wait = wait_range_text(self.estimate, self.state.language)
+            self.wait.setText(tr("Estimated wait: {wait}", wait=wait))
+        elif ticket.estimated_wait_minutes is None:
             self.wait.setText(tr("Estimated wait: not known yet"))
         else:
             self.wait.setText(

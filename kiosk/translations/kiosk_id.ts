@@ -966,6 +966,20 @@
     <message>
         <source>Check in and print</source>
         <translation>Check-in dan cetak</translation>
+        <source>under 5 minutes</source>
+        <translation>kurang dari 5 menit</translation>
+    </message>
+    <message>
+        <source>about 1 hour</source>
+        <translation>sekitar 1 jam</translation>
+    </message>
+    <message>
+        <source>about {h} hours</source>
+        <translation>sekitar {h} jam</translation>
+    </message>
+    <message>
+        <source>{low}-{high} minutes</source>
+        <translation>{low}-{high} menit</translation>
     </message>
 </context>
 </TS>
