@@ -1474,6 +1474,8 @@
     <message>
         <source>✗ The audit log was tampered with: {problem}.</source>
         <translation>✗ Log audit telah diubah tanpa izin: {problem}.</translation>
+    </message>
+    <message>
         <source>Expected call</source>
         <translation>Perkiraan dipanggil</translation>
     </message>

@@ -966,6 +966,8 @@
     <message>
         <source>Check in and print</source>
         <translation>Check-in dan cetak</translation>
+    </message>
+    <message>
         <source>under 5 minutes</source>
         <translation>kurang dari 5 menit</translation>
     </message>
