@@ -347,9 +347,9 @@ def check_backup(
             revision = _sqlite_revision(copy)
             counts, newest = _count(f"sqlite:///{copy}")
         return BackupCheck(source, revision, counts, newest)
-    revision = _postgres_revision(source)
-    _check_revision(source, revision)
-    assert revision is not None
+    found = _postgres_revision(source)
+    _check_revision(source, found)
+    revision = found or ""
     scratch_url = _create_scratch_database(url)
     try:
         result = _run_libpq(
