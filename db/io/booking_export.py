@@ -363,6 +363,22 @@ def _json_type(value: object) -> str:
 
 
 def _parse_json(text: str, *, max_rows: int) -> ParsedExport:
+    data = _json_data(_json_document(text), max_rows)
+    _check_required_fields(data)
+    rows: list[BookingRow] = []
+    rejected: list[RejectedRow] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        result = _json_entry(index + 1, entry, seen)
+        if isinstance(result, BookingRow):
+            rows.append(result)
+        else:
+            rejected.append(result)
+    return ParsedExport("json", rows, rejected)
+
+
+def _json_document(text: str) -> dict[str, object]:
+    """The export's top-level object, its keys in lower case."""
     try:
         doc = json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
@@ -378,7 +394,11 @@ def _parse_json(text: str, *, max_rows: int) -> ParsedExport:
         )
     if doc.duplicates:
         raise ExportError(f"the JSON repeats the key {doc.duplicates[0]!r}")
-    top = {key.lower(): value for key, value in doc.items()}
+    return {key.lower(): value for key, value in doc.items()}
+
+
+def _json_data(top: dict[str, object], max_rows: int) -> list[object]:
+    """The ``data`` list, checked against ``jumlah`` (the row count the export declares)."""
     if "data" not in top:
         raise ExportError("the JSON has no 'data' list")
     data = top["data"]
@@ -396,64 +416,55 @@ def _parse_json(text: str, *, max_rows: int) -> ParsedExport:
             f"jumlah says {jumlah} rows but data has {len(data)}; "
             "the export is incomplete or was altered, download it again"
         )
+    return data
 
+
+def _check_required_fields(data: list[object]) -> None:
+    """A required field absent from every entry is the file's fault, not each row's."""
     entries = [
         {key.lower(): value for key, value in entry.items()}
         for entry in data
         if isinstance(entry, _JsonObject)
     ]
-    if entries:
-        absent = [
-            _json_label(name)
-            for name in REQUIRED_COLUMNS
-            if not any(_json_label(name) in entry for entry in entries)
-        ]
-        if absent:
-            raise ExportError(
-                f"field{'s' if len(absent) > 1 else ''} missing from every entry of data: "
-                + ", ".join(absent)
-            )
+    if not entries:
+        return
+    absent = [
+        _json_label(name)
+        for name in REQUIRED_COLUMNS
+        if not any(_json_label(name) in entry for entry in entries)
+    ]
+    if absent:
+        raise ExportError(
+            f"field{'s' if len(absent) > 1 else ''} missing from every entry of data: "
+            + ", ".join(absent)
+        )
 
-    rows: list[BookingRow] = []
-    rejected: list[RejectedRow] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(data):
-        line_no = index + 1
-        if not isinstance(entry, _JsonObject):
-            rejected.append(
-                RejectedRow(line_no, None, f"the entry is {_json_type(entry)}, not an object")
-            )
+
+def _json_entry(line_no: int, entry: object, seen: dict[str, int]) -> BookingRow | RejectedRow:
+    """One entry of ``data`` (``line_no`` counts from 1) as a booking row, or why not."""
+    if not isinstance(entry, _JsonObject):
+        return RejectedRow(line_no, None, f"the entry is {_json_type(entry)}, not an object")
+    if entry.duplicates:
+        return RejectedRow(line_no, None, f"the entry repeats the field {entry.duplicates[0]!r}")
+    lowered = {key.lower(): value for key, value in entry.items()}
+    problems: list[str] = []
+    values: dict[str, str | None] = {}
+    for name in ALL_COLUMNS:
+        label = _json_label(name)
+        if label not in lowered:
+            if name in REQUIRED_COLUMNS:
+                problems.append(f"{label} is missing")
             continue
-        if entry.duplicates:
-            rejected.append(
-                RejectedRow(line_no, None, f"the entry repeats the field {entry.duplicates[0]!r}")
-            )
-            continue
-        lowered = {key.lower(): value for key, value in entry.items()}
-        problems: list[str] = []
-        values: dict[str, str | None] = {}
-        for name in ALL_COLUMNS:
-            label = _json_label(name)
-            if label not in lowered:
-                if name in REQUIRED_COLUMNS:
-                    problems.append(f"{label} is missing")
-                continue
-            value = lowered[label]
-            if value is None:
-                values[name] = ""
-            elif isinstance(value, str):
-                values[name] = value.strip()
-            else:
-                problems.append(f"{label} must be text, not {_json_type(value)}")
-        if problems:
-            rejected.append(RejectedRow(line_no, None, "; ".join(problems)))
-            continue
-        result = _validate(line_no, values, _json_label, _parse_iso, "YYYY-MM-DD", seen)
-        if isinstance(result, BookingRow):
-            rows.append(result)
+        value = lowered[label]
+        if value is None:
+            values[name] = ""
+        elif isinstance(value, str):
+            values[name] = value.strip()
         else:
-            rejected.append(result)
-    return ParsedExport("json", rows, rejected)
+            problems.append(f"{label} must be text, not {_json_type(value)}")
+    if problems:
+        return RejectedRow(line_no, None, "; ".join(problems))
+    return _validate(line_no, values, _json_label, _parse_iso, "YYYY-MM-DD", seen)
 
 
 def _json_label(column: str) -> str:
