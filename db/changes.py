@@ -36,6 +36,7 @@ KIND_OF_TABLE = {
     "tickets": "tickets",
     "number_series": "tickets",
     "quota_overrides": "tickets",
+    "quota_counters": "tickets",
     "print_jobs": "tickets",
     "ticket_events": "tickets",  # "calls" when the event is a call or a recall
     "counters": "counters",
@@ -50,7 +51,14 @@ CALL_EVENTS = frozenset({"called", "recalled"})
 # Tables whose rows belong to one business day (a ticket's events and print jobs follow
 # their ticket); a bulk statement on one of them that names no day may touch any day.
 DAY_TABLES = frozenset(
-    {"tickets", "number_series", "quota_overrides", "complaints", "survey_responses"}
+    {
+        "tickets",
+        "number_series",
+        "quota_overrides",
+        "quota_counters",
+        "complaints",
+        "survey_responses",
+    }
 )
 
 
@@ -160,6 +168,13 @@ def change_of(session: Session) -> Change:
     change = session.info.get(_KEY, NOTHING)
     assert isinstance(change, Change)
     return change
+
+
+def note_change(session: Session, change: Change) -> None:
+    """Record what a statement run on the session's connection (SQLAlchemy Core, which the
+    session's events do not see) wrote: the hot transactions (issuing, calling) say it
+    themselves."""
+    _record(session, change)
 
 
 def _record(session: Session, change: Change) -> None:
