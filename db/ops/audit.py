@@ -83,6 +83,12 @@ _NEWEST = select(AuditRecord.hash, AuditRecord.events_upto).where(
 )
 _BOUND = select(func.max(AuditRecord.events_upto))
 _LAST_EVENT = select(func.max(TicketEvent.id))
+# Both in one statement, for a new record: (previous hash, bound so far, last event id).
+_HEAD = select(
+    _NEWEST.with_only_columns(AuditRecord.hash).scalar_subquery(),
+    _NEWEST.with_only_columns(AuditRecord.events_upto).scalar_subquery(),
+    _LAST_EVENT.scalar_subquery(),
+)
 _EVENTS = (
     select(
         TicketEvent.id,
@@ -132,12 +138,12 @@ def seal(session: Session) -> tuple[str, int, str, bytes]:
     the office had a key) needs the maximum over the log."""
     key = office_key(KEY)
     connection = session.connection()
-    newest = connection.execute(_NEWEST).first()
-    prev = newest[0] if newest is not None else GENESIS
-    bound = newest[1] if newest is not None else 0
-    if bound is None:
+    prev, bound, last_event = connection.execute(_HEAD).one()
+    if prev is None:
+        prev, bound = GENESIS, 0
+    elif bound is None:
         bound = connection.execute(_BOUND).scalar() or 0
-    upto = max(connection.execute(_LAST_EVENT).scalar() or 0, bound)
+    upto = max(last_event or 0, bound)
     return prev, upto, events_digest(key, _events(session, bound, upto)), key
 
 
