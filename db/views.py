@@ -70,7 +70,7 @@ class TicketView:
     @classmethod
     def of_row(
         cls,
-        row: Mapping[str, Any],
+        row: Mapping[Any, Any],
         booking_code: str | None = None,
         applicant_name: str | None = None,
     ) -> TicketView:

@@ -114,7 +114,7 @@ def _set_day_quota(dialect: str) -> Any:
     )
 
 
-_INSERT_TICKET = insert(Ticket)
+_INSERT_TICKET = insert(Ticket).returning(Ticket.id)
 _INSERT_PRINT_JOB = insert(PrintJob)
 
 
@@ -298,7 +298,7 @@ def create_ticket(
         "estimated_wait_at_issue": minutes,
     }
     connection = session.connection()
-    row["id"] = connection.execute(_INSERT_TICKET, row).inserted_primary_key[0]
+    row["id"] = connection.execute(_INSERT_TICKET, row).scalar_one()
     kind = EventKind.CHECKED_IN if booking is not None else EventKind.ISSUED
     insert_event(
         session,
