@@ -35,11 +35,12 @@ class QueueWatcher(QObject):
     (microseconds, no lock) is still polled every ``POLL_MS``, for a wake-up lost or a
     writer that sends none. A SQLite change is always "everything". PostgreSQL: LISTEN on
     a dedicated connection, its socket watched by a ``QSocketNotifier`` (no polling); the
-    notification payload says what changed. Opening that connection (up to ``connect_timeout`` seconds when the
-    server is away) runs on the operations bridge, never on the UI thread; when the
-    server goes away the watcher tries again every ``RECONNECT_MS`` and emits ``changed``
-    once back (it may have missed something). Either way a slow safety refresh emits
-    ``changed`` every ``SAFETY_REFRESH_MS``, so a screen never stays stale for long."""
+    notification payload says what changed. Opening that connection (up to
+    ``connect_timeout`` seconds when the server is away) runs on the operations bridge,
+    never on the UI thread; when the server goes away the watcher tries again every
+    ``RECONNECT_MS`` and emits ``changed`` once back (it may have missed something).
+    Either way a slow safety refresh emits ``changed`` every ``SAFETY_REFRESH_MS``, so a
+    screen never stays stale for long."""
 
     changed = Signal()
     changed_what = Signal(object)
