@@ -45,7 +45,10 @@ def _issuing(
     db_path: str, count: int, worker: int, barrier: object, out: object, *, whole: bool
 ) -> None:
     try:
-        ctx = open_queue(bench_settings(Path(db_path)), clock=FixedClock(MORNING))
+        settings = bench_settings(Path(db_path))
+        if "://" in db_path:  # a database URL (bench_postgres), not a SQLite file
+            settings = settings.model_copy(update={"database_url": db_path})
+        ctx = open_queue(settings, clock=FixedClock(MORNING))
         try:
             kiosk = f"kiosk-{worker}"
             requests = [

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
@@ -125,12 +125,13 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     not a system command is refused."""
     if actor.role == Role.KIOSK or actor.is_system:
         return actor
+    connection = flushed(session)
     if actor.officer_id is not None:
-        row = session.get(Officer, actor.officer_id)
+        row = connection.execute(_OFFICER_BY_ID, {"id": actor.officer_id}).first()
         if row is None or row.username != actor.name:
             raise NotAllowed(f"{actor.name}: this account no longer exists; log in again.")
     else:
-        row = session.scalar(select(Officer).where(Officer.username == actor.name))
+        row = connection.execute(_OFFICER_BY_NAME, {"name": actor.name}).first()
         if row is None:
             if actor.role == Role.ADMIN:
                 raise NotAllowed(
@@ -146,6 +147,19 @@ def current_actor(session: Session, actor: Actor) -> Actor:
             f"{actor.name} is now {ROLE_WORDS[role]} (not {ROLE_WORDS[actor.role]}); log in again."
         )
     return replace(actor, officer_id=row.id)
+
+
+_OFFICER = select(Officer.id, Officer.username, Officer.active, Officer.role)
+_OFFICER_BY_ID = _OFFICER.where(Officer.id == bindparam("id"))
+_OFFICER_BY_NAME = _OFFICER.where(Officer.username == bindparam("name"))
+
+
+def flushed(session: Session) -> Connection:
+    """The session's connection, once the rows the session holds unwritten are written:
+    the statements the hot paths run on it directly must see them."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return session.connection()
 
 
 def check_actor(session: Session, actor: Actor, operation: str) -> Actor:
@@ -188,9 +202,7 @@ def queue_now(session: Session, ctx: QueueContext) -> dt.datetime:
     time) the queue's time stands still until the clock catches up, so a later ticket never
     takes a place in line before an earlier one and no measured duration is negative."""
     now = ctx.now()
-    if session.new or session.dirty or session.deleted:
-        session.flush()
-    latest = session.connection().execute(LATEST_EVENT_AT).scalar()
+    latest = flushed(session).execute(LATEST_EVENT_AT).scalar()
     if latest is None or latest <= now:
         return now
     if latest - now > MAX_CLOCK_STEP_BACK:
@@ -230,8 +242,7 @@ def audit_unchecked(
 
     text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
     target = target[:80]
-    if session.new or session.dirty or session.deleted:
-        session.flush()  # the events the record binds are rows by now
+    flushed(session)  # the events the record binds are rows by now
     prev, upto, digest, key = seal(session)
     record_hash = sealed_hash(
         key, prev, at, actor.name, actor.role, action, target, text, upto, digest

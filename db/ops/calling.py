@@ -17,6 +17,7 @@ from db.context import (
     QueueContext,
     audit,
     check_actor,
+    flushed,
     insert_event,
     queue_now,
     record_event,
@@ -132,9 +133,7 @@ def _mark_called(
     The conditional UPDATE is the guard on PostgreSQL (read committed): the second of two
     racing counters finds the status no longer 'waiting' and chooses again. It returns the
     row, so the call reads nothing more (a booking ticket: its booking's code and name)."""
-    if session.new or session.dirty or session.deleted:
-        session.flush()
-    connection = session.connection()
+    connection = flushed(session)
     row = (
         connection.execute(
             _CLAIM,

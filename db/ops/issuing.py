@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from config.settings import Channel, Service
 from db.changes import Change, note_change
-from db.context import Actor, QueueContext, audit, insert_event, queue_now, require
+from db.context import Actor, QueueContext, audit, flushed, insert_event, queue_now, require
 from db.errors import (
     ChannelNotAccepted,
     OfficeClosed,
@@ -262,8 +262,7 @@ def create_ticket(
     ``estimate`` (people ahead, minutes) is best computed by the caller before its write
     transaction (``estimate_outside``): ranking a long line while holding the write lock
     would make every other kiosk wait for it."""
-    if session.new or session.dirty or session.deleted:
-        session.flush()  # a booking made in this transaction has its id now
+    flushed(session)  # a booking made in this transaction has its id now
     day = ctx.calendar.business_day(now)
     sequence = allocate_number(session, day, service.prefix)
     if override_reason is None and not counted:
