@@ -13,7 +13,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
 
 -- Queue state that the operations change.
 GRANT INSERT, UPDATE ON tickets, counters, number_series, print_jobs, kiosk_heartbeats,
-    quota_overrides, complaints, survey_responses TO :"app";
+    quota_overrides, quota_counters, complaints, survey_responses TO :"app";
 GRANT INSERT, UPDATE ON bookings TO :"app";
 GRANT INSERT, UPDATE ON officers TO :"app";
 
