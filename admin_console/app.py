@@ -22,6 +22,7 @@ from ui.logs import setup_logging
 from ui.out_of_service import wait_for_queue
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
+from ui.startup import report_first_frame
 from ui.theme import apply_theme
 
 PROG = "loket-console"
@@ -83,6 +84,7 @@ def _main(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(PROG)
+    report_first_frame(app)
     signals = quit_on_signals(app)
     try:
         ctx = open_queue(settings)

@@ -12,7 +12,8 @@ all processes share). Between calls the officer completes the ticket and pauses 
 Then nothing happens for ``--idle-seconds``: the display's CPU time (utime + stime from
 /proc/PID/stat) over that wall time is its idle load, scrolling info line included.
 
-Targets: call committed → display updated p99 ≤ 300 ms; idle CPU ≤ 2 % of one core.
+Targets: call committed → display updated p99 ≤ 20 ms (the committing program wakes the
+display through its socket, db/changes.py); idle CPU ≤ 2 % of one core.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from db.ops.issuing import issue_ticket
 from db.sim.demo import always_open_toml
 
 REPO = Path(__file__).resolve().parents[1]
-LATENCY_TARGET_MS = 300.0
+LATENCY_TARGET_MS = 20.0
 IDLE_TARGET_PERCENT = 2.0
 COUNTER = 4  # serves pick-up ("ambil"), a service without a daily quota
 HIGHLIGHT_SECONDS = 2

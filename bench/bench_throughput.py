@@ -5,8 +5,10 @@
 Each process opens the queue the way a kiosk does (its own engine, production pragmas) and
 issues walk-in tickets, spread over the services, as fast as it can; they start together
 behind a barrier. Tickets per second = all tickets / wall time from the barrier to the last
-commit. Baseline: the same processes writing the same rows with bare sqlite3 transactions.
-Target: >= 300 tickets/s.
+commit. Measured twice: the issuing transaction (``write_ticket``, the estimate given, as
+after the kiosk's read) with the target >= 600 tickets/s, and the whole ``issue_ticket``
+(estimate read included) for information. Baseline: the same processes writing the same
+rows with bare sqlite3 transactions.
 """
 
 from __future__ import annotations
@@ -22,21 +24,44 @@ from bench.common import KIOSK, MORNING, Result, bench_settings, fresh_queue, pr
 from config.settings import Channel
 from db.clock import FixedClock
 from db.migrate import open_queue
-from db.ops.issuing import issue_ticket
+from db.ops.issuing import check_request, issue_ticket, write_ticket
 
-TARGET_PER_SECOND = 300.0
-BARRIER_SECONDS = 90
+TARGET_PER_SECOND = 600.0
+BARRIER_SECONDS = 300  # spawned processes import everything first: slow on a loaded machine
 SERVICES = ("baru", "ganti", "ambil", "info")
 
 
 def _queue_worker(db_path: str, count: int, worker: int, barrier: object, out: object) -> None:
+    _issuing(db_path, count, worker, barrier, out, whole=True)
+
+
+def _transaction_worker(
+    db_path: str, count: int, worker: int, barrier: object, out: object
+) -> None:
+    _issuing(db_path, count, worker, barrier, out, whole=False)
+
+
+def _issuing(
+    db_path: str, count: int, worker: int, barrier: object, out: object, *, whole: bool
+) -> None:
     try:
-        ctx = open_queue(bench_settings(Path(db_path)), clock=FixedClock(MORNING))
+        settings = bench_settings(Path(db_path))
+        if "://" in db_path:  # a database URL (bench_postgres), not a SQLite file
+            settings = settings.model_copy(update={"database_url": db_path})
+        ctx = open_queue(settings, clock=FixedClock(MORNING))
         try:
+            kiosk = f"kiosk-{worker}"
+            requests = [
+                check_request(ctx, KIOSK, service, Channel.WALK_IN, kiosk_id=kiosk)
+                for service in SERVICES
+            ]
             barrier.wait(timeout=BARRIER_SECONDS)  # type: ignore[attr-defined]
             for i in range(count):
-                service = SERVICES[(worker + i) % len(SERVICES)]
-                issue_ticket(ctx, KIOSK, service, Channel.WALK_IN, kiosk_id=f"kiosk-{worker}")
+                k = (worker + i) % len(SERVICES)
+                if whole:
+                    issue_ticket(ctx, KIOSK, SERVICES[k], Channel.WALK_IN, kiosk_id=kiosk)
+                else:
+                    write_ticket(ctx, KIOSK, requests[k], (i, i * 4))
             out.put(time.perf_counter())  # type: ignore[attr-defined]
         finally:
             ctx.db.dispose()
@@ -88,17 +113,24 @@ def _rate(target: object, db_path: Path, processes: int, per_process: int) -> fl
 def run(processes: int = 4, per_process: int = 250) -> list[Result]:
     with tempfile.TemporaryDirectory(prefix="loket-bench-") as tmp:
         folder = Path(tmp)
-        fresh_queue(folder / "queue.sqlite3").db.dispose()
-        fresh_queue(folder / "bare.sqlite3").db.dispose()
-        rate = _rate(_queue_worker, folder / "queue.sqlite3", processes, per_process)
+        for name in ("transaction", "whole", "bare"):
+            fresh_queue(folder / f"{name}.sqlite3").db.dispose()
+        rate = _rate(_transaction_worker, folder / "transaction.sqlite3", processes, per_process)
+        whole = _rate(_queue_worker, folder / "whole.sqlite3", processes, per_process)
         base = _rate(_bare_worker, folder / "bare.sqlite3", processes, per_process)
     return [
         Result(
             f"throughput, {processes} processes", processes * per_process, value=rate,
-            base_value=base, unit="tickets/s", target=">= 300 tickets/s",
+            base_value=base, unit="tickets/s", target=f">= {TARGET_PER_SECOND:g} tickets/s",
             ok=rate >= TARGET_PER_SECOND,
-            note="issue_ticket from separate processes, one SQLite file; baseline: bare sqlite3",
-        )
+            note="issuing transactions (write_ticket) from separate processes, one SQLite "
+            "file; baseline: bare sqlite3",
+        ),
+        Result(
+            f"throughput, {processes} processes (whole issue)", processes * per_process,
+            value=whole, base_value=base, unit="tickets/s",
+            note="issue_ticket (estimate read + transaction); baseline: bare sqlite3",
+        ),
     ]  # fmt: skip
 
 

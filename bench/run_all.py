@@ -3,8 +3,11 @@
     python -m bench [--quick] [--markdown]      (same as python -m bench.run_all)
 
 Includes ``bench_printer`` and ``bench_display`` when they exist (they are run as their own
-processes and their p50/p99 lines are taken into the table). ``--quick`` runs each with a
-tiny N (what the smoke test does); the figures are then only a sign of life.
+processes and their p50/p99 lines are taken into the table), the PostgreSQL run
+(``bench_postgres``: a throwaway local server) and the apps' start-up (``bench_startup``:
+Xvfb); each of these is marked MISSED with the reason when it cannot run here. ``--quick``
+runs each with a tiny N (what the smoke test does); the figures are then only a sign of
+life. ``--no-postgres`` and ``--no-startup`` leave those two out.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bench import bench_call_next, bench_estimate, bench_issue, bench_memory, bench_throughput
@@ -72,7 +77,15 @@ def external(module: str, quick: bool) -> list[Result]:
     return results
 
 
-def run(quick: bool = False) -> list[Result]:
+def _guarded(name: str, run: Callable[[], list[Result]]) -> list[Result]:
+    """A benchmark that needs something outside Python (a PostgreSQL server, Xvfb)."""
+    try:
+        return run()
+    except Exception as exc:  # reported in the table, not a crash of the whole run
+        return [Result(name, 0, ok=False, note=f"not run: {str(exc)[:120]}")]
+
+
+def run(quick: bool = False, postgres: bool = True, startup: bool = True) -> list[Result]:
     results: list[Result] = []
     if quick:
         results += bench_issue.run(n=5, lines=(0, 5), repeat=2)
@@ -88,6 +101,15 @@ def run(quick: bool = False) -> list[Result]:
         results += bench_memory.run()
     for module in EXTERNAL:
         results += external(module, quick)
+    if postgres:
+        from bench import bench_postgres
+
+        size = {"processes": 2, "per_process": 3, "commits": 5} if quick else {}
+        results += _guarded("bench_postgres", lambda: bench_postgres.run(**size))
+    if startup:
+        from bench import bench_startup
+
+        results += _guarded("bench_startup", lambda: bench_startup.run(runs=1 if quick else 5))
     return results
 
 
@@ -95,9 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny N: a smoke run")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    parser.add_argument("--no-postgres", action="store_true", help="leave PostgreSQL out")
+    parser.add_argument("--no-startup", action="store_true", help="leave the start-up out")
     args = parser.parse_args(argv)
-    results = run(args.quick)
+    before = os.getloadavg()
+    results = run(args.quick, postgres=not args.no_postgres, startup=not args.no_startup)
+    after = os.getloadavg()
     print(f"{dt.datetime.now():%Y-%m-%d %H:%M}  {machine()}")
+    print(f"load average (1 min) {before[0]:.2f} before the run, {after[0]:.2f} after")
     print_table(results)
     if args.markdown:
         print()

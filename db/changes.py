@@ -17,8 +17,14 @@ dedicated connection whose socket a Qt notifier watches."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import itertools
 import json
+import logging
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +42,7 @@ KIND_OF_TABLE = {
     "tickets": "tickets",
     "number_series": "tickets",
     "quota_overrides": "tickets",
+    "quota_counters": "tickets",
     "print_jobs": "tickets",
     "ticket_events": "tickets",  # "calls" when the event is a call or a recall
     "counters": "counters",
@@ -50,7 +57,14 @@ CALL_EVENTS = frozenset({"called", "recalled"})
 # Tables whose rows belong to one business day (a ticket's events and print jobs follow
 # their ticket); a bulk statement on one of them that names no day may touch any day.
 DAY_TABLES = frozenset(
-    {"tickets", "number_series", "quota_overrides", "complaints", "survey_responses"}
+    {
+        "tickets",
+        "number_series",
+        "quota_overrides",
+        "quota_counters",
+        "complaints",
+        "survey_responses",
+    }
 )
 
 
@@ -162,6 +176,13 @@ def change_of(session: Session) -> Change:
     return change
 
 
+def note_change(session: Session, change: Change) -> None:
+    """Record what a statement run on the session's connection (SQLAlchemy Core, which the
+    session's events do not see) wrote: the hot transactions (issuing, calling) say it
+    themselves."""
+    _record(session, change)
+
+
 def _record(session: Session, change: Change) -> None:
     session.info[_KEY] = session.info.get(_KEY, NOTHING).merge(change)
 
@@ -209,6 +230,107 @@ class SqliteChangeProbe:
 
     def close(self) -> None:
         self._conn.close()
+
+
+# --- SQLite: a writer wakes the watchers on the same PC --------------------------------------
+#
+# ``data_version`` is polled (every 200 ms in the apps); a call should reach the display on
+# the same PC sooner. Each watcher binds a Unix datagram socket in a folder next to the
+# database file (``.<file name>.wake``); every write transaction, once committed, sends one
+# byte to each socket there. A lost datagram or a full socket costs only time: the poll
+# still notices the commit. Sockets left by a program that died are removed by the next
+# writer that finds nobody listening.
+
+log = logging.getLogger(__name__)
+_names = itertools.count()
+
+
+def wake_folder(url: str) -> Path | None:
+    """The folder of a SQLite file's wake-up sockets (None: not a SQLite file)."""
+    parsed = make_url(url)
+    database = parsed.database
+    if not parsed.drivername.startswith("sqlite") or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    path = Path(database).absolute()
+    return path.with_name(f".{path.name}.wake")
+
+
+def wake_watchers(folder: Path) -> int:
+    """Wake every watcher listening in ``folder``; returns how many were sent a datagram.
+    Never raises and never blocks: a notification is only a hint."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0  # nobody has ever listened here
+    sent = 0
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.setblocking(False)
+        for entry in entries:
+            if not entry.name.endswith(".sock"):
+                continue
+            try:
+                sock.sendto(b"!", entry.path)
+                sent += 1
+            except ConnectionRefusedError:  # its program is gone
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.ENOBUFS, errno.ENOENT, errno.EACCES):
+                    log.debug("cannot wake %s: %s", entry.path, exc)
+    return sent
+
+
+class WakeSocket:
+    """A watcher's end: a datagram socket in the wake folder; readable when a writer on this
+    PC committed. ``open`` returns None when one cannot be made (the poll then does)."""
+
+    def __init__(self, sock: socket.socket, path: Path) -> None:
+        self._sock = sock
+        self.path = path
+
+    @classmethod
+    def open(cls, url: str) -> WakeSocket | None:
+        folder = wake_folder(url)
+        if folder is None:
+            return None
+        path = folder / f"{os.getpid()}-{next(_names)}.sock"
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        try:
+            # The database's folder is shared by the office's programs (setgid group):
+            # the wake folder and its sockets are the group's too.
+            folder.mkdir(mode=0o770, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            sock.bind(str(path))
+            os.chmod(path, 0o660)
+            sock.setblocking(False)
+        except OSError as exc:  # a read-only folder, or a path too long for a socket
+            sock.close()
+            log.info("no wake-up socket for %s (%s): polling only", url, exc)
+            return None
+        return cls(sock, path)
+
+    def fileno(self) -> int:
+        return self._sock.fileno()
+
+    def drain(self) -> bool:
+        """Read every datagram waiting; True if there was one."""
+        woken = False
+        while True:
+            try:
+                self._sock.recv(64)
+            except (BlockingIOError, InterruptedError):
+                return woken
+            except OSError:
+                return woken
+            woken = True
+
+    def close(self) -> None:
+        self._sock.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
 
 
 CHANNEL = "loket_queue"

@@ -34,7 +34,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import DatabaseLimits
-from db.changes import CHANNEL, change_of, track_changes
+from db.changes import CHANNEL, change_of, track_changes, wake_folder, wake_watchers
 
 # A write waits up to BUSY_TIMEOUT_MS for another program's lock, and the whole transaction
 # is tried WRITE_ATTEMPTS times: about 15 s in all before the caller hears "busy".
@@ -231,6 +231,8 @@ class Database:
         self.limits = limits or DatabaseLimits()
         self.engine = make_engine(url, self.limits, **engine_kwargs)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        # SQLite: the watchers on this PC are woken after each commit (db/changes.py).
+        self._wake = wake_folder(url) if self.is_sqlite else None
         # Called with a short text each time a change is retried because the database is
         # busy ("busy, retrying"), so a screen can say so; the log always hears of it.
         self.on_busy: Callable[[str], None] | None = None
@@ -260,6 +262,12 @@ class Database:
                     text("SELECT pg_notify(:channel, :what)"),
                     {"channel": CHANNEL, "what": change_of(session).payload()},
                 )
+        self.wake_watchers()
+
+    def wake_watchers(self) -> None:
+        """SQLite: tell the watchers on this PC that a commit happened (db/changes.py)."""
+        if self._wake is not None:
+            wake_watchers(self._wake)
 
     @staticmethod
     def _queue_lock(session: Session) -> None:
@@ -298,6 +306,7 @@ class Database:
                             {"channel": CHANNEL, "what": change_of(session).payload()},
                         )
                     committing = True
+                self.wake_watchers()
                 return result
             except (OperationalError, DBAPIError) as exc:
                 detail = _short(str(getattr(exc, "orig", exc)))

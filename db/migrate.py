@@ -6,12 +6,9 @@ refused with a message saying so (the app would not understand its tables)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from config.settings import Settings
 from db.clock import Clock, SystemClock
@@ -21,7 +18,13 @@ from db.io.office_keys import office_key
 from db.ops.counters import sync_counters
 from db.ops.privacy import purge_personal_data
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration (tests/test_engine.py checks it is Alembic's head). An app starting on
+# a current database reads its version and goes on: Alembic is only loaded to upgrade.
+SCHEMA_HEAD = "0006_quota_counters"
 
 
 class SchemaError(Exception):
@@ -29,6 +32,8 @@ class SchemaError(Exception):
 
 
 def alembic_config(db: Database) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
@@ -36,6 +41,9 @@ def alembic_config(db: Database) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(config).get_current_head()
@@ -44,8 +52,21 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def stored_revision(db: Database) -> str | None:
+    """The schema revision recorded in the database, by one plain read of Alembic's table
+    (None: no table, or no row: an empty database)."""
+    try:
+        with db.engine.connect() as connection:
+            value = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except DBAPIError:
+        return None
+    return None if value is None else str(value)
 
 
 def check_sqlite_folder(db: Database) -> None:
@@ -93,6 +114,12 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     ``BEGIN IMMEDIATE``), and the revision is read again once the lock is held, so the
     first PC upgrades and the others find the schema current."""
     check_sqlite_folder(db)
+    if stored_revision(db) == SCHEMA_HEAD:
+        return SCHEMA_HEAD, SCHEMA_HEAD  # current: nothing to lock, nothing to load
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
     head = head_revision()
     config = alembic_config(db)
@@ -128,12 +155,12 @@ def open_queue(
     try:
         check_sqlite_folder(db)
         if read_only:
-            if current_revision(db) != head_revision():
+            if stored_revision(db) != SCHEMA_HEAD:
                 raise SchemaError("The database schema is not up to date: run `loket-db upgrade`.")
             return QueueContext(db, settings, clock or SystemClock())
         if upgrade_schema:
             upgrade(db)
-        elif current_revision(db) != head_revision():
+        elif stored_revision(db) != SCHEMA_HEAD:
             raise SchemaError("The database schema is not up to date: run `loket-db upgrade`.")
         ctx = QueueContext(db, settings, clock or SystemClock())
         # This PC's key files (db/io/office_keys.py) exist from the first start on.

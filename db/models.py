@@ -155,6 +155,21 @@ class NumberSeries(Base):
     last_number: Mapped[int] = mapped_column(Integer)
 
 
+class QuotaCounter(Base):
+    """How many tickets of a service and channel count against its quota on a business day
+    (issued, not cancelled, not issued over the quota), and a supervisor's quota for that
+    day (the latest ``quota_overrides`` row; None: the setting). Issuing increments it in
+    one keyed statement that also returns the quota, so no ticket is counted."""
+
+    __tablename__ = "quota_counters"
+
+    business_day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    service_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    channel: Mapped[str] = mapped_column(_enum(Channel), primary_key=True)
+    issued: Mapped[int] = mapped_column(Integer, default=0)
+    quota: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class Booking(Base):
     """A booking from the central system's export. The NIK is kept only as a salted hash."""
 

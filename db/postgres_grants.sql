@@ -16,7 +16,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app", :"web";
 
 -- Queue state that the operations change.
 GRANT INSERT, UPDATE ON tickets, counters, number_series, print_jobs, kiosk_heartbeats,
-    quota_overrides, complaints, survey_responses, bookings, officers TO :"app";
+    quota_overrides, quota_counters, complaints, survey_responses, bookings, officers TO :"app";
 
 -- History: added to, never changed or removed.
 GRANT INSERT ON ticket_events, audit_log TO :"app";

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from config.settings import Channel
 from db.models import Ticket, TicketStatus
@@ -63,4 +65,39 @@ class TicketView:
             kiosk_id=ticket.kiosk_id,
             print_state=ticket.print_state,
             override_reason=ticket.override_reason,
+        )
+
+    @classmethod
+    def of_row(
+        cls,
+        row: Mapping[Any, Any],
+        booking_code: str | None = None,
+        applicant_name: str | None = None,
+    ) -> TicketView:
+        """The view of a ``tickets`` row read or returned by a Core statement (column
+        names as keys), with its booking's code and name when it has one."""
+        return cls(
+            id=row["id"],
+            number=row["number"],
+            token=row["token"],
+            business_day=row["business_day"],
+            service=row["service_code"],
+            channel=Channel(row["channel"]),
+            priority_reason=row["priority_reason"],
+            status=TicketStatus(row["status"]),
+            issued_at=row["issued_at"],
+            queued_at=row["queued_at"],
+            called_at=row["called_at"],
+            serving_at=row["serving_at"],
+            done_at=row["done_at"],
+            counter=row["counter_number"],
+            recall_count=row["recall_count"],
+            people_ahead=row["people_ahead_at_issue"],
+            estimated_wait_minutes=row["estimated_wait_at_issue"],
+            booking_code=booking_code,
+            masked_name=mask_name(applicant_name) if booking_code is not None else None,
+            slot_start=row["slot_start"],
+            kiosk_id=row["kiosk_id"],
+            print_state=row["print_state"],
+            override_reason=row["override_reason"],
         )

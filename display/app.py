@@ -33,6 +33,7 @@ from ui.logs import setup_logging
 from ui.out_of_service import wait_for_queue
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
+from ui.startup import report_first_frame
 
 log = logging.getLogger("display")
 
@@ -186,6 +187,7 @@ def _main(args: argparse.Namespace) -> int:
             return 2
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(PROG)
+    report_first_frame(app)
     signals = quit_on_signals(app)
     try:
         try:

@@ -31,6 +31,7 @@ from kiosk.window import KioskWindow
 from ui.i18n import Translations
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
+from ui.startup import report_first_frame
 from ui.watcher import QueueWatcher
 
 TICKETS = ("tickets",)
@@ -190,6 +191,7 @@ def _main(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(PROG)
+    report_first_frame(app)
     signals = quit_on_signals(app)
     try:
         try:

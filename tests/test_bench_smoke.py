@@ -32,18 +32,24 @@ info = { median = 3 }
 def test_issue_bench() -> None:
     results = bench_issue.run(n=5, lines=(0, 5), repeat=2)
     assert [r.name for r in results] == [
-        "issue one ticket",
-        "issue with 0 waiting",
-        "issue with 5 waiting",
+        "issuing transaction",
+        "issue one ticket (whole)",
+        "transaction with 0 waiting",
+        "whole issue with 0 waiting",
+        "transaction with 5 waiting",
+        "whole issue with 5 waiting",
     ]
-    first = results[0]
+    first, whole = results[:2]
     assert first.p50 and first.p99 and first.base_p99 and first.ratio
-    assert "ESC/POS" in first.note
+    assert first.ok is not None and results[4].ok is not None
+    assert "ESC/POS" in whole.note
 
 
 def test_throughput_bench() -> None:
-    (result,) = bench_throughput.run(processes=2, per_process=3)
-    assert result.n == 6 and result.value and result.base_value
+    transaction, whole = bench_throughput.run(processes=2, per_process=3)
+    assert transaction.n == whole.n == 6
+    assert transaction.value and whole.value and transaction.base_value
+    assert transaction.ok is not None
 
 
 def test_call_next_bench() -> None:

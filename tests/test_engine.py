@@ -41,6 +41,17 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
     assert diff == []
 
 
+def test_the_fast_version_read_knows_the_newest_migration(db_url: str) -> None:
+    from db.migrate import SCHEMA_HEAD, stored_revision
+
+    assert head_revision() == SCHEMA_HEAD
+    db = Database(db_url)
+    assert stored_revision(db) is None
+    upgrade(db)
+    assert stored_revision(db) == SCHEMA_HEAD == current_revision(db)
+    db.dispose()
+
+
 def test_upgrade_twice_changes_nothing(db_url: str) -> None:
     db = Database(db_url)
     upgrade(db)

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from db.changes import EVERYTHING, Change, PostgresChangeListener, SqliteChangeProbe
+from db.changes import EVERYTHING, Change, PostgresChangeListener, SqliteChangeProbe, WakeSocket
 from ui.ops import Failure, Operations
 
 POLL_MS = 200
@@ -30,14 +30,17 @@ class QueueWatcher(QObject):
     ``changed_what`` with what it changed (a ``db.changes.Change``: business days and
     kinds, or unknown, meaning everything).
 
-    SQLite: polls ``PRAGMA data_version`` (microseconds, no lock) every ``POLL_MS``; a
-    SQLite change is always "everything". PostgreSQL: LISTEN on a dedicated connection,
-    its socket watched by a ``QSocketNotifier`` (no polling); the notification payload says
-    what changed. Opening that connection (up to ``connect_timeout`` seconds when the
-    server is away) runs on the operations bridge, never on the UI thread; when the
-    server goes away the watcher tries again every ``RECONNECT_MS`` and emits ``changed``
-    once back (it may have missed something). Either way a slow safety refresh emits
-    ``changed`` every ``SAFETY_REFRESH_MS``, so a screen never stays stale for long."""
+    SQLite: a writer on this PC wakes the watcher at once through its datagram socket
+    (``db.changes.WakeSocket``, watched by a ``QSocketNotifier``); ``PRAGMA data_version``
+    (microseconds, no lock) is still polled every ``POLL_MS``, for a wake-up lost or a
+    writer that sends none. A SQLite change is always "everything". PostgreSQL: LISTEN on
+    a dedicated connection, its socket watched by a ``QSocketNotifier`` (no polling); the
+    notification payload says what changed. Opening that connection (up to
+    ``connect_timeout`` seconds when the server is away) runs on the operations bridge,
+    never on the UI thread; when the server goes away the watcher tries again every
+    ``RECONNECT_MS`` and emits ``changed`` once back (it may have missed something).
+    Either way a slow safety refresh emits ``changed`` every ``SAFETY_REFRESH_MS``, so a
+    screen never stays stale for long."""
 
     changed = Signal()
     changed_what = Signal(object)
@@ -55,6 +58,8 @@ class QueueWatcher(QObject):
         super().__init__(parent)
         self._url = url
         self._probe = SqliteChangeProbe(url) if url.startswith("sqlite") else None
+        self._wake: WakeSocket | None = None
+        self._wake_notifier: QSocketNotifier | None = None
         self._postgres = url.startswith("postgresql")
         self._listener: PostgresChangeListener | None = None
         self._notifier: QSocketNotifier | None = None
@@ -83,6 +88,12 @@ class QueueWatcher(QObject):
         self._running = True
         if self._probe is not None:
             self._poll.start()
+            self._wake = WakeSocket.open(self._url)
+            if self._wake is not None:
+                self._wake_notifier = QSocketNotifier(
+                    self._wake.fileno(), QSocketNotifier.Type.Read, self
+                )
+                self._wake_notifier.activated.connect(self._woken)
         if self._postgres:
             self._try_connect()
         self._safety.start()
@@ -94,6 +105,13 @@ class QueueWatcher(QObject):
         self._safety.stop()
         self._reconnect.stop()
         self._drop_listener()
+        if self._wake_notifier is not None:
+            self._wake_notifier.setEnabled(False)
+            self._wake_notifier.deleteLater()
+            self._wake_notifier = None
+        if self._wake is not None:
+            self._wake.close()
+            self._wake = None
         if self._probe is not None:
             self._probe.close()
             self._probe = None
@@ -105,6 +123,13 @@ class QueueWatcher(QObject):
     def _check(self) -> None:
         if self._probe is not None and self._probe.changed():
             self._emit(EVERYTHING)
+
+    def _woken(self) -> None:
+        if self._wake is None or not self._wake.drain():
+            return
+        if self._probe is not None:
+            self._probe.changed()  # seen: the next poll need not say it again
+        self._emit(EVERYTHING)
 
     def _try_connect(self) -> None:
         if self._connecting or not self._running:

@@ -21,10 +21,19 @@ class MissingKey(Exception):
     """A key file that must exist does not."""
 
 
-def key_path(name: str) -> Path:
-    from config.loader import data_dir
+_folders: dict[tuple[str | None, ...], Path] = {}
 
-    return data_dir() / f"{name}.key"
+
+def key_path(name: str) -> Path:
+    # The data folder is found (and checked writable) once per environment that names it;
+    # the audit key is read on every queue change.
+    where = tuple(os.environ.get(v) for v in ("LOKET_DATA_DIR", "XDG_DATA_HOME", "HOME"))
+    folder = _folders.get(where)
+    if folder is None or not folder.is_dir():
+        from config.loader import data_dir
+
+        folder = _folders[where] = data_dir()
+    return folder / f"{name}.key"
 
 
 def office_key(name: str, *, create: bool = True) -> bytes:

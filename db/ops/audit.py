@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -76,34 +76,49 @@ def sealed_hash(
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+# The newest record by primary key: SQLite and PostgreSQL both answer max(id) from the
+# primary key's index (one step, not a scan or a sort, however long the log is).
+_NEWEST = select(AuditRecord.hash, AuditRecord.events_upto).where(
+    AuditRecord.id == select(func.max(AuditRecord.id)).scalar_subquery()
+)
+_BOUND = select(func.max(AuditRecord.events_upto))
+_LAST_EVENT = select(func.max(TicketEvent.id))
+# Both in one statement, for a new record: (previous hash, bound so far, last event id).
+_HEAD = select(
+    _NEWEST.with_only_columns(AuditRecord.hash).scalar_subquery(),
+    _NEWEST.with_only_columns(AuditRecord.events_upto).scalar_subquery(),
+    _LAST_EVENT.scalar_subquery(),
+)
+_EVENTS = (
+    select(
+        TicketEvent.id,
+        TicketEvent.ticket_id,
+        TicketEvent.kind,
+        TicketEvent.at,
+        TicketEvent.actor,
+        TicketEvent.counter_number,
+        TicketEvent.status_after,
+        TicketEvent.detail,
+        Ticket.number,
+        Ticket.business_day,
+        Ticket.channel,
+    )
+    .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+    .where(TicketEvent.id > bindparam("after"), TicketEvent.id <= bindparam("upto"))
+    .order_by(TicketEvent.id)
+)
+
+
 def last_hash(session: Session) -> str:
     """The newest record's hash (records pending in this session included)."""
-    newest = session.scalar(select(AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1))
-    return newest or GENESIS
+    session.flush()
+    newest = session.connection().execute(_NEWEST).first()
+    return newest[0] if newest is not None else GENESIS
 
 
 def _events(session: Session, after: int, upto: int) -> list[tuple[object, ...]]:
-    return [
-        tuple(row)
-        for row in session.execute(
-            select(
-                TicketEvent.id,
-                TicketEvent.ticket_id,
-                TicketEvent.kind,
-                TicketEvent.at,
-                TicketEvent.actor,
-                TicketEvent.counter_number,
-                TicketEvent.status_after,
-                TicketEvent.detail,
-                Ticket.number,
-                Ticket.business_day,
-                Ticket.channel,
-            )
-            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
-            .where(TicketEvent.id > after, TicketEvent.id <= upto)
-            .order_by(TicketEvent.id)
-        )
-    ]
+    rows = session.connection().execute(_EVENTS, {"after": after, "upto": upto})
+    return [tuple(row) for row in rows]
 
 
 def events_digest(key: bytes, rows: list[tuple[object, ...]]) -> str:
@@ -115,11 +130,20 @@ def events_digest(key: bytes, rows: list[tuple[object, ...]]) -> str:
 
 
 def seal(session: Session) -> tuple[str, int, str, bytes]:
-    """For a new record: the previous hash, and the events it binds (up to, digest)."""
+    """For a new record: the previous hash, and the events it binds (up to, digest).
+
+    The events already bound are those up to the newest record's ``events_upto``: each
+    sealed record binds at least up to the one before it, and a chain holds no unsealed
+    record after a sealed one. Only a log whose newest record is unsealed (written before
+    the office had a key) needs the maximum over the log."""
     key = office_key(KEY)
-    prev = last_hash(session)
-    bound = session.scalar(select(func.max(AuditRecord.events_upto))) or 0
-    upto = max(session.scalar(select(func.max(TicketEvent.id))) or 0, bound)
+    connection = session.connection()
+    prev, bound, last_event = connection.execute(_HEAD).one()
+    if prev is None:
+        prev, bound = GENESIS, 0
+    elif bound is None:
+        bound = connection.execute(_BOUND).scalar() or 0
+    upto = max(last_event or 0, bound)
     return prev, upto, events_digest(key, _events(session, bound, upto)), key
 
 

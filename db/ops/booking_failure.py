@@ -113,6 +113,6 @@ def issue_booking_failure_ticket(
                 quota,
             )
         audit(session, actor, "issue_booking_failure", now, ticket.number, note=text)
-        return TicketView.of(ticket)
+        return ticket
 
     return ctx.db.run_write(work)

@@ -6,16 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from config.settings import Calling, Channel
+from db.changes import Change, note_change
 from db.context import (
     MANAGERS,
     Actor,
     QueueContext,
     audit,
     check_actor,
+    flushed,
+    insert_event,
     queue_now,
     record_event,
     require,
@@ -31,11 +34,11 @@ from db.errors import (
     UnknownTicket,
     WrongCounter,
 )
-from db.models import EventKind, Role, Ticket, TicketStatus
+from db.models import Booking, EventKind, Role, Ticket, TicketStatus
 from db.ops.counters import ensure_open_for_calling, require_counter_officer
-from db.ops.issuing import find_service
+from db.ops.issuing import TICKETS, count_for_quota, find_service
 from db.read.estimate import waiting_line
-from db.read.queue_state import counter_settings, current_at, recent_channels
+from db.read.queue_state import busy_at, counter_settings, current_at, recent_channels
 from db.rules.policy import choose, eligible
 from db.views import TicketView
 
@@ -103,36 +106,58 @@ def _at_counter(ticket: Ticket, counter: int) -> None:
         raise WrongCounter(f"{ticket.number} is at {where}, not at counter {counter}.")
 
 
+_CLAIM = (
+    update(Ticket)
+    .where(Ticket.id == bindparam("ticket_id"), Ticket.status == TicketStatus.WAITING)
+    .values(
+        status=TicketStatus.CALLED,
+        called_at=bindparam("now"),
+        counter_number=bindparam("counter"),
+        officer_id=bindparam("officer_id"),
+    )
+    .returning(*Ticket.__table__.c)
+)
+_BOOKING = select(Booking.code, Booking.applicant_name).where(Booking.id == bindparam("id"))
+
+
 def _mark_called(
     session: Session,
-    ctx: QueueContext,
     actor: Actor,
-    ticket: Ticket,
+    ticket_id: int,
     counter: int,
     now: dt.datetime,
     **detail: str,
-) -> bool:
-    """Claim a waiting ticket for a counter; False if another counter got it first.
+) -> TicketView | None:
+    """Claim a waiting ticket for a counter; None if another counter got it first.
 
     The conditional UPDATE is the guard on PostgreSQL (read committed): the second of two
-    racing counters finds the status no longer 'waiting' and chooses again."""
-    claimed = session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket.id, Ticket.status == TicketStatus.WAITING)
-        .values(
-            status=TicketStatus.CALLED,
-            called_at=now,
-            counter_number=counter,
-            officer_id=actor.officer_id,
+    racing counters finds the status no longer 'waiting' and chooses again. It returns the
+    row, so the call reads nothing more (a booking ticket: its booking's code and name)."""
+    connection = flushed(session)
+    row = (
+        connection.execute(
+            _CLAIM,
+            {
+                "ticket_id": ticket_id,
+                "now": now,
+                "counter": counter,
+                "officer_id": actor.officer_id,
+            },
         )
-        .execution_options(synchronize_session=False)
+        .mappings()
+        .first()
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        return False
-    session.refresh(ticket)
-    record_event(session, ticket, EventKind.CALLED, actor, now, **detail)
-    audit(session, actor, "call", now, ticket.number, counter=counter, **detail)
-    return True
+    if row is None:
+        return None
+    note_change(session, Change(frozenset({row["business_day"]}), TICKETS))
+    insert_event(
+        session, ticket_id, EventKind.CALLED, actor, now, counter, TicketStatus.CALLED, **detail
+    )
+    audit(session, actor, "call", now, row["number"], counter=counter, **detail)
+    if row["booking_id"] is None:
+        return TicketView.of_row(row)
+    booking = connection.execute(_BOOKING, {"id": row["booking_id"]}).one()
+    return TicketView.of_row(row, booking.code, booking.applicant_name)
 
 
 def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
@@ -144,25 +169,27 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
         check_actor(session, actor, "call_next")
         now = queue_now(session, ctx)
         ensure_open_for_calling(session, ctx, actor, counter, now)
-        busy = current_at(session, ctx, counter)
-        if busy is not None:
-            raise CounterBusy(
-                f"{busy.number} is still {busy.status} at counter {counter}: complete it or "
-                "mark it no-show first."
-            )
+        _not_busy(session, ctx, counter, ": complete it or mark it no-show first.")
         recent = recent_channels(session, ctx, counter)
         waiting = waiting_line(session, ctx.today(), config.services)
         line = eligible(waiting, config.services, config.channels)
         while line:
             chosen = choose(line, now, ctx.settings.call_policy, recent)
             assert chosen is not None
-            ticket = session.get(Ticket, chosen.ticket_id)
-            if ticket is not None and _mark_called(session, ctx, actor, ticket, counter, now):
-                return TicketView.of(ticket)
+            view = _mark_called(session, actor, chosen.ticket_id, counter, now)
+            if view is not None:
+                return view
             line = [w for w in line if w.ticket_id != chosen.ticket_id]
         raise NobodyWaiting(f"Nobody is waiting for counter {counter}.")
 
     return ctx.db.run_write(work)
+
+
+def _not_busy(session: Session, ctx: QueueContext, counter: int, then: str) -> None:
+    busy = busy_at(session, ctx, counter)
+    if busy is not None:
+        number, status = busy
+        raise CounterBusy(f"{number} is still {status} at counter {counter}{then}")
 
 
 def call_ticket(
@@ -183,12 +210,12 @@ def call_ticket(
         if ticket.service_code not in config.services:
             raise WrongCounter(f"Counter {counter} does not serve {ticket.number}'s service.")
         ensure_open_for_calling(session, ctx, actor, counter, now)
-        busy = current_at(session, ctx, counter)
-        if busy is not None:
-            raise CounterBusy(f"{busy.number} is still {busy.status} at counter {counter}.")
-        if not _mark_called(session, ctx, actor, ticket, counter, now, out_of_order=reason.strip()):
+        _not_busy(session, ctx, counter, ".")
+        view = _mark_called(session, actor, ticket.id, counter, now, out_of_order=reason.strip())
+        if view is None:
             raise IllegalTransition(f"{ticket.number} was just called at another counter.")
-        return TicketView.of(ticket)
+        session.expire(ticket)  # the claim changed its row under the ORM
+        return view
 
     return ctx.db.run_write(work)
 
@@ -347,6 +374,9 @@ def transfer(
             "from_counter": t.counter_number,
             "note": note.strip(),
         }
+        if t.override_reason is None:  # its place in the quotas moves with it
+            count_for_quota(_s, t.business_day, t.service_code, t.channel, -1)
+            count_for_quota(_s, t.business_day, target.code, t.channel, 1)
         t.service_code = target.code
         t.status = TicketStatus.WAITING
         t.counter_number = None
@@ -372,6 +402,8 @@ def cancel(ctx: QueueContext, actor: Actor, ticket_ref: int | str, reason: str) 
             TicketStatus.SERVING,
             TicketStatus.NO_SHOW,
         )
+        if t.override_reason is None:  # a cancelled ticket no longer counts
+            count_for_quota(_s, t.business_day, t.service_code, t.channel, -1)
         t.status = TicketStatus.CANCELLED
         t.cancelled_at = now
         return {"reason": reason.strip()}

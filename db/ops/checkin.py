@@ -252,7 +252,7 @@ def check_in_booking(
         )
         via = {"key_id": claim.key_id} if claim else {}
         audit(session, actor, "check_in_booking", now, ticket.number, booking=code, **via)
-        return TicketView.of(ticket)
+        return ticket
 
     try:
         return ctx.db.run_write(work)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import Date, bindparam, insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from config.settings import Channel, Service
-from db.context import Actor, QueueContext, audit, queue_now, record_event, require
+from db.changes import Change, note_change
+from db.context import Actor, QueueContext, audit, flushed, insert_event, queue_now, require
 from db.errors import (
     ChannelNotAccepted,
     OfficeClosed,
@@ -23,40 +27,142 @@ from db.models import (
     Booking,
     EventKind,
     NumberSeries,
+    PrintJob,
     PrintState,
+    QuotaCounter,
     QuotaOverride,
     Role,
     Ticket,
     TicketStatus,
 )
-from db.ops.printjobs import add_print_job
 from db.read.estimate import estimate_for_new_ticket
 from db.read.queue_state import issued_count, quota_for
 from db.views import TicketView
+
+TICKETS = frozenset({"tickets"})
 
 
 def format_number(prefix: str, sequence: int) -> str:
     return f"{prefix}-{sequence:03d}"
 
 
-def allocate_number(session: Session, day: dt.date, prefix: str) -> int:
-    """The next sequence of a series, in the caller's transaction.
+def _upsert(dialect: str) -> Any:
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
-    One atomic upsert: it creates the day's series at 1 or increments it, and holds the
-    series row's lock until the transaction ends, so concurrent issuers queue behind each
-    other and a rolled-back issue gives its number back (no gap, no duplicate)."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = (
+
+@functools.cache
+def _next_number(dialect: str) -> Any:
+    insert = _upsert(dialect)
+    return (
         insert(NumberSeries)
-        .values(business_day=day, prefix=prefix, last_number=1)
+        .values(
+            business_day=bindparam("day", type_=Date()),
+            prefix=bindparam("prefix"),
+            last_number=1,
+        )
         .on_conflict_do_update(
             index_elements=[NumberSeries.business_day, NumberSeries.prefix],
             set_={"last_number": NumberSeries.last_number + 1},
         )
         .returning(NumberSeries.last_number)
     )
-    return int(session.execute(stmt).scalar_one())
+
+
+@functools.cache
+def _count_one(dialect: str) -> Any:
+    insert = _upsert(dialect)
+    return (
+        insert(QuotaCounter)
+        .values(
+            business_day=bindparam("day", type_=Date()),
+            service_code=bindparam("service"),
+            channel=bindparam("channel"),
+            issued=bindparam("delta"),
+        )
+        .on_conflict_do_update(
+            index_elements=[
+                QuotaCounter.business_day,
+                QuotaCounter.service_code,
+                QuotaCounter.channel,
+            ],
+            set_={"issued": QuotaCounter.issued + bindparam("delta")},
+        )
+        .returning(QuotaCounter.issued, QuotaCounter.quota)
+    )
+
+
+@functools.cache
+def _set_day_quota(dialect: str) -> Any:
+    insert = _upsert(dialect)
+    return (
+        insert(QuotaCounter)
+        .values(
+            business_day=bindparam("day", type_=Date()),
+            service_code=bindparam("service"),
+            channel=bindparam("channel"),
+            issued=0,
+            quota=bindparam("quota"),
+        )
+        .on_conflict_do_update(
+            index_elements=[
+                QuotaCounter.business_day,
+                QuotaCounter.service_code,
+                QuotaCounter.channel,
+            ],
+            set_={"quota": bindparam("quota")},
+        )
+    )
+
+
+_INSERT_TICKET = insert(Ticket).returning(Ticket.id)
+_INSERT_PRINT_JOB = insert(PrintJob)
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def allocate_number(session: Session, day: dt.date, prefix: str) -> int:
+    """The next sequence of a series, in the caller's transaction.
+
+    One atomic upsert by key: it creates the day's series at 1 or increments it, and holds
+    the series row's lock until the transaction ends, so concurrent issuers queue behind
+    each other and a rolled-back issue gives its number back (no gap, no duplicate)."""
+    statement = _next_number(_dialect(session))
+    number = session.connection().execute(statement, {"day": day, "prefix": prefix})
+    note_change(session, Change(frozenset({day}), TICKETS))
+    return int(number.scalar_one())
+
+
+def count_for_quota(
+    session: Session, day: dt.date, service_code: str, channel: str, delta: int = 1
+) -> tuple[int, int | None]:
+    """Add ``delta`` to the tickets a service and channel count against its quota on
+    ``day``, in one keyed upsert; returns the count now and the day's supervisor quota
+    (None: the setting applies). A ticket counts unless it was cancelled or issued over
+    the quota (``db.read.queue_state.issued_count`` counts the same tickets)."""
+    statement = _count_one(_dialect(session))
+    row = (
+        session.connection()
+        .execute(
+            statement,
+            {"day": day, "service": service_code, "channel": str(channel), "delta": delta},
+        )
+        .one()
+    )
+    note_change(session, Change(frozenset({day}), TICKETS))
+    return int(row[0]), row[1]
+
+
+def set_day_quota(
+    session: Session, day: dt.date, service_code: str, channel: str, quota: int
+) -> None:
+    """Today's supervisor quota on the counter row (the override row keeps the history)."""
+    session.connection().execute(
+        _set_day_quota(_dialect(session)),
+        {"day": day, "service": service_code, "channel": str(channel), "quota": quota},
+    )
+    note_change(session, Change(frozenset({day}), TICKETS))
 
 
 @dataclass(frozen=True)
@@ -146,52 +252,99 @@ def create_ticket(
     booking: Booking | None = None,
     slot_start: dt.datetime | None = None,
     override_reason: str | None = None,
-    estimate: tuple[int, int] | None = None,
-) -> Ticket:
-    """Number, row, estimate and the "issued" event, in the caller's transaction.
+    estimate: tuple[int, int | None] | None = None,
+    counted: bool = False,
+) -> TicketView:
+    """Number, row, the "issued" event and the print job, in the caller's transaction, each
+    one prepared statement. The ticket counts against its quota (``count_for_quota``) unless
+    ``override_reason`` is given or the caller ``counted`` it already.
 
     ``estimate`` (people ahead, minutes) is best computed by the caller before its write
     transaction (``estimate_outside``): ranking a long line while holding the write lock
     would make every other kiosk wait for it."""
+    flushed(session)  # a booking made in this transaction has its id now
     day = ctx.calendar.business_day(now)
     sequence = allocate_number(session, day, service.prefix)
+    if override_reason is None and not counted:
+        count_for_quota(session, day, service.code, channel)
     people_ahead, minutes = estimate or estimate_for_new_ticket(
         session, ctx, service, channel, now, slot_start
     )
-    ticket = Ticket(
-        business_day=day,
-        prefix=service.prefix,
-        sequence=sequence,
-        number=format_number(service.prefix, sequence),
-        token=secrets.token_urlsafe(12),
-        service_code=service.code,
-        channel=channel,
-        priority_reason=reason,
-        booking=booking,
-        slot_start=slot_start,
-        status=TicketStatus.WAITING,
-        issued_at=now,
-        queued_at=now,
-        kiosk_id=kiosk_id,
-        recall_count=0,
-        print_state=PrintState.PENDING if kiosk_id else PrintState.NONE,
-        override_reason=override_reason,
-        override_by=actor.name if override_reason else None,
-        people_ahead_at_issue=people_ahead,
-        estimated_wait_at_issue=minutes,
-    )
-    session.add(ticket)
-    session.flush()
+    row: dict[str, Any] = {
+        "business_day": day,
+        "prefix": service.prefix,
+        "sequence": sequence,
+        "number": format_number(service.prefix, sequence),
+        "token": secrets.token_urlsafe(12),
+        "service_code": service.code,
+        "channel": str(channel),
+        "priority_reason": reason,
+        "booking_id": booking.id if booking is not None else None,
+        "slot_start": slot_start,
+        "status": TicketStatus.WAITING,
+        "issued_at": now,
+        "queued_at": now,
+        "called_at": None,
+        "serving_at": None,
+        "done_at": None,
+        "counter_number": None,
+        "kiosk_id": kiosk_id,
+        "recall_count": 0,
+        "print_state": PrintState.PENDING if kiosk_id else PrintState.NONE,
+        "override_reason": override_reason,
+        "override_by": actor.name if override_reason else None,
+        "people_ahead_at_issue": people_ahead,
+        "estimated_wait_at_issue": minutes,
+    }
+    connection = session.connection()
+    row["id"] = connection.execute(_INSERT_TICKET, row).scalar_one()
     kind = EventKind.CHECKED_IN if booking is not None else EventKind.ISSUED
-    record_event(session, ticket, kind, actor, now, channel=str(channel), reason=reason)
+    insert_event(
+        session,
+        row["id"],
+        kind,
+        actor,
+        now,
+        None,
+        TicketStatus.WAITING,
+        channel=str(channel),
+        reason=reason,
+    )
     if kiosk_id:
         # The print job is born with the ticket: a crash between the two cannot leave a
         # ticket nobody will print.
-        add_print_job(session, ticket, kiosk_id, actor.name, now, reprint=False)
-    return ticket
+        connection.execute(
+            _INSERT_PRINT_JOB,
+            {
+                "ticket_id": row["id"],
+                "kiosk_id": kiosk_id,
+                "reprint": False,
+                "state": PrintState.PENDING,
+                "attempts": 0,
+                "requested_by": actor.name,
+                "created_at": now,
+                "updated_at": now,
+                "delivered": "",
+                "copy_printed": False,
+            },
+        )
+    if booking is not None:
+        return TicketView.of_row(row, booking.code, booking.applicant_name)
+    return TicketView.of_row(row)
 
 
-def issue_ticket(
+@dataclass(frozen=True)
+class IssueRequest:
+    """An issue request that passed every check that needs no database."""
+
+    service: Service
+    channel: Channel
+    reason: str | None
+    kiosk_id: str | None
+    override_reason: str | None
+
+
+def check_request(
     ctx: QueueContext,
     actor: Actor,
     service_code: str,
@@ -200,13 +353,9 @@ def issue_ticket(
     reason: str | None = None,
     kiosk_id: str | None = None,
     override_reason: str | None = None,
-) -> TicketView:
-    """Issue a walk-in, priority or VIP ticket.
-
-    Refuses (typed errors) a service that does not take the channel, a priority ticket
-    without a known reason, a closed office, walk-in on a day without walk-in, and an
-    exhausted quota. Staff (not a kiosk alone) may override the walk-in day and the quota
-    by giving ``override_reason``; the override is recorded on the ticket and audited."""
+) -> IssueRequest:
+    """The checks of ``issue_ticket`` made before any transaction: role, service, channel,
+    priority reason, override reason."""
     require(actor, "issue_ticket")
     service = find_service(ctx, service_code)
     try:
@@ -231,61 +380,115 @@ def issue_ticket(
             raise ReasonRequired("A quota override needs a reason.")
         require(actor, "override_quota")
     kiosk = kiosk_id or (actor.name if actor.role == Role.KIOSK else None)
-    estimate = estimate_outside(ctx, service, channel)
+    return IssueRequest(service, channel, reason, kiosk, override_reason)
+
+
+def _check_walk_in_day(ctx: QueueContext, request: IssueRequest, now: dt.datetime) -> None:
+    if (
+        request.channel == Channel.WALK_IN
+        and not ctx.calendar.walk_in_day(ctx.calendar.business_day(now))
+        and request.override_reason is None
+    ):
+        raise WalkInClosed(
+            "Walk-in registration is not open today.",
+            ctx.calendar.next_opening(now, walk_in=True),
+        )
+
+
+def _count_within_quota(
+    session: Session, ctx: QueueContext, request: IssueRequest, now: dt.datetime
+) -> None:
+    """Count the ticket against its quota, or refuse it when the quota is used up (the
+    refusal rolls the count back with the transaction). A staff override does not count."""
+    if request.override_reason is not None:
+        return
+    service, channel = request.service, request.channel
+    day = ctx.calendar.business_day(now)
+    issued, day_quota = count_for_quota(session, day, service.code, channel)
+    quota = day_quota if day_quota is not None else service.quota.get(channel)
+    if quota is not None and issued > quota:
+        raise QuotaExhausted(
+            f"Today's {channel.value.replace('_', '-')} quota for {service.name.en} "
+            f"({quota}) is used up.",
+            service.code,
+            channel,
+            quota,
+        )
+
+
+def write_ticket(
+    ctx: QueueContext,
+    actor: Actor,
+    request: IssueRequest,
+    estimate: tuple[int, int | None] | None,
+) -> TicketView:
+    """The issuing transaction: opening hours, walk-in day, quota, number, ticket, event,
+    print job and audit record, all or nothing."""
 
     def work(session: Session) -> TicketView:
         now = queue_now(session, ctx)
         check_open(ctx, now)
-        day = ctx.calendar.business_day(now)
-        if (
-            channel == Channel.WALK_IN
-            and not ctx.calendar.walk_in_day(day)
-            and override_reason is None
-        ):
-            raise WalkInClosed(
-                "Walk-in registration is not open today.",
-                ctx.calendar.next_opening(now, walk_in=True),
-            )
+        _check_walk_in_day(ctx, request, now)
+        _count_within_quota(session, ctx, request, now)
         ticket = create_ticket(
             session,
             ctx,
             actor,
-            service,
-            channel,
+            request.service,
+            request.channel,
             now,
-            kiosk_id=kiosk,
-            reason=reason,
-            override_reason=override_reason,
+            kiosk_id=request.kiosk_id,
+            reason=request.reason,
+            override_reason=request.override_reason,
             estimate=estimate,
+            counted=True,
         )
-        # The series row is locked now (allocate_number), so this count cannot race.
-        quota = quota_for(session, service, channel, day)
-        if (
-            override_reason is None
-            and quota is not None
-            and issued_count(session, service.code, channel, day) > quota
-        ):
-            raise QuotaExhausted(
-                f"Today's {channel.value.replace('_', '-')} quota for {service.name.en} "
-                f"({quota}) is used up.",
-                service.code,
-                channel,
-                quota,
-            )
         audit(
             session,
             actor,
             "issue_ticket",
             now,
             ticket.number,
-            service=service.code,
-            channel=str(channel),
-            reason=reason,
-            override=override_reason,
+            service=request.service.code,
+            channel=str(request.channel),
+            reason=request.reason,
+            override=request.override_reason,
         )
-        return TicketView.of(ticket)
+        return ticket
 
     return ctx.db.run_write(work)
+
+
+def issue_ticket(
+    ctx: QueueContext,
+    actor: Actor,
+    service_code: str,
+    channel: Channel | str,
+    *,
+    reason: str | None = None,
+    kiosk_id: str | None = None,
+    override_reason: str | None = None,
+) -> TicketView:
+    """Issue a walk-in, priority or VIP ticket.
+
+    Refuses (typed errors) a service that does not take the channel, a priority ticket
+    without a known reason, a closed office, walk-in on a day without walk-in, and an
+    exhausted quota. Staff (not a kiosk alone) may override the walk-in day and the quota
+    by giving ``override_reason``; the override is recorded on the ticket and audited.
+
+    Three steps: the checks that need no database, the estimate in a read transaction,
+    then the write transaction (``write_ticket``)."""
+    request = check_request(
+        ctx,
+        actor,
+        service_code,
+        channel,
+        reason=reason,
+        kiosk_id=kiosk_id,
+        override_reason=override_reason,
+    )
+    estimate = estimate_outside(ctx, request.service, request.channel)
+    return write_ticket(ctx, actor, request, estimate)
 
 
 def set_quota(
@@ -310,6 +513,7 @@ def set_quota(
     def work(session: Session) -> None:
         now = ctx.now()
         day = ctx.calendar.business_day(now)
+        set_day_quota(session, day, service.code, channel, quota)
         session.add(
             QuotaOverride(
                 business_day=day,

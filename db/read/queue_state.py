@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Channel, Counter, Service
 from db.context import QueueContext
 from db.errors import UnknownCounter
-from db.models import EventKind, QuotaOverride, Ticket, TicketEvent, TicketStatus
+from db.models import (
+    EventKind,
+    QuotaOverride,
+    Ticket,
+    TicketEvent,
+    TicketStatus,
+    UTCDateTime,
+)
 
 RECENT_CALLS = 10  # at least; more when the policy's rules look further back
 
@@ -32,6 +39,38 @@ def current_at(session: Session, ctx: QueueContext, counter: int) -> Ticket | No
     )
 
 
+_BUSY = (
+    select(Ticket.number, Ticket.status)
+    .where(
+        Ticket.business_day == bindparam("day"),
+        Ticket.counter_number == bindparam("counter"),
+        Ticket.status.in_(ACTIVE),
+    )
+    .order_by(Ticket.called_at.desc())
+    .limit(1)
+)
+
+
+def busy_at(session: Session, ctx: QueueContext, counter: int) -> tuple[str, str] | None:
+    """The number and status of the ticket at a counter today (what ``current_at`` finds),
+    read as two columns."""
+    row = session.connection().execute(_BUSY, {"day": ctx.today(), "counter": counter}).first()
+    return None if row is None else (row[0], row[1])
+
+
+_RECENT = (
+    select(Ticket.channel)
+    .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+    .where(
+        TicketEvent.kind == EventKind.CALLED,
+        TicketEvent.counter_number == bindparam("counter"),
+        TicketEvent.at >= bindparam("start", type_=UTCDateTime()),
+    )
+    .order_by(TicketEvent.id.desc())
+    .limit(bindparam("depth"))
+)
+
+
 def recent_channels(session: Session, ctx: QueueContext, counter: int) -> list[Channel]:
     """Channels of the last calls at a counter today, most recent last."""
     start = dt.datetime.combine(ctx.today(), dt.time(0), tzinfo=ctx.calendar.tz)
@@ -39,17 +78,12 @@ def recent_channels(session: Session, ctx: QueueContext, counter: int) -> list[C
     depth = max(
         RECENT_CALLS, policy.max_priority_in_row, policy.ratio_priority + policy.ratio_other
     )
-    rows = session.scalars(
-        select(Ticket.channel)
-        .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
-        .where(
-            TicketEvent.kind == EventKind.CALLED,
-            TicketEvent.counter_number == counter,
-            TicketEvent.at >= start,
+    rows = [
+        r[0]
+        for r in session.connection().execute(
+            _RECENT, {"start": start, "counter": counter, "depth": depth}
         )
-        .order_by(TicketEvent.id.desc())
-        .limit(depth)
-    ).all()
+    ]
     return [Channel(c) for c in reversed(rows)]
 
 
