@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,10 @@ SERVICES = ("baru", "ganti", "ambil")
 POLICY_NAMES = ("fifo", "strict_priority", "weighted_wait", "ratio", "deadline")
 OTHERS = frozenset({Channel.BOOKING, Channel.WALK_IN})
 
-fast = settings(max_examples=200, deadline=None, database=None)
+# python -m tests.mutation runs every mutant against these: fewer examples there, where the
+# worked examples and the @example cases carry the rules; always the same examples.
+EXAMPLES = 25 if os.environ.get("LOKET_MUTATION") else 200
+fast = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True)
 
 
 def at(minutes: float) -> datetime:
