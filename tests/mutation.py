@@ -3,6 +3,7 @@
     python -m tests.mutation                        # every core module, a full run each
     python -m tests.mutation policy estimate        # some modules (by short name)
     python -m tests.mutation --sample 40 --min-score 0.85   # the bounded sample CI runs
+    python -m tests.mutation policy --tests tests/test_policy.py  # other tests than configured
 
 The modules and the tests that pin each one are configured in ``pyproject.toml``
 (``[tool.loket.mutation.modules]``); the rest of mutmut's settings are its own section,
@@ -191,8 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, help="run only this many mutants, spread out")
     parser.add_argument("--min-score", type=float, default=0.0, help="fail below this share")
     parser.add_argument("--children", type=int, default=1, help="mutants run at once")
+    parser.add_argument(
+        "--tests", nargs="+", help="run the module(s) against these test files instead"
+    )
     args = parser.parse_args(argv)
     modules = configured_modules()
+    if args.tests:
+        modules = [Module(m.path, tuple(args.tests)) for m in modules]
     if args.modules:
         known = {m.name: m for m in modules}
         unknown = [n for n in args.modules if n not in known]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from config.settings import CallPolicy, Channel
@@ -23,16 +22,14 @@ from db.rules.policy import (
     slack_minutes,
     waited_minutes,
 )
+from tests.properties import properties
 
 BASE = datetime(2025, 3, 3, 1, 0, tzinfo=UTC)  # 08:00 in Jakarta
 SERVICES = ("baru", "ganti", "ambil")
 POLICY_NAMES = ("fifo", "strict_priority", "weighted_wait", "ratio", "deadline")
 OTHERS = frozenset({Channel.BOOKING, Channel.WALK_IN})
 
-# python -m tests.mutation runs every mutant against these: fewer examples there, where the
-# worked examples and the @example cases carry the rules; always the same examples.
-EXAMPLES = 25 if os.environ.get("LOKET_MUTATION") else 200
-fast = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True)
+fast = properties(200)
 
 
 def at(minutes: float) -> datetime:

@@ -5,19 +5,18 @@ bookings due within the minute, counters serving several services)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from config.settings import CallPolicy, Channel
 from db.rules.policy import PRIORITY_CLASS, Waiting, choose, eligible, rank, waited_minutes
+from tests.properties import properties
 from tests.test_policy import at, ids, ticket
 
 P, V, B, W = Channel.PRIORITY, Channel.VIP, Channel.BOOKING, Channel.WALK_IN
-EXAMPLES = 25 if os.environ.get("LOKET_MUTATION") else 150
-rules = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True)
+rules = properties(150)
 
 
 def classes(line: Sequence[Waiting]) -> str:
