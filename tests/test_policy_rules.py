@@ -6,12 +6,23 @@ bookings due within the minute, counters serving several services)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta, tzinfo
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from config.settings import CallPolicy, Channel
-from db.rules.policy import PRIORITY_CLASS, Waiting, choose, eligible, rank, waited_minutes
+from db.rules.policy import (
+    PRIORITY_CLASS,
+    Waiting,
+    choose,
+    due_time,
+    eligible,
+    rank,
+    slack_minutes,
+    waited_minutes,
+)
 from tests.properties import properties
 from tests.test_policy import at, ids, ticket
 
@@ -265,3 +276,75 @@ def test_a_counter_serving_several_services_calls_them_as_one_line(
     assert {w.ticket_id for w in ranked} == {
         w.ticket_id for w in line if w.service in services and w.channel in channels
     }
+
+
+# --- the edges the other tests do not reach --------------------------------------------------
+
+
+class _NoOffset(tzinfo):
+    """A zone that does not know its offset: as good as none."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+
+def test_times_without_an_offset_are_refused_and_named() -> None:
+    naive = datetime(2025, 3, 3, 8, 0)
+    vague = datetime(2025, 3, 3, 8, 0, tzinfo=_NoOffset())
+    for value in (naive, vague):
+        with pytest.raises(ValueError, match=r"^queued_at must be a timezone-aware datetime"):
+            Waiting(1, "baru", W, value)
+        with pytest.raises(ValueError, match=r"^slot_start must be a timezone-aware datetime"):
+            Waiting(1, "baru", B, at(0), value)
+        with pytest.raises(ValueError, match=r"^now must be a timezone-aware datetime"):
+            choose([ticket(1, W, 0)], value, CallPolicy())
+
+
+def test_an_unknown_policy_is_named_in_the_refusal() -> None:
+    lottery = CallPolicy.model_construct(name="lottery")
+    with pytest.raises(ValueError, match=r"^unknown call policy 'lottery'$"):
+        rank([ticket(1, W, 0)], at(0), lottery)
+
+
+def test_a_one_minute_bound_counts_from_the_first_minute() -> None:
+    policy = CallPolicy(max_wait_minutes=1, max_priority_in_row=0)
+    walk_in = ticket(1, W, queued=0)  # 1.5 minutes: over the bound
+    priority = ticket(2, P, queued=0.5)  # 1 minute x 3 = 3 scores more, under the bound
+    assert choose([walk_in, priority], at(1.5), policy) == walk_in
+    assert due_time(walk_in, CallPolicy(max_wait_minutes=1)) == at(1)
+    assert slack_minutes(walk_in, at(0.25), CallPolicy(max_wait_minutes=1)) == 0.75
+
+
+def test_a_priority_applicant_over_the_bound_goes_before_a_walk_in_even_after_a_run() -> None:
+    policy = CallPolicy(max_wait_minutes=90, max_priority_in_row=1)
+    priority = ticket(1, P, queued=0)  # 100 minutes: over the bound
+    walk_in = ticket(2, W, queued=100)  # just arrived: due, under the bound
+    assert choose([priority, walk_in], at(100), policy, [V]) == priority
+
+
+def test_the_run_limit_holds_when_everybody_has_just_arrived() -> None:
+    # Scores all 0: the priority applicant has the lower number, yet the run is full.
+    priority = ticket(1, P, queued=10)
+    walk_in = ticket(2, W, queued=10)
+    assert choose([priority, walk_in], at(10), CallPolicy(), [P, P, P]) == walk_in
+    assert choose([priority, walk_in], at(10), CallPolicy(), [P, P]) == priority
+
+
+def test_deadline_near_due_includes_exactly_the_slack_and_the_first_second_of_the_slot() -> None:
+    policy = CallPolicy(name="deadline", booking_promise_minutes=15, slack_minutes=15)
+    booking = ticket(1, B, queued=0, slot=60)  # due at 75: slack exactly 15 at 60
+    walk_in = ticket(2, W, queued=40)  # 20 minutes waited, due at 130
+    assert slack_minutes(booking, at(60), policy) == 15
+    assert choose([booking, walk_in], at(60), policy) == booking
+    # Half a minute before its slot the booking is not near due: the weighted order.
+    assert choose([booking, walk_in], at(59.5), policy) == walk_in
+
+
+def test_deadline_counts_its_near_due_calls_in_the_priority_run() -> None:
+    policy = CallPolicy(
+        name="deadline", priority_bound_minutes=20, slack_minutes=5, max_priority_in_row=1
+    )
+    near = ticket(1, P, queued=0)  # due at 20: slack 0 at 20
+    fresh = ticket(2, V, queued=15)  # 5 x 2 = 10, due at 35
+    walk_in = ticket(3, W, queued=12)  # 8 x 1 = 8
+    assert ids(rank([near, fresh, walk_in], at(20), policy)) == [1, 3, 2]
