@@ -133,7 +133,8 @@ def test_the_one_reading_of_a_status_before_printing(
     assert status.problem(near_end_stop=near_end_stop) == problem
     assert status.refusal(near_end_stop=near_end_stop) == refusal
     # Without the setting a nearly empty roll never stops printing.
-    assert status.problem() == status.problem(near_end_stop=status.paper != "near_end")
+    assert status.problem() == status.problem(near_end_stop=False)
+    assert status.refusal() == status.refusal(near_end_stop=False)
     assert status.ready == (problem == "" or (near_end_stop and status.paper == "near_end"))
 
 
