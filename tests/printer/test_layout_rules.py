@@ -9,7 +9,7 @@ import pytest
 from printer.escpos_parser import Command, Parser, Text
 from printer.layout import number_size, qr_module_size, render_ticket, supports_native_qr
 
-from .conftest import make_ticket
+from .conftest import TOKEN, make_ticket
 
 Line = tuple[str, int, int, tuple[int, int], str]
 
@@ -198,3 +198,49 @@ def test_the_number_is_as_large_as_fits_one_line(
     number: str, width: int, size: tuple[int, int]
 ) -> None:
     assert number_size(number, width) == size
+
+
+def test_the_ticket_ends_with_the_cut_the_printer_has() -> None:
+    # Full cut (TM-T88V), partial cut only (TM-U220B), no cutter (simple): always a feed
+    # of six lines to the cutter, then the cut; without a cutter "feed and cut" anyway.
+    ends = {
+        "TM-T88V": b"\x1bd\x06\x1dV\x00",
+        "TM-U220B": b"\x1bd\x06\x1dV\x01",
+        "simple": b"\x1bd\x06\x1dVB\x00",
+    }
+    for profile, end in ends.items():
+        data = render_ticket(make_ticket(), profile, 576)
+        assert data.endswith(b"\x1ba\x00" + end), profile  # left-aligned again, then cut
+
+
+@pytest.mark.parametrize(("profile", "width", "module"), [("simple", 576, 7), ("POS-5890", 384, 6)])
+def test_a_printer_without_qr_codes_gets_the_same_code_as_a_picture(
+    profile: str, width: int, module: int
+) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    data = render_ticket(make_ticket(), profile, width)
+    at = data.index(b"\x1dv0")
+    width_bytes = int.from_bytes(data[at + 4 : at + 6], "little")
+    height = int.from_bytes(data[at + 6 : at + 8], "little")
+    raster = data[at + 8 : at + 8 + width_bytes * height]
+    image = Image.frombytes("1", (width_bytes * 8, height), raster, "raw", "1;I")
+    [code] = zxingcpp.read_barcodes(image.convert("L"))
+    assert code.text == TOKEN
+    assert code.ec_level == "M"
+    # The picture's height in dots: the symbol's modules and a one-module margin on each
+    # side, each module as many dots as a native code's module would be.
+    modules = 17 + 4 * _qr_version(TOKEN)
+    assert height == (modules + 2) * module
+    assert data[:at].rfind(b"\x1ba\x01") != -1  # centred
+
+
+def _qr_version(data: str) -> int:
+    import qrcode
+    import qrcode.constants
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(data)
+    code.make(fit=True)
+    return int(code.version)
