@@ -244,3 +244,18 @@ def _qr_version(data: str) -> int:
     code.add_data(data)
     code.make(fit=True)
     return int(code.version)
+
+
+def test_what_cannot_be_printed_is_named() -> None:
+    from escpos import capabilities
+
+    from printer import PrinterError
+
+    with pytest.raises(PrinterError, match=r"^Cannot compose ticket A-023: "):
+        render_ticket(make_ticket(qr_token="x" * 5000), "TM-T88V", 576)
+    first = ", ".join(sorted(capabilities.CAPABILITIES["profiles"])[:12])
+    with pytest.raises(PrinterError) as info:
+        render_ticket(make_ticket(), "TM-NOPE", 576)
+    assert str(info.value) == (
+        f"Unknown printer profile 'TM-NOPE' (setting printer.profile); known: {first}, ..."
+    )
