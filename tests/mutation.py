@@ -4,6 +4,7 @@
     python -m tests.mutation policy estimate        # some modules (by short name)
     python -m tests.mutation --sample 40 --min-score 0.85   # the bounded sample CI runs
     python -m tests.mutation policy --tests tests/test_policy.py  # other tests than configured
+    python -m tests.mutation policy --survivors     # the last run's survivors, tests as now
 
 The modules and the tests that pin each one are configured in ``pyproject.toml``
 (``[tool.loket.mutation.modules]``); the rest of mutmut's settings are its own section,
@@ -91,14 +92,16 @@ def _toml_list(values: list[str]) -> str:
     return "[" + ", ".join(json.dumps(v) for v in values) + "]"
 
 
-def prepare(folder: Path, modules: list[Module]) -> None:
-    """A fresh folder whose mutmut settings name ``modules`` and their tests only."""
+def prepare(folder: Path, modules: list[Module], *, fresh: bool = True) -> None:
+    """A folder whose mutmut settings name ``modules`` and their tests only (``fresh``:
+    emptied first; else its mutants and what mutmut learnt are kept)."""
     base = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for name in LINKED:
-        (folder / name).symlink_to(ROOT / name, target_is_directory=True)
+    if fresh or not folder.exists():
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        for name in LINKED:
+            (folder / name).symlink_to(ROOT / name, target_is_directory=True)
     tests = sorted({t for m in modules for t in m.tests})
     section = [
         "[tool.mutmut]",
@@ -144,13 +147,19 @@ def spread(names: list[str], count: int) -> list[str]:
     return [ordered[int(i * step + step / 2)] for i in range(count)]
 
 
-def full_run(modules: list[Module], children: int) -> list[Score]:
+def full_run(modules: list[Module], children: int, survivors: bool = False) -> list[Score]:
     scores = []
     for module in modules:
         folder = WORK / module.name
-        prepare(folder, [module])
         started = time.monotonic()
-        mutmut(folder, [], children)
+        if survivors:  # the last run's survivors again, against the tests as they are now
+            names = score(module, results(folder, module)).survivors
+            prepare(folder, [module], fresh=False)
+            if names:
+                mutmut(folder, names, children)
+        else:
+            prepare(folder, [module])
+            mutmut(folder, [], children)
         result = score(module, results(folder, module))
         minutes = (time.monotonic() - started) / 60
         print(
@@ -193,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-score", type=float, default=0.0, help="fail below this share")
     parser.add_argument("--children", type=int, default=1, help="mutants run at once")
     parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run only the last full run's survivors again (after adding tests)",
+    )
+    parser.add_argument(
         "--tests", nargs="+", help="run the module(s) against these test files instead"
     )
     args = parser.parse_args(argv)
@@ -216,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             f"minimum {100 * args.min_score:.1f} %, {time.monotonic() - started:.0f} s"
         )
         return 0 if ratio >= args.min_score else 1
-    scores = full_run(modules, args.children)
+    scores = full_run(modules, args.children, args.survivors)
     low = [s for s in scores if s.ratio < args.min_score]
     return 1 if low else 0
 
