@@ -7,17 +7,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from config.settings import Channel
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.migrate import open_queue
+from db.models import Booking
 from db.ops.calling import call_next, complete, start_service
+from db.ops.checkin import check_in_booking
 from db.ops.counters import open_counter, pause_counter
+from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from db.read.estimate import (
     WaitEstimate,
     counters_for,
+    expected_calls,
     format_wait,
     service_minutes,
     wait_estimate,
@@ -25,7 +30,16 @@ from db.read.estimate import (
     waiting_of,
     waiting_tickets,
 )
-from tests.conftest import JAKARTA, KIOSK, MORNING, OFFICER, make_settings
+from db.rules.policy import Waiting
+from tests.conftest import (
+    JAKARTA,
+    KIOSK,
+    MORNING,
+    OFFICER,
+    SUPERVISOR,
+    booking_sample,
+    make_settings,
+)
 
 
 def estimate(
@@ -54,6 +68,10 @@ def spread(e: WaitEstimate) -> tuple[float, float, float]:
         (-3, 7, "0-10 menit", "0-10 min"),  # nothing below zero
         (20, 10, "20-25 menit", "20-25 min"),  # a high below the low is the low
         (40, 58, "40-60 menit", "40-60 min"),  # middle 49: still minutes
+        (0, 99, "0-100 menit", "0-100 min"),  # middle 49.5
+        (8, 2, "5-10 menit", "5-10 min"),
+        (100, 10, "sekitar 1,5 jam", "about 1.5 hours"),  # the middle of 100 and 100
+        (70, 82, "sekitar 1,5 jam", "about 1.5 hours"),  # 76 minutes: nearer 1.5 than 1
         (45, 55, "sekitar 1 jam", "about 1 hour"),  # middle 50: hours from here
         (80, 100, "sekitar 1,5 jam", "about 1.5 hours"),
         (100, 140, "sekitar 2 jam", "about 2 hours"),
@@ -194,6 +212,56 @@ def test_the_measured_minutes_of_a_service_and_the_counters_serving_it(
         assert counters_for(session, ctx, baru, Channel.WALK_IN) == 1  # counter 1 is open
         # Pick-up VIPs: counters 4 and 5, neither open: both counted.
         assert counters_for(session, ctx, ctx.settings.service("ambil"), Channel.VIP) == 2
+
+
+def test_a_called_applicants_service_is_drawn_from_the_measured_times(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    open_counter(ctx, OFFICER, 1)
+    for minutes in (2, 4, 6):
+        issue_ticket(ctx, KIOSK, "baru", "walk_in")
+        t = call_next(ctx, OFFICER, 1)
+        start_service(ctx, OFFICER, 1, t.id)
+        clock.advance(minutes=minutes)
+        complete(ctx, OFFICER, 1, t.id)
+    clock.advance(minutes=10)  # the history is learnt again
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    call_next(ctx, OFFICER, 1)  # called, not yet at the counter: a whole service ahead
+    assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (2, 4, 6)
+
+
+def test_expected_calls_learn_the_history_themselves(ctx: QueueContext, clock: FixedClock) -> None:
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    clock.advance(minutes=6)  # what the issue learnt is stale by now
+    calls = expected_calls(ctx)
+    assert calls[ticket.id].median == clock.now()
+
+
+def test_a_booking_ticket_is_in_the_line_with_its_slot_and_yesterdays_tickets_are_not(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
+    clock.set(dt.datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA))
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")  # yesterday's, never called
+    clock.set(dt.datetime(2026, 12, 1, 9, 30, tzinfo=JAKARTA))
+    with ctx.db.read() as s:
+        code = s.scalar(
+            select(Booking.code)
+            .filter_by(status="active", service_code="baru", slot_start=dt.time(10, 0))
+            .limit(1)
+        )
+    assert code is not None
+    booked = check_in_booking(ctx, KIOSK, code)
+    with ctx.db.read() as session:
+        [row] = waiting_tickets(session, MORNING.date(), ["baru"])
+        assert waiting_of(row) == Waiting(
+            booked.id,
+            "baru",
+            Channel.BOOKING,
+            dt.datetime(2026, 12, 1, 9, 30, tzinfo=JAKARTA),
+            dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA),
+        )
+        assert waiting_line(session, MORNING.date(), ["baru"]) == [waiting_of(row)]
 
 
 def test_the_waiting_line_is_todays_waiting_tickets_of_the_services_asked(
