@@ -226,8 +226,15 @@ def test_a_called_applicants_service_is_drawn_from_the_measured_times(
         complete(ctx, OFFICER, 1, t.id)
     clock.advance(minutes=10)  # the history is learnt again
     issue_ticket(ctx, KIOSK, "baru", "walk_in")
-    call_next(ctx, OFFICER, 1)  # called, not yet at the counter: a whole service ahead
+    called = call_next(ctx, OFFICER, 1)  # called, not yet at the counter: a whole service
     assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (2, 4, 6)
+    waiting = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    start_service(ctx, OFFICER, 1, called.id)
+    clock.advance(minutes=3)  # 3 minutes served: 4 or 6 minutes in all, 1 or 3 left
+    expected = expected_calls(ctx)[waiting.id]
+    offsets = [(t - clock.now()).total_seconds() / 60 for t in (expected.low, expected.median)]
+    assert offsets[0] == pytest.approx(1)
+    assert (expected.high - clock.now()).total_seconds() / 60 == pytest.approx(3)
 
 
 def test_expected_calls_learn_the_history_themselves(ctx: QueueContext, clock: FixedClock) -> None:
@@ -262,6 +269,9 @@ def test_a_booking_ticket_is_in_the_line_with_its_slot_and_yesterdays_tickets_ar
             dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA),
         )
         assert waiting_line(session, MORNING.date(), ["baru"]) == [waiting_of(row)]
+    # The console's expected call: not before the slot begins, at 10:00.
+    call = expected_calls(ctx)[booked.id]
+    assert call.low == call.median == dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA)
 
 
 def test_the_waiting_line_is_todays_waiting_tickets_of_the_services_asked(
