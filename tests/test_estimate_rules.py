@@ -295,3 +295,17 @@ def test_the_waiting_line_is_todays_waiting_tickets_of_the_services_asked(
         assert [waiting_of(t) for t in rows] == line
         assert waiting_line(session, day + dt.timedelta(days=1), ["ganti"]) == []
         assert waiting_line(session, day, ["baru"]) == []
+
+
+def test_the_measured_minutes_are_the_mean_of_the_last_twenty_services(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    open_counter(ctx, OFFICER, 4)  # pick-ups: three long ones, then twenty short ones
+    for minutes in [30] * 3 + [3] * 20:
+        issue_ticket(ctx, KIOSK, "ambil", "walk_in")
+        t = call_next(ctx, OFFICER, 4)
+        start_service(ctx, OFFICER, 4, t.id)
+        clock.advance(minutes=minutes)
+        complete(ctx, OFFICER, 4, t.id)
+    with ctx.db.read() as session:
+        assert service_minutes(session, ctx.settings.service("ambil"), MORNING.date()) == 3
