@@ -134,6 +134,18 @@ def test_a_paused_counter_is_expected_back_after_the_pause(
     assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (5, 5, 5)
 
 
+def test_a_service_and_channel_no_counter_serves_counts_as_one_counter(db_url: str) -> None:
+    counters = [{"number": 1, "name": "Loket 1", "services": ["baru"], "channels": ["walk_in"]}]
+    ctx = open_queue(make_settings(db_url, counters=counters), clock=FixedClock(MORNING))
+    try:
+        with ctx.db.read() as session:
+            baru = ctx.settings.service("baru")
+            assert counters_for(session, ctx, baru, Channel.PRIORITY) == 1
+            assert counters_for(session, ctx, baru, Channel.WALK_IN) == 1
+    finally:
+        ctx.db.dispose()
+
+
 def test_a_paused_counter_before_opening_is_not_back_before_opening(db_url: str) -> None:
     settings = make_settings(db_url, estimate={"pause_minutes": 10})
     clock = FixedClock(dt.datetime(2026, 12, 1, 7, 0, tzinfo=JAKARTA))
@@ -235,6 +247,13 @@ def test_a_called_applicants_service_is_drawn_from_the_measured_times(
     offsets = [(t - clock.now()).total_seconds() / 60 for t in (expected.low, expected.median)]
     assert offsets[0] == pytest.approx(1)
     assert (expected.high - clock.now()).total_seconds() / 60 == pytest.approx(3)
+    # Served exactly 4 minutes: only the 6-minute service is still longer, 2 minutes left;
+    # then the waiting applicant's service (2, 4 or 6 minutes).
+    clock.advance(minutes=1)
+    assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (4, 6, 8)
+    # Longer than every measured service: expected to end within a minute.
+    clock.advance(minutes=3)
+    assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (3, 5, 7)
 
 
 def test_expected_calls_learn_the_history_themselves(ctx: QueueContext, clock: FixedClock) -> None:
@@ -259,6 +278,7 @@ def test_a_booking_ticket_is_in_the_line_with_its_slot_and_yesterdays_tickets_ar
         )
     assert code is not None
     booked = check_in_booking(ctx, KIOSK, code)
+    assert (booked.people_ahead, booked.estimated_wait_minutes) == (0, 30)  # its slot: 10:00
     with ctx.db.read() as session:
         [row] = waiting_tickets(session, MORNING.date(), ["baru"])
         assert waiting_of(row) == Waiting(
