@@ -17,8 +17,9 @@ stopping at the first failure.
 
 A full run prints, per module, killed / total and the surviving mutants (``mutmut show
 NAME`` in the module's folder prints the change). The sample takes ``--sample`` mutants
-spread evenly over the modules, the same ones every time, and fails (exit status 1) when
-fewer than ``--min-score`` of them are killed. Scores and the judged survivors are in
+spread evenly over the modules, the same ones every time, runs them against the quicker
+test selection of ``[tool.loket.mutation.sample]``, and fails (exit status 1) when fewer
+than ``--min-score`` of them are killed. Scores and the judged survivors are in
 docs/TESTING.md.
 """
 
@@ -173,6 +174,11 @@ def full_run(modules: list[Module], children: int, survivors: bool = False) -> l
     return scores
 
 
+def sample_tests() -> tuple[str, ...]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    return tuple(data["tool"]["loket"]["mutation"]["sample"]["tests"])
+
+
 def sample_run(modules: list[Module], count: int, children: int) -> tuple[int, int, list[str]]:
     folder = WORK / "sample"
     prepare(folder, modules)
@@ -221,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         modules = [known[n] for n in args.modules]
     started = time.monotonic()
     if args.sample:
+        if not args.tests:  # the sample's own, quicker tests (pyproject.toml)
+            modules = [Module(m.path, sample_tests()) for m in modules]
         killed, total, survivors = sample_run(modules, args.sample, args.children)
         ratio = killed / total if total else 1.0
         for name in survivors:
