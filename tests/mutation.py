@@ -117,13 +117,16 @@ def prepare(folder: Path, modules: list[Module], *, fresh: bool = True) -> None:
     (folder / "pyproject.toml").write_text(text, "utf-8")
 
 
-def mutmut(folder: Path, names: list[str], children: int) -> None:
+def mutmut(folder: Path, names: list[str], children: int, *, check: bool = True) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    # The property tests run fewer examples per mutant (tests/test_policy*.py read this).
+    # The property tests run fewer examples per mutant (tests/properties.py).
     env["LOKET_MUTATION"] = "1"
     command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children"]
     command += [str(children), *names]
-    subprocess.run(command, cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
+    if check and done.returncode != 0:
+        sys.stdout.write(done.stdout[-5000:] + done.stderr[-5000:])
+        raise SystemExit(f"mutmut failed in {folder} (exit status {done.returncode})")
 
 
 def results(folder: Path, module: Module) -> dict[str, int | None]:
@@ -182,10 +185,12 @@ def sample_tests() -> tuple[str, ...]:
 def sample_run(modules: list[Module], count: int, children: int) -> tuple[int, int, list[str]]:
     folder = WORK / "sample"
     prepare(folder, modules)
-    # A first run of one mutant makes every mutant and learns which tests reach which
-    # function; the sample is then drawn from the names that run wrote.
-    first = f"{modules[0].dotted}.*__mutmut_1"
-    mutmut(folder, [first], children)
+    # A first run makes every mutant and learns which tests reach which function, then
+    # stops: the name it is given matches no mutant. The sample is drawn from the names
+    # that run wrote.
+    mutmut(folder, ["no-such-mutant"], children, check=False)
+    if not (folder / "mutants" / "mutmut-stats.json").exists():
+        mutmut(folder, ["no-such-mutant"], children)  # shows why
     per_module = {m: results(folder, m) for m in modules}
     total = sum(len(c) for c in per_module.values())
     chosen: list[str] = []
