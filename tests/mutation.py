@@ -62,8 +62,9 @@ class Module:
 class Score:
     module: str
     killed: int
-    total: int
+    total: int  # mutants run (killed or survived)
     survivors: list[str]
+    untested: int = 0  # made but not run (a run stopped early)
 
     @property
     def ratio(self) -> float:
@@ -138,8 +139,10 @@ def results(folder: Path, module: Module) -> dict[str, int | None]:
 
 def score(module: Module, codes: dict[str, int | None], names: set[str] | None = None) -> Score:
     chosen = {k: v for k, v in codes.items() if names is None or k in names}
-    survivors = sorted(k for k, v in chosen.items() if v not in KILLED)
-    return Score(module.name, len(chosen) - len(survivors), len(chosen), survivors)
+    run = {k: v for k, v in chosen.items() if v is not None}
+    survivors = sorted(k for k, v in run.items() if v not in KILLED)
+    untested = len(chosen) - len(run)
+    return Score(module.name, len(run) - len(survivors), len(run), survivors, untested)
 
 
 def spread(names: list[str], count: int) -> list[str]:
@@ -166,9 +169,10 @@ def full_run(modules: list[Module], children: int, survivors: bool = False) -> l
             mutmut(folder, [], children)
         result = score(module, results(folder, module))
         minutes = (time.monotonic() - started) / 60
+        untested = f", {result.untested} not run" if result.untested else ""
         print(
             f"{module.path}: {result.killed}/{result.total} killed "
-            f"({100 * result.ratio:.1f} %) in {minutes:.1f} min",
+            f"({100 * result.ratio:.1f} %{untested}) in {minutes:.1f} min",
             flush=True,
         )
         for name in result.survivors:
