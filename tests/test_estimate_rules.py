@@ -5,6 +5,7 @@ counters, the figures the ticket page reads."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -329,3 +330,52 @@ def test_the_measured_minutes_are_the_mean_of_the_last_twenty_services(
         complete(ctx, OFFICER, 4, t.id)
     with ctx.db.read() as session:
         assert service_minutes(session, ctx.settings.service("ambil"), MORNING.date()) == 3
+
+
+def test_the_measured_minutes_are_todays_of_that_service(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    def serve(service: str, counter: int, minutes: int) -> None:
+        issue_ticket(ctx, KIOSK, service, "walk_in")
+        t = call_next(ctx, OFFICER, counter)
+        start_service(ctx, OFFICER, counter, t.id)
+        clock.advance(minutes=minutes)
+        complete(ctx, OFFICER, counter, t.id)
+
+    clock.set(dt.datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA))  # yesterday: slow pick-ups
+    open_counter(ctx, OFFICER, 4)
+    for _ in range(3):
+        serve("ambil", 4, 30)
+    clock.set(MORNING)
+    open_counter(ctx, OFFICER, 4)
+    open_counter(ctx, OFFICER, 1)
+    for _ in range(3):
+        serve("ambil", 4, 3)
+        serve("baru", 1, 20)  # another service
+    with ctx.db.read() as session:
+        assert service_minutes(session, ctx.settings.service("ambil"), MORNING.date()) == 3
+
+
+def test_each_queue_learns_its_own_history(
+    ctx: QueueContext, clock: FixedClock, tmp_path: Path
+) -> None:
+    open_counter(ctx, OFFICER, 1)
+    for _ in range(3):
+        issue_ticket(ctx, KIOSK, "baru", "walk_in")
+        t = call_next(ctx, OFFICER, 1)
+        start_service(ctx, OFFICER, 1, t.id)
+        clock.advance(minutes=4)
+        complete(ctx, OFFICER, 1, t.id)
+    clock.advance(minutes=5)  # the history is learnt again at most every 5 minutes
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (4, 4, 4)  # measured here
+    other = open_queue(
+        make_settings(f"sqlite:///{tmp_path / 'other.sqlite3'}"), clock=FixedClock(clock.now())
+    )
+    try:
+        issue_ticket(other, KIOSK, "baru", "walk_in")
+        open_counter(other, OFFICER, 1)
+        # Nothing measured in the other office: its configured 12 minutes.
+        assert spread(estimate(other, "baru", Channel.WALK_IN)) == (12, 12, 12)
+    finally:
+        other.db.dispose()
