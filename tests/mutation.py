@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "out" / "mutation"
 # What a copy of the project needs for the core's tests to import (mutmut copies it into
 # the folder's mutants/ and imports only from there).
-LINKED = ("config", "db", "printer", "bench", "tests")
+LINKED = ("config", "db", "printer", "bench", "tests", "samples")
 KILLED = {1, 3, 24, -24, 36, 152, 255}  # failed, pytest internal error, timeouts
 
 
@@ -98,11 +98,11 @@ def prepare(folder: Path, modules: list[Module], *, fresh: bool = True) -> None:
     """A folder whose mutmut settings name ``modules`` and their tests only (``fresh``:
     emptied first; else its mutants and what mutmut learnt are kept)."""
     base = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]
-    if fresh or not folder.exists():
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
-        for name in LINKED:
+    if fresh and folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in LINKED:
+        if not (folder / name).exists():
             (folder / name).symlink_to(ROOT / name, target_is_directory=True)
     tests = sorted({t for m in modules for t in m.tests})
     section = [
