@@ -19,7 +19,7 @@ from db.errors import (
     ReasonRequired,
     UnknownTicket,
 )
-from db.models import AuditRecord, TicketEvent, TicketStatus
+from db.models import AuditRecord, Ticket, TicketEvent, TicketStatus
 from db.ops.calling import (
     call_next,
     call_ticket,
@@ -218,6 +218,9 @@ def test_a_cancellation_needs_and_keeps_its_reason(ctx: QueueContext, clock: Fix
     clock.advance(minutes=2)
     cancelled = cancel(ctx, SUPERVISOR, ticket.id, "  duplicate  ")
     assert cancelled.status == TicketStatus.CANCELLED
+    with ctx.db.read() as s:
+        row = s.get(Ticket, ticket.id)
+        assert row is not None and row.cancelled_at == MORNING + dt.timedelta(minutes=2)
     assert details(ctx, ticket.id, "cancelled") == {"reason": "duplicate"}
     assert audited(ctx, "cancel") == [("sari", "A-001", {"reason": "duplicate"})]
     with pytest.raises(IllegalTransition, match=r"^Cannot cancel A-001: it is cancelled\.$"):

@@ -257,6 +257,26 @@ def test_a_called_applicants_service_is_drawn_from_the_measured_times(
     assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (3, 5, 7)
 
 
+def test_a_called_applicant_is_expected_at_the_counter_after_the_usual_walk(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    # Three applicants took 2 minutes from the call to the counter, then 4 at the counter.
+    open_counter(ctx, OFFICER, 1)
+    for _ in range(3):
+        issue_ticket(ctx, KIOSK, "baru", "walk_in")
+        t = call_next(ctx, OFFICER, 1)
+        clock.advance(minutes=2)
+        start_service(ctx, OFFICER, 1, t.id)
+        clock.advance(minutes=4)
+        complete(ctx, OFFICER, 1, t.id)
+    clock.advance(minutes=10)
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    call_next(ctx, OFFICER, 1)
+    clock.advance(minutes=1)
+    # Called a minute ago: one more minute to walk up, then 4 minutes at the counter.
+    assert spread(estimate(ctx, "baru", Channel.WALK_IN)) == (5, 5, 5)
+
+
 def test_expected_calls_learn_the_history_themselves(ctx: QueueContext, clock: FixedClock) -> None:
     ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
     clock.advance(minutes=6)  # what the issue learnt is stale by now
