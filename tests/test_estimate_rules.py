@@ -281,6 +281,7 @@ def test_expected_calls_learn_the_history_themselves(ctx: QueueContext, clock: F
     ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
     clock.advance(minutes=6)  # what the issue learnt is stale by now
     calls = expected_calls(ctx)
+    assert calls[ticket.id].ticket_id == ticket.id
     assert calls[ticket.id].median == clock.now()
 
 
