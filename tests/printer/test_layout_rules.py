@@ -35,7 +35,7 @@ def styled(data: bytes) -> list[Line | str]:
             elif item.name == "GS !":
                 size = ((item.args[0] >> 4) + 1, (item.args[0] & 15) + 1)
             elif item.name == "GS ( k":
-                out.append("QR " + item.raw[5:8].decode("latin-1"))
+                out.append(f"QR {item.raw[5:8].decode('latin-1')} {'LCR'[align]}")
             else:
                 out.append(f"{item.name} {item.args.hex()}".strip())
     return out
@@ -44,9 +44,9 @@ def styled(data: bytes) -> list[Line | str]:
 NORMAL = (1, 1)
 SEPARATOR_58 = ("C", 0, 0, NORMAL, "-" * 32)
 SEPARATOR_80 = ("C", 0, 0, NORMAL, "-" * 48)
-# Model 2, module size (6 dots on 58 mm, 7 on 80 mm), correction M, store, print.
-QR_58 = ["QR 1A2", "QR 1C\x06", "QR 1E1", "QR 1P0", "QR 1Q0"]
-QR_80 = ["QR 1A2", "QR 1C\x07", "QR 1E1", "QR 1P0", "QR 1Q0"]
+# Model 2, module size (6 dots on 58 mm, 7 on 80 mm), correction M, store, print; centred.
+QR_58 = ["QR 1A2 C", "QR 1C\x06 C", "QR 1E1 C", "QR 1P0 C", "QR 1Q0 C"]
+QR_80 = ["QR 1A2 C", "QR 1C\x07 C", "QR 1E1 C", "QR 1P0 C", "QR 1Q0 C"]
 
 
 def test_a_copy_on_58_mm_paper_line_by_line() -> None:
