@@ -62,6 +62,14 @@ def test_a_quota_is_set_only_for_a_channel_that_has_one(
     assert overrides(ctx) == [] and audits(ctx, "set_quota") == []
 
 
+def test_a_negative_quota_is_refused_naming_the_service_channel_and_quota(
+    ctx: QueueContext,
+) -> None:
+    with pytest.raises(QuotaExhausted) as info:
+        set_quota(ctx, SUPERVISOR, "ganti", "vip", -3, "typo")
+    assert (info.value.service, info.value.channel, info.value.quota) == ("ganti", "vip", -3)
+
+
 def test_a_quota_of_zero_stops_the_channel_and_is_recorded_with_who_and_why(
     ctx: QueueContext,
 ) -> None:
