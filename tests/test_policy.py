@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from config.settings import CallPolicy, Channel
@@ -22,13 +22,14 @@ from db.rules.policy import (
     slack_minutes,
     waited_minutes,
 )
+from tests.properties import properties
 
 BASE = datetime(2025, 3, 3, 1, 0, tzinfo=UTC)  # 08:00 in Jakarta
 SERVICES = ("baru", "ganti", "ambil")
 POLICY_NAMES = ("fifo", "strict_priority", "weighted_wait", "ratio", "deadline")
 OTHERS = frozenset({Channel.BOOKING, Channel.WALK_IN})
 
-fast = settings(max_examples=200, deadline=None, database=None)
+fast = properties(200)
 
 
 def at(minutes: float) -> datetime:
