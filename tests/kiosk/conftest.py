@@ -76,7 +76,7 @@ def kiosk(qtbot: QtBot, kiosk_ctx: QueueContext) -> Iterator[Kiosk]:
     qtbot.addWidget(window)
     window.resize_to(*PORTRAIT)
     window.show()
-    qtbot.waitUntil(lambda: not built.flows.background.busy)
+    qtbot.waitUntil(lambda: not built.flows.background.busy, timeout=15_000)
     yield built
     built.shut_down()
     QApplication.processEvents()
