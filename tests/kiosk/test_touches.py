@@ -78,7 +78,7 @@ def test_service_tiles_show_what_is_left_and_the_wait(qtbot: QtBot, kiosk: Kiosk
     qtbot.waitUntil(lambda: kiosk.flows.quotas is not None)
     click(qtbot, kiosk, "home_walk_in")
     wait_screen(qtbot, kiosk, "service")
-    assert text_of(kiosk, "service_baru_detail") == "Sisa 40 tiket hari ini · segera dipanggil"
+    assert text_of(kiosk, "service_baru_detail") == "Sisa 40 tiket hari ini · kurang dari 5 menit"
 
 
 def test_after_a_walk_in_refusal_priority_needs_staff(qtbot: QtBot, kiosk: Kiosk) -> None:
