@@ -332,6 +332,11 @@ class WakeSocket:
         with contextlib.suppress(OSError):
             self.path.unlink()
 
+    def __del__(self) -> None:
+        # A watcher dropped without stop() (an app killed half-way) still closes its end.
+        with contextlib.suppress(Exception):
+            self.close()
+
 
 CHANNEL = "loket_queue"
 

@@ -61,11 +61,13 @@ def current_revision(db: Database) -> str | None:
 def stored_revision(db: Database) -> str | None:
     """The schema revision recorded in the database, by one plain read of Alembic's table
     (None: no table, or no row: an empty database)."""
-    try:
-        with db.engine.connect() as connection:
+    # A database that cannot be reached fails here, as itself; only a missing table below
+    # means "empty".
+    with db.engine.connect() as connection:
+        try:
             value = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    except DBAPIError:
-        return None
+        except DBAPIError:
+            return None
     return None if value is None else str(value)
 
 

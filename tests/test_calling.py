@@ -311,6 +311,7 @@ def test_every_operation_checks_the_role(operation: str, role: Role) -> None:
         "heartbeat": {Role.KIOSK, Role.ADMIN},
         "purge_personal_data": {Role.ADMIN},
         "unlock_logins": {Role.SUPERVISOR, Role.ADMIN},
+        "record_backup": {Role.ADMIN},
     }.get(operation, {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN})
     if role in expected:
         require(actor, operation)

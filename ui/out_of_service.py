@@ -11,7 +11,7 @@ import importlib.metadata
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from db.context import QueueContext
@@ -97,6 +97,9 @@ def wait_for_queue(
     """Show :class:`OutOfService` and retry ``open_queue`` until it works (the context) or
     the app is asked to quit (None). The UI thread never waits for the database."""
     log.error("out of service: %s", error)
+    # A loop of its own, not the application's: the app's own exec() comes after, and a
+    # quit asked for (a stop signal) ends this loop as well.
+    loop = QEventLoop()
     screen = OutOfService(heading, error)
     ops = Operations(screen)
     opened: list[QueueContext] = []
@@ -114,7 +117,7 @@ def wait_for_queue(
     def done(ctx: QueueContext) -> None:
         log.info("the queue database opened; starting")
         opened.append(ctx)
-        app.quit()
+        loop.quit()
 
     def failed(failure: Failure) -> None:
         if not isinstance(failure.error, SchemaError):
@@ -131,7 +134,9 @@ def wait_for_queue(
     else:
         screen.resize(1280, 720)
         screen.show()
-    app.exec()
+    app.aboutToQuit.connect(loop.quit)
+    loop.exec()
+    app.aboutToQuit.disconnect(loop.quit)
     timer.stop()
     ops.shutdown()
     screen.close()
