@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 from admin_console.common import console_stylesheet, console_theme
 from admin_console.window import ConsoleWindow
 from config import ConfigError, add_config_option, load_settings
-from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
+from db.migrate import SchemaError
 from ui.logs import setup_logging
-from ui.out_of_service import wait_for_queue
+from ui.out_of_service import open_or_wait
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.startup import report_first_frame
@@ -86,27 +86,20 @@ def _main(args: argparse.Namespace) -> int:
     app.setApplicationName(PROG)
     report_first_frame(app)
     signals = quit_on_signals(app)
+    # Out of service, not gone, while the database is away or newer: the officer sees why;
+    # the console starts by itself once the database opens.
     try:
-        ctx = open_queue(settings)
-    except (NewerDatabase, DatabaseAway) as exc:
-        # Out of service, not gone: the officer sees why; the console starts by itself once
-        # the database opens.
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        waited = wait_for_queue(
-            app,
-            "Loket console: out of service",
-            exc,
-            lambda: open_queue(settings),
-            fullscreen=False,
+        opened = open_or_wait(
+            app, PROG, settings, "Loket console: out of service", fullscreen=False
         )
-        if waited is None:
-            signals.close()
-            return 2
-        ctx = waited
     except SchemaError as exc:
         signals.close()
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
+    if opened is None:
+        signals.close()
+        return 2
+    ctx = opened
     try:
         try:
             theme = console_theme()

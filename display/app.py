@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from config import ConfigError, add_config_option, load_settings
 from db.context import QueueContext
-from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
+from db.migrate import SchemaError
 from db.read.calling_display import DisplayScope, DisplayUpdate
 from display.announcer import Announcer
 from display.audio import AudioSink, Espeak, default_sink
@@ -30,7 +30,7 @@ from display.feed import POLL_MS, CallFeed
 from display.health import DisplayHeartbeat
 from display.screen import DisplayWindow
 from ui.logs import setup_logging
-from ui.out_of_service import wait_for_queue
+from ui.out_of_service import open_or_wait
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.startup import report_first_frame
@@ -190,25 +190,22 @@ def _main(args: argparse.Namespace) -> int:
     report_first_frame(app)
     signals = quit_on_signals(app)
     try:
+        # Out of service, not gone, while the database is away or newer: the waiting room
+        # sees why, and the display starts by itself once the database opens.
         try:
-            ctx = open_queue(settings)
-        except (NewerDatabase, DatabaseAway) as exc:
-            # Out of service, not gone: the waiting room sees why, and the display starts by
-            # itself once the database opens.
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            waited = wait_for_queue(
+            opened = open_or_wait(
                 app,
+                PROG,
+                settings,
                 "Mohon maaf, layar antrean sedang tidak tersedia.",
-                exc,
-                lambda: open_queue(settings),
                 fullscreen=not args.window,
             )
-            if waited is None:
-                return 1
-            ctx = waited
         except SchemaError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 1
+        if opened is None:
+            return 1
+        ctx = opened
         try:
             return _run(args, app, ctx, scope_counters, log_file)
         finally:

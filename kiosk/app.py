@@ -181,7 +181,8 @@ def _main(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
+    from db.migrate import SchemaError
+    from ui.out_of_service import open_or_wait
 
     if QApplication.instance() is None:
         problem = display_problem(PROG, "--windowed")
@@ -194,27 +195,22 @@ def _main(args: argparse.Namespace) -> int:
     report_first_frame(app)
     signals = quit_on_signals(app)
     try:
+        # Out of service, not gone, while the database is away or newer: the lobby sees
+        # why, and the kiosk starts by itself once the database opens.
         try:
-            ctx = open_queue(settings)
-        except (NewerDatabase, DatabaseAway) as exc:
-            # Out of service, not gone: the lobby sees why, and the kiosk starts by itself
-            # once the database opens.
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            from ui.out_of_service import wait_for_queue
-
-            waited = wait_for_queue(
+            opened = open_or_wait(
                 app,
+                PROG,
+                settings,
                 "Mohon maaf, kios sedang tidak dapat digunakan. Silakan ke meja informasi.",
-                exc,
-                lambda: open_queue(settings),
                 fullscreen=not args.windowed,
             )
-            if waited is None:
-                return 1
-            ctx = waited
         except SchemaError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 1
+        if opened is None:
+            return 1
+        ctx = opened
         try:
             return _run(args, app, settings, ctx, log_file)
         finally:

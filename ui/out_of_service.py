@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from config.settings import Settings
 from db.context import QueueContext
-from db.migrate import NewerDatabase, SchemaError
+from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
 from ui.ops import Failure, Operations
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,21 @@ class OutOfService(QWidget):
         what, detail = explain(error)
         self.what.setText(what)
         self.detail.setText(detail)
+
+
+def open_or_wait(
+    app: QApplication, prog: str, settings: Settings, heading: str, *, fullscreen: bool
+) -> QueueContext | None:
+    """The app's queue: opened at once, or after the out-of-service screen (None when the
+    app was asked to quit first). A settings mistake (``SchemaError``) is raised as it is:
+    waiting would not mend it."""
+    try:
+        return open_queue(settings)
+    except (NewerDatabase, DatabaseAway) as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return wait_for_queue(
+            app, heading, exc, lambda: open_queue(settings), fullscreen=fullscreen
+        )
 
 
 def wait_for_queue(
