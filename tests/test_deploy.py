@@ -76,8 +76,13 @@ def test_desktop_entry_and_udev_rules_parse() -> None:
             assert re.fullmatch(r'(\w+(\{\w+\})?(==|\+?=)"[^"]*"(, )?)+', line), line
 
 
-# The units of services that need no screen or device are hardened; systemd rates each.
-HARDENED = ("loket-backup.service", "loket-web.service")
+# Every unit is hardened; systemd rates each. The screens keep only their devices.
+HARDENED = (
+    "loket-backup.service",
+    "loket-web.service",
+    "loket-kiosk.service",
+    "loket-display.service",
+)
 
 
 @pytest.mark.parametrize("name", HARDENED)
