@@ -92,6 +92,9 @@ class CallingDisplay(QObject):
             self.announcer.close()
         self.window.translations.uninstall()
         self.window.close()
+        # Its timers and workers go with it, on this (the UI) thread: left to the garbage
+        # collector, they could be deleted on whichever thread happens to collect.
+        self.deleteLater()
 
     @Slot(object)
     def _loaded(self, update: DisplayUpdate) -> None:

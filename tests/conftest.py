@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +37,28 @@ KIOSK = Actor.kiosk("kiosk-1")
 OFFICER = Actor("budi", Role.OFFICER, None)
 SUPERVISOR = Actor("sari", Role.SUPERVISOR, None)
 ADMIN = Actor.system("admin-cli")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Everything imported so far lives for the whole run: the collections after each test
+    # (below) need not scan it again.
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """A test's windows and workers often sit in reference cycles (signal connections,
+    closures). Collect them here, on the main thread, as each test ends: left to a garbage
+    collection that happens to run on a worker thread of a later test, a Qt object deleted
+    there stops its timers from the wrong thread ("Timers cannot be stopped from another
+    thread") or crashes the run. A failed test's frames, kept by pytest in
+    ``sys.last_traceback``, are let go first."""
+    yield
+    if getattr(sys, "last_traceback", None) is not None:
+        sys.last_type = sys.last_value = sys.last_traceback = None
+        if hasattr(sys, "last_exc"):
+            sys.last_exc = None
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
