@@ -162,6 +162,10 @@ def kiosk_alerts(k: KioskStatus) -> list[str]:
     """What a supervisor must act on at a kiosk, most urgent first (``KioskStatus.alerts``
     in the console's language)."""
     found = []
+    if k.other_database:
+        found.append(tr("settings name another database: {database}", database=k.database))
+    if k.other_office:
+        found.append(tr("settings of another office: {office}", office=k.office))
     if k.silent:
         found.append(tr("silent for {n} min", n=int(k.silent_minutes)))
     if k.paper_out:
@@ -208,7 +212,8 @@ class DevicesPage(QWidget):
         self.table = _table(
             "devicesTable",
             [
-                tr("Kiosk"),
+                tr("Device"),
+                tr("Office and database"),
                 tr("Last seen"),
                 tr("Printer"),
                 tr("Paper"),
@@ -250,6 +255,7 @@ class DevicesPage(QWidget):
             [
                 [
                     k.kiosk_id,
+                    f"{k.office} · {k.database}" if k.database else "—",
                     tr(
                         "{time} ({minutes} ago)",
                         time=local_hm(s, k.seen_at),

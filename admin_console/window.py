@@ -29,10 +29,12 @@ from admin_console.supervisor import DashboardPage, DevicesPage
 from admin_console.tasks import Refresher, Tasks
 from admin_console.text import tr
 from admin_console.tools import ImportPage, QuotasPage, TicketsPage
+from config.loader import office_identity
 from db.context import MANAGERS, QueueContext
 from db.models import Role
 from db.ops.counters import counters, open_counter
 from db.ops.officers import OfficerView
+from ui.heartbeat import AppHeartbeat, app_version
 from ui.i18n import Translations
 from ui.watcher import POLL_MS, RECONNECT_MS, QueueWatcher
 
@@ -187,7 +189,20 @@ class ConsoleWindow(QMainWindow):
         self.watcher.connection_lost.connect(lambda _why: self._db_lost())
         self.watcher.connection_restored.connect(self._probe)
         self.tasks.reachable_changed.connect(lambda up: self._db_back() if up else self._db_lost())
+        identity = office_identity(ctx.settings)
+        self.about = QLabel(
+            tr(
+                "Loket {version} · office {office} · {database}",
+                version=app_version(),
+                office=identity["office"],
+                database=identity["database"],
+            ),
+            objectName="aboutLine",
+        )
+        self.statusBar().addPermanentWidget(self.about)
+        self.heartbeat = AppHeartbeat(ctx, "console", parent=self)
         self.watcher.start()
+        self.heartbeat.start()
         self.login.reset()
 
     # --- the flow ------------------------------------------------------------------------
@@ -302,6 +317,7 @@ class ConsoleWindow(QMainWindow):
         self.translations.uninstall()
         self.reconnect_timer.stop()
         self.watcher.stop()
+        self.heartbeat.stop()
         self.idle.close()
         self.tasks.shutdown()
 

@@ -145,6 +145,12 @@ def database_label(url: str) -> str:
     return f"PostgreSQL {where}"
 
 
+def office_identity(settings: Settings) -> dict[str, str]:
+    """Which office and which database an app runs on, as its heartbeat and its status line
+    say it: ``{"office": "JKS", "database": "PostgreSQL db.office:5432/loket"}``."""
+    return {"office": settings.office.code, "database": database_label(settings.database_url)}
+
+
 def hide_password(url: str) -> str:
     """The URL as it may be printed or logged: a password shows as ``***``."""
     from sqlalchemy.engine import make_url

@@ -3,28 +3,20 @@ unavailable" when calls get the chime only (no speech engine, or no sound output
 
 from __future__ import annotations
 
-import json
-import logging
-import socket
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
-from db.context import Actor, QueueContext
-from db.ops.printjobs import heartbeat
-from ui.ops import Failure, Operations
-
-HEARTBEAT_MS = 30_000
-
-log = logging.getLogger(__name__)
+from db.context import QueueContext
+from ui.heartbeat import HEARTBEAT_MS, AppHeartbeat, device_id
 
 
 def display_id() -> str:
-    return f"display-{socket.gethostname()}"[:40]
+    return device_id("display")
 
 
-class DisplayHeartbeat(QObject):
-    """Writes a heartbeat row on the operations bridge now and every ``interval_ms``."""
+class DisplayHeartbeat(AppHeartbeat):
+    """The display's row: its voice state besides what every app's heartbeat says."""
 
     def __init__(
         self,
@@ -34,42 +26,6 @@ class DisplayHeartbeat(QObject):
         interval_ms: int = HEARTBEAT_MS,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.device = device or display_id()
-        self._voice = voice
-        self.ops = Operations(self)
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.beat)
-
-    def start(self) -> None:
-        self.beat()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self.ops.wait(5000)
-
-    def beat(self) -> None:
-        detail = json.dumps({"kind": "display", "voice": self._voice()})
-        ctx, device = self.ctx, self.device
-
-        def write() -> None:
-            heartbeat(
-                ctx,
-                Actor.kiosk(device),
-                device,
-                printer_online=None,
-                paper="n/a",
-                cover_open=None,
-                scanner="n/a",
-                detail=detail,
-            )
-
-        self.ops.run(write, None, _not_written)
-
-
-def _not_written(failure: Failure) -> None:
-    # The next beat tries again; the screen carries on.
-    log.warning("display heartbeat not written: %s", failure)
+        super().__init__(
+            ctx, "display", lambda: {"voice": voice()}, device or display_id(), interval_ms, parent
+        )

@@ -12,7 +12,6 @@ status query and the database write run on one-thread pools, one at a time each.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import logging
 import threading
@@ -21,19 +20,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from config.loader import office_identity
 from db.context import Actor, QueueContext
 from db.ops.printjobs import heartbeat
 from kiosk.workers import Runner
 from printer import PrinterStatus, read_status
+from ui.heartbeat import app_version
 
 logger = logging.getLogger(__name__)
-
-
-def app_version() -> str:
-    try:
-        return importlib.metadata.version("loket")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def _one_thread_pool(parent: QObject) -> QThreadPool:
@@ -182,6 +176,7 @@ class DeviceHealth(QObject):
             "printer": status.describe() if status is not None else "not known yet",
             "alerts": self.alerts,
             "last_error": self.last_error,
+            **office_identity(self.settings),
         }
 
     def beat(self) -> None:

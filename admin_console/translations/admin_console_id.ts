@@ -1260,6 +1260,26 @@
         <translation>Tampilkan</translation>
     </message>
     <message>
+        <source>settings name another database: {database}</source>
+        <translation>pengaturan menyebut basis data lain: {database}</translation>
+    </message>
+    <message>
+        <source>settings of another office: {office}</source>
+        <translation>pengaturan kantor lain: {office}</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Office and database</source>
+        <translation>Kantor dan basis data</translation>
+    </message>
+    <message>
+        <source>Loket {version} · office {office} · {database}</source>
+        <translation>Loket {version} · kantor {office} · {database}</translation>
+    </message>
+    <message>
         <source>silent for {n} min</source>
         <translation>tidak melapor selama {n} mnt</translation>
     </message>

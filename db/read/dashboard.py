@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from config.loader import office_identity
 from config.settings import Channel
 from db.context import QueueContext
 from db.models import (
@@ -250,6 +251,11 @@ def dashboard(ctx: QueueContext) -> Dashboard:
 
 @dataclass(frozen=True)
 class KioskStatus:
+    """A device's last heartbeat. ``kind``: kiosk, display or console. ``office`` and
+    ``database``: what the device's own settings name (empty when it did not say);
+    ``other_office`` / ``other_database``: they differ from this PC's settings, so the
+    office's PCs do not share one configuration (a PC may be writing to another queue)."""
+
     kiosk_id: str
     seen_at: dt.datetime
     silent_minutes: float
@@ -259,6 +265,11 @@ class KioskStatus:
     scanner: str
     detail: str
     silent: bool
+    kind: str = "kiosk"
+    office: str = ""
+    database: str = ""
+    other_office: bool = False
+    other_database: bool = False
 
     @property
     def paper_out(self) -> bool:
@@ -272,6 +283,10 @@ class KioskStatus:
     def alerts(self) -> list[str]:
         """What a supervisor must act on, in words, most urgent first."""
         found = []
+        if self.other_database:
+            found.append(f"settings name another database: {self.database}")
+        if self.other_office:
+            found.append(f"settings of another office: {self.office}")
         if self.silent:
             found.append(f"silent for {int(self.silent_minutes)} min")
         if self.paper_out:
@@ -288,9 +303,12 @@ class KioskStatus:
 def kiosk_status(
     ctx: QueueContext, silent_after_minutes: int = SILENT_MINUTES
 ) -> list[KioskStatus]:
+    """Every device's last heartbeat. A console's silence is no alert (consoles close at the
+    end of a shift); a kiosk's or a display's is."""
     now = ctx.now()
     with ctx.db.read() as session:
         rows = session.scalars(select(KioskHeartbeat).order_by(KioskHeartbeat.kiosk_id)).all()
+    own = office_identity(ctx.settings)
     result = []
     for r in rows:
         silent = max(0.0, (now - r.seen_at).total_seconds() / 60)
@@ -299,8 +317,12 @@ def kiosk_status(
             parsed = json.loads(detail) if detail.startswith("{") else None
         except ValueError:
             parsed = None
+        said: dict[str, str] = {}
         if isinstance(parsed, dict):
+            said = {k: str(parsed.pop(k, "") or "") for k in ("kind", "office", "database")}
             detail = ", ".join(f"{k}: {v}" for k, v in parsed.items())
+        kind = said.get("kind") or "kiosk"
+        office, database = said.get("office", ""), said.get("database", "")
         result.append(
             KioskStatus(
                 r.kiosk_id,
@@ -311,7 +333,12 @@ def kiosk_status(
                 r.cover_open,
                 r.scanner,
                 detail,
-                silent > silent_after_minutes,
+                silent > silent_after_minutes and kind != "console",
+                kind=kind,
+                office=office,
+                database=database,
+                other_office=bool(office) and office != own["office"],
+                other_database=bool(database) and database != own["database"],
             )
         )
     return result

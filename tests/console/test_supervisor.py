@@ -3,6 +3,7 @@ banner, quotas; and the idle lock."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from admin_console.common import minutes_text
+from config.loader import office_identity
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import NotAllowed
@@ -136,14 +138,48 @@ def test_devices_banner_for_a_silent_or_paperless_kiosk(
     page = window.work.devices
     assert page is not None
     window.work.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: len(page.kiosks) == 2, timeout=WAIT_MS)
+    # The two kiosks and this console's own heartbeat.
+    qtbot.waitUntil(lambda: len(page.kiosks) == 3, timeout=WAIT_MS)
+    assert [k.kind for k in page.kiosks] == ["console", "kiosk", "kiosk"]
     assert not page.banner.isVisible()
     clock.advance(minutes=6)
     heartbeat(ctx, KIOSK, "kiosk-1", paper="out", **beat)  # kiosk-2 stays silent
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=WAIT_MS)
     text = page.banner.text()
     assert "kiosk-1: out of paper" in text and "kiosk-2: silent for 6 min" in text
-    assert dashboard.kiosk_status(ctx, 5)[0].paper_out
+    assert "console" not in text  # a console closed at the end of a shift is no alert
+    by_id = {k.kiosk_id: k for k in dashboard.kiosk_status(ctx, 5)}
+    assert by_id["kiosk-1"].paper_out and not by_id["kiosk-2"].paper_out
+
+
+def test_every_pc_says_its_office_and_database_and_a_stray_one_is_flagged(
+    qtbot: QtBot,
+    ctx: QueueContext,
+    people: dict[str, OfficerView],
+    make_console: MakeConsole,
+) -> None:
+    own = office_identity(ctx.settings)
+    beat = dict(printer_online=True, cover_open=False, scanner="ok", paper="ok")
+    heartbeat(ctx, KIOSK, "kiosk-1", detail=json.dumps({"kind": "kiosk", **own}), **beat)
+    stray = {"office": "XYZ", "database": "PostgreSQL 10.9.9.9:5432/loket"}
+    heartbeat(ctx, KIOSK, "kiosk-2", detail=json.dumps({"kind": "kiosk", **stray}), **beat)
+    window = make_console(ctx)
+    # The console's status line names its own office and database.
+    assert own["database"] in window.about.text() and "JKS" in window.about.text()
+    log_in(qtbot, window, "sari", counter=None)
+    page = window.work.devices
+    assert page is not None
+    window.work.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: len(page.kiosks) == 3 and page.banner.isVisible(), timeout=WAIT_MS)
+    rows = {page.table.item(r, 0).text(): r for r in range(page.table.rowCount())}
+    assert page.table.item(rows["kiosk-1"], 1).text() == f"JKS · {own['database']}"
+    console_row = next(k for k in page.kiosks if k.kind == "console")
+    assert (console_row.office, console_row.database) == (own["office"], own["database"])
+    assert not console_row.alerts
+    text = page.banner.text()
+    assert "kiosk-2: settings name another database: PostgreSQL 10.9.9.9:5432/loket" in text
+    assert "settings of another office: XYZ" in text
+    assert "kiosk-1" not in text
 
 
 def test_devices_page_says_when_the_last_backup_was_and_if_its_copy_failed(

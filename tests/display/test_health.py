@@ -6,6 +6,7 @@ import json
 
 from pytestqt.qtbot import QtBot
 
+from config.loader import database_label
 from db.context import QueueContext
 from db.read.dashboard import kiosk_status
 from display.app import CallingDisplay
@@ -16,7 +17,13 @@ from display.health import display_id
 def beat_detail(ctx: QueueContext) -> dict[str, str] | None:
     for status in kiosk_status(ctx):
         if status.kiosk_id == display_id():
-            return {k: v for k, v in (p.split(": ") for p in status.detail.split(", "))}
+            said = {k: v for k, v in (p.split(": ") for p in status.detail.split(", "))}
+            # What every app's heartbeat says besides its own words.
+            assert (status.kind, status.office) == ("display", ctx.settings.office.code)
+            assert status.database == database_label(ctx.settings.database_url)
+            assert not status.alerts
+            assert said.pop("version")
+            return said
     return None
 
 
@@ -32,7 +39,7 @@ def test_voice_unavailable_reaches_the_device_view(qtbot: QtBot, ctx: QueueConte
     display = run_display(qtbot, ctx, engine=None)
     try:
         qtbot.waitUntil(lambda: beat_detail(ctx) is not None, timeout=5000)
-        assert beat_detail(ctx) == {"kind": "display", "voice": "unavailable"}
+        assert beat_detail(ctx) == {"voice": "unavailable"}
     finally:
         display.close()
 
@@ -43,7 +50,7 @@ def test_working_voice_is_reported_as_ok(qtbot: QtBot, ctx: QueueContext) -> Non
     display = run_display(qtbot, ctx, engine=engine)
     try:
         qtbot.waitUntil(lambda: beat_detail(ctx) is not None, timeout=5000)
-        assert beat_detail(ctx) == {"kind": "display", "voice": "ok"}
+        assert beat_detail(ctx) == {"voice": "ok"}
         assert json.loads(json.dumps(beat_detail(ctx)))["voice"] == "ok"
     finally:
         display.close()

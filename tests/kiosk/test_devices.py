@@ -100,6 +100,8 @@ def test_heartbeat_is_visible_from_another_program(
     assert (kiosk_id, online, paper, cover, scanner) == ("kiosk-1", 1, "ok", 0, "wedge")
     info = json.loads(detail)
     assert info["version"] == health.version and info["alerts"] == []
+    # Which office and which database this kiosk's settings name (the console compares).
+    assert info["office"] == "JKS" and info["database"] == f"SQLite {db_url[len('sqlite:///') :]}"
     # Paper nearly out: keep printing, raise the alert.
     emulator.state.paper = "near_end"
     qtbot.waitUntil(lambda: stored_paper(db_url) == "near_end")
