@@ -12,7 +12,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from admin_console.common import MessageBar, local_hm, restyle, service_name
-from admin_console.dialogs import NoShowDialog, ReasonDialog, RequeueDialog, TransferDialog
+from admin_console.dialogs import (
+    NoShowDialog,
+    ReasonDialog,
+    RequeueDialog,
+    TransferChoice,
+    TransferDialog,
+)
 from admin_console.queue_panel import QueuePanel
 from admin_console.tasks import Refresher, Tasks
 from admin_console.text import tr
@@ -20,7 +26,14 @@ from admin_console.ticket_card import TicketCard
 from db.context import MANAGERS, Actor, QueueContext
 from db.models import CounterState, TicketStatus
 from db.ops import calling, counters
-from db.read.dashboard import LineEntry, NoShowEntry, counter_line, no_shows_today
+from db.read.dashboard import (
+    CounterOnDuty,
+    LineEntry,
+    NoShowEntry,
+    counter_line,
+    counters_on_duty,
+    no_shows_today,
+)
 from db.read.estimate import ExpectedCall, expected_calls
 from db.views import TicketView
 
@@ -98,6 +111,7 @@ class CounterView(QWidget):
         self.ctx, self.tasks, self.actor, self.counter = ctx, tasks, actor, counter
         self.state = CounterState.CLOSED
         self.busy = False
+        self._choosing_transfer = False  # reading the counters on duty for the dialog
         config = ctx.settings.counter(counter)
         self.title = QLabel(
             tr("{name} (counter {n})", name=config.name, n=counter), objectName="title"
@@ -327,25 +341,62 @@ class CounterView(QWidget):
         )
 
     def transfer(self) -> None:
+        """Read who is at which counter now (in a worker), then ask where the ticket goes."""
         t = self.current
-        if t is None or self.busy:
+        if t is None or self.busy or self._choosing_transfer:
             return
-        dialog = TransferDialog(self.ctx.settings, t, self)
-        dialog.accepted.connect(lambda: self._do_transfer(t, *dialog.choice()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._choosing_transfer = True
+        ctx = self.ctx
 
-    def _do_transfer(self, t: TicketView, service: str, keep: bool, note: str) -> None:
+        def chosen(on_duty: list[CounterOnDuty]) -> None:
+            self._choosing_transfer = False
+            now = self.current
+            if now is None or now.id != t.id or self.busy:
+                return  # the ticket moved on meanwhile
+            dialog = TransferDialog(self.ctx.settings, now, on_duty, self)
+            dialog.accepted.connect(lambda: self._do_transfer(now, dialog.choice()))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        def failed(text: str) -> None:
+            self._choosing_transfer = False
+            self.message.error(text)
+
+        self.tasks.run(lambda: counters_on_duty(ctx), chosen, failed)
+
+    def _do_transfer(self, t: TicketView, choice: TransferChoice) -> None:
         ctx, actor = self.ctx, self.actor
-        where = tr("keeping its place") if keep else tr("at the back")
-        self._run(
-            lambda: calling.transfer(ctx, actor, t.id, service, keep_place=keep, note=note),
-            lambda r: tr(
-                "{number} transferred to {service}, {where}.",
+        where = tr("keeping its place") if choice.keep_place else tr("at the back")
+
+        def said(r: TicketView) -> str:
+            if r.sent_to is None:
+                return tr(
+                    "{number} transferred to {service}, {where}.",
+                    number=r.number,
+                    service=service_name(ctx.settings, r.service),
+                    where=where,
+                )
+            counter = ctx.settings.counter(r.sent_to).name
+            return tr(
+                "{number} sent to {counter} ({service}), {where}.",
                 number=r.number,
+                counter=counter,
                 service=service_name(ctx.settings, r.service),
                 where=where,
+            )
+
+        self._run(
+            lambda: calling.transfer(
+                ctx,
+                actor,
+                t.id,
+                choice.service,
+                keep_place=choice.keep_place,
+                note=choice.note,
+                to_counter=choice.counter,
+                to_officer=choice.officer,
             ),
+            said,
         )
 
     def call_selected(self) -> None:

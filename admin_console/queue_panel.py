@@ -163,12 +163,17 @@ class QueuePanel(QWidget):
         table = self.line_table
         table.setRowCount(len(line))
         for row, e in enumerate(line):
+            number = e.number
+            if e.put_back:
+                number = tr("{number}  · put back", number=e.number)
+            elif e.sent_here:
+                number = tr("{number}  · sent here", number=e.number)
             channel = channel_word(e.channel)
             if e.channel == Channel.PRIORITY and e.priority_reason:
                 channel += f" ({reason_name(s, e.priority_reason)})"
             cells = [
                 str(e.position),
-                tr("{number}  · put back", number=e.number) if e.put_back else e.number,
+                number,
                 service_name(s, e.service),
                 channel,
                 "",

@@ -1,7 +1,7 @@
 """The supervisor's reports page: a day or a month in figures, bar charts (arrivals per hour,
 tickets per service, served per counter, quota use) and tables (by service and channel, per
-counter, per officer, quota use, complaints), exportable as CSV and PDF. The report is
-computed and the files are written in a worker (``Tasks``)."""
+counter, per officer, quota use, complaints, transfers), exportable as CSV and PDF. The
+report is computed and the files are written in a worker (``Tasks``)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ def table_tabs() -> tuple[tuple[int, str, str], ...]:
         (5, tr("Quota use"), "reportQuotasTable"),
         (6, tr("Complaints"), "reportComplaintsTable"),
         (7, tr("Complaints by month"), "reportRecapTable"),
+        (8, tr("Transfers"), "reportTransfersTable"),
     )
 
 
@@ -82,6 +83,9 @@ def header_word(header: str) -> str:
         "category": tr("Category"),
         "complaints": tr("Complaints"),
         "total": tr("Total"),
+        "to": tr("Transferred to"),
+        "target": tr("Target"),
+        "transfers": tr("Transfers"),
     }
     words.update(zip(MONTHS, month_names(), strict=True))
     return words.get(header, header[:1].upper() + header[1:])

@@ -90,6 +90,18 @@ class NobodyWaiting(QueueError):
     code = "nobody_waiting"
 
 
+class NoTransferTarget(QueueError):
+    """A transfer names where the ticket goes: a service, a counter or an officer."""
+
+    code = "no_transfer_target"
+
+
+class OfficerNotAtCounter(QueueError):
+    """A transfer to an officer who is not signed in at an open or paused counter."""
+
+    code = "officer_not_at_counter"
+
+
 class NotToday(QueueError):
     """A ticket of an earlier business day: it can no longer be called or changed."""
 

@@ -222,6 +222,9 @@ class Ticket(Base):
     no_show_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     counter_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # A waiting ticket sent to one counter (a transfer to a counter or to an officer's
+    # counter): only that counter calls it. Cleared when it is called or sent elsewhere.
+    directed_counter: Mapped[int | None] = mapped_column(Integer, nullable=True)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), nullable=True)
     kiosk_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     recall_count: Mapped[int] = mapped_column(Integer, default=0)

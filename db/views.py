@@ -37,6 +37,8 @@ class TicketView:
     kiosk_id: str | None
     print_state: str
     override_reason: str | None
+    # The one counter that calls it (transferred to a counter); None: any that serves it.
+    sent_to: int | None = None
 
     @classmethod
     def of(cls, ticket: Ticket) -> TicketView:
@@ -65,6 +67,7 @@ class TicketView:
             kiosk_id=ticket.kiosk_id,
             print_state=ticket.print_state,
             override_reason=ticket.override_reason,
+            sent_to=ticket.directed_counter,
         )
 
     @classmethod
@@ -100,4 +103,5 @@ class TicketView:
             kiosk_id=row["kiosk_id"],
             print_state=row["print_state"],
             override_reason=row["override_reason"],
+            sent_to=row.get("directed_counter"),
         )

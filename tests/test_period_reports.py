@@ -15,11 +15,28 @@ from db.clock import FixedClock
 from db.context import Actor, QueueContext
 from db.errors import NotAllowed
 from db.models import Role
-from db.ops.calling import call_ticket, cancel, complete, no_show, recall, start_service
+from db.ops.calling import (
+    call_ticket,
+    cancel,
+    complete,
+    no_show,
+    recall,
+    start_service,
+    transfer,
+)
+from db.ops.counters import open_counter
 from db.ops.feedback import file_complaint
 from db.ops.issuing import issue_ticket, set_quota
 from db.ops.officers import add_officer
-from db.read.reports import Durations, day_report, month_report, to_csv, to_json
+from db.read.reports import (
+    Durations,
+    TransferRow,
+    day_report,
+    month_report,
+    table_sections,
+    to_csv,
+    to_json,
+)
 from tests.conftest import ADMIN, JAKARTA, KIOSK, OFFICER, OPEN_DAY, SUPERVISOR, make_settings
 
 BUDI = Actor("budi", Role.OFFICER)
@@ -180,6 +197,7 @@ def test_reports_are_for_supervisors(ctx: QueueContext) -> None:
     empty = day_report(ctx, ADMIN, OPEN_DAY)
     assert empty.issued == 0 and empty.wait == Durations(0, None, None)
     assert to_json(empty)["wait"]["mean_minutes"] is None
+    assert to_json(empty)["transfers"] == {"total": 0, "by_target": []}
 
 
 def test_csv_and_json(ctx: QueueContext, clock: FixedClock) -> None:
@@ -207,6 +225,51 @@ def test_csv_and_json(ctx: QueueContext, clock: FixedClock) -> None:
     assert data["service_time"]["mean_minutes"] == 13.33
     assert data["arrivals_by_hour"]["09"] == 2
     assert data["complaints"]["app_unreachable"] == 2
+
+
+def test_transfers_by_where_they_went(ctx: QueueContext, clock: FixedClock) -> None:
+    """A-001 to the pick-up line and later to counter 4; A-002 and A-004 to counter 3; A-003
+    to Budi, who is at counter 2: five transfers."""
+    andi = add_officer(ctx, ADMIN, "andi", "officer", "rahasia-123", "Andi Wijaya").actor
+    budi = add_officer(ctx, ADMIN, "budi", "officer", "rahasia-123", "Budi Santoso").actor
+    at(clock, "08:05")
+    tickets = [issue_ticket(ctx, KIOSK, "baru", Channel.WALK_IN).id for _ in range(4)]
+    at(clock, "08:10")
+    open_counter(ctx, budi, 2)
+    open_counter(ctx, andi, 3)
+    open_counter(ctx, andi, 4)
+    targets: list[dict[str, object]] = [
+        {"to_service": "ambil"},
+        {"to_counter": 3},
+        {"to_officer": "budi"},
+        {"to_counter": 3},
+    ]
+    for ticket, target in zip(tickets, targets, strict=True):
+        call_ticket(ctx, andi, 1, ticket, "sort out")
+        transfer(ctx, andi, ticket, keep_place=True, **target)
+    transfer(ctx, andi, tickets[0], keep_place=True, to_counter=4)
+    r = day_report(ctx, SUPERVISOR, OPEN_DAY)
+    assert r.transfers == (
+        TransferRow("service", "ambil", "Passport Pick-up", 1),
+        TransferRow("counter", "3", "Loket 3", 2),
+        TransferRow("counter", "4", "Loket 4", 1),
+        TransferRow("officer", "budi", "Budi Santoso", 1),
+    )
+    assert r.transferred == 5
+    sections = {title: rows for title, _header, rows in table_sections(r)}
+    assert ["transfers", 5] in sections["Summary"]
+    assert sections["Transfers"][1] == ["counter", "3", "Loket 3", 2]
+    assert ["officer", "budi", "Budi Santoso", "1"] in csv.reader(io.StringIO(to_csv(r)))
+    data = to_json(r)["transfers"]
+    assert data["total"] == 5
+    assert data["by_target"][0] == {
+        "to": "service",
+        "target": "ambil",
+        "name": "Passport Pick-up",
+        "transfers": 1,
+    }
+    # Counted on the day of the ticket: none on the next day.
+    assert day_report(ctx, SUPERVISOR, OPEN_DAY + dt.timedelta(days=1)).transfers == ()
 
 
 def test_command_line(

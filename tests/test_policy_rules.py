@@ -278,6 +278,24 @@ def test_a_counter_serving_several_services_calls_them_as_one_line(
     }
 
 
+# --- a ticket sent to one counter ----------------------------------------------------------
+
+
+def test_a_ticket_sent_to_a_counter_is_in_that_counters_line_alone_in_its_place() -> None:
+    sent = Waiting(1, "baru", W, at(0), only_at=3)
+    others = [ticket(2, W, queued=5), ticket(3, W, queued=10)]
+    line = [others[0], sent, others[1]]
+    policy = CallPolicy(name="fifo")
+    assert ids(eligible(line, {"baru"}, {W}, 2)) == [2, 3]
+    # At its counter it keeps its place: the earliest, called first.
+    assert ids(rank(eligible(line, {"baru"}, {W}, 3), at(20), policy)) == [1, 2, 3]
+    # A line of several counters (no counter named) leaves nobody out.
+    assert ids(eligible(line, {"baru"}, {W})) == [2, 1, 3]
+    # Still only for the services and channels the counter serves.
+    assert eligible([sent], {"ganti"}, {W}, 3) == []
+    assert eligible([sent], {"baru"}, {P}, 3) == []
+
+
 # --- the edges the other tests do not reach --------------------------------------------------
 
 

@@ -1503,5 +1503,57 @@
         <source>{time} ({low}-{high})</source>
         <translation>{time} ({low}-{high})</translation>
     </message>
+    <message>
+        <source>A service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>A counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>An officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Same service ({service})</source>
+        <translation>Layanan tetap ({service})</translation>
+    </message>
+    <message>
+        <source>No open counter serves this service</source>
+        <translation>Tidak ada loket buka yang melayani layanan ini</translation>
+    </message>
+    <message>
+        <source>No officer at a counter serves this service</source>
+        <translation>Tidak ada petugas di loket yang melayani layanan ini</translation>
+    </message>
+    <message>
+        <source>{officer} at {counter}</source>
+        <translation>{officer} di {counter}</translation>
+    </message>
+    <message>
+        <source>Only the chosen counter will call {number}.</source>
+        <translation>Hanya loket yang dipilih yang akan memanggil {number}.</translation>
+    </message>
+    <message>
+        <source>{number} goes to the counter this officer is signed in at; only that counter will call it.</source>
+        <translation>{number} dikirim ke loket tempat petugas ini bertugas; hanya loket itu yang akan memanggilnya.</translation>
+    </message>
+    <message>
+        <source>{number} sent to {counter} ({service}), {where}.</source>
+        <translation>{number} dikirim ke {counter} ({service}), {where}.</translation>
+    </message>
+    <message>
+        <source>{number}  · sent here</source>
+        <translation>{number}  · dikirim ke sini</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Pemindahan</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Dipindahkan ke</translation>
+    </message>
 </context>
 </TS>

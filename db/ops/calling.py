@@ -1,5 +1,6 @@
-"""A ticket's life after issue: call, recall, start, complete, no-show, requeue, transfer,
-cancel. Each operation is one transaction with an event and an audit record."""
+"""A ticket's life after issue: call, recall, start, complete, no-show, requeue, transfer (to
+a service, a counter or an officer's counter), cancel. Each operation is one transaction
+with an event and an audit record."""
 
 from __future__ import annotations
 
@@ -26,17 +27,30 @@ from db.context import (
 from db.errors import (
     ChannelNotAccepted,
     CounterBusy,
+    CounterNotOpen,
     IllegalTransition,
     NobodyWaiting,
     NotAllowed,
+    NoTransferTarget,
     NotToday,
+    OfficerNotAtCounter,
     ReasonRequired,
     UnknownTicket,
     WrongCounter,
 )
-from db.models import Booking, EventKind, Role, Ticket, TicketStatus
+from db.models import (
+    Booking,
+    CounterRow,
+    CounterState,
+    EventKind,
+    Officer,
+    Role,
+    Ticket,
+    TicketStatus,
+)
 from db.ops.counters import ensure_open_for_calling, require_counter_officer
 from db.ops.issuing import TICKETS, count_for_quota, find_service
+from db.ops.officers import UnknownOfficer
 from db.read.estimate import waiting_line
 from db.read.queue_state import busy_at, counter_settings, current_at, recent_channels
 from db.rules.policy import choose, eligible
@@ -114,6 +128,7 @@ _CLAIM = (
         called_at=bindparam("now"),
         counter_number=bindparam("counter"),
         officer_id=bindparam("officer_id"),
+        directed_counter=None,
     )
     .returning(*Ticket.__table__.c)
 )
@@ -172,7 +187,7 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
         _not_busy(session, ctx, counter, ": complete it or mark it no-show first.")
         recent = recent_channels(session, ctx, counter)
         waiting = waiting_line(session, ctx.today(), config.services)
-        line = eligible(waiting, config.services, config.channels)
+        line = eligible(waiting, config.services, config.channels, counter)
         while line:
             chosen = choose(line, now, ctx.settings.call_policy, recent)
             assert chosen is not None
@@ -209,6 +224,11 @@ def call_ticket(
         _expect(ticket, "call", TicketStatus.WAITING)
         if ticket.service_code not in config.services:
             raise WrongCounter(f"Counter {counter} does not serve {ticket.number}'s service.")
+        if ticket.directed_counter not in (None, counter):
+            raise WrongCounter(
+                f"{ticket.number} was sent to counter {ticket.directed_counter}: only that "
+                "counter calls it."
+            )
         ensure_open_for_calling(session, ctx, actor, counter, now)
         _not_busy(session, ctx, counter, ".")
         view = _mark_called(session, actor, ticket.id, counter, now, out_of_order=reason.strip())
@@ -346,38 +366,135 @@ def requeue(
     return _step(ctx, actor, "requeue", ticket_ref, change, EventKind.REQUEUED)
 
 
+# A counter that takes a transfer: someone is signed in there (a paused counter is on a
+# break and calls the ticket when it resumes); nobody would call it at a closed one.
+ON_DUTY = (CounterState.OPEN, CounterState.PAUSED)
+
+
+def _officer_counter(session: Session, ctx: QueueContext, ref: str | int) -> tuple[str, int]:
+    """(username, counter) of an officer named by username or id: the counter they are
+    signed in at now (open or paused; the latest they opened when there are several)."""
+    if isinstance(ref, int):
+        officer = session.get(Officer, ref)
+    else:
+        officer = session.scalar(select(Officer).where(Officer.username == ref.strip().lower()))
+    if officer is None:
+        raise UnknownOfficer(f"There is no officer {ref}.")
+    name = officer.display_name or officer.username
+    number = None
+    if officer.active:
+        number = session.scalar(
+            select(CounterRow.number)
+            .where(
+                CounterRow.officer_id == officer.id,
+                CounterRow.state.in_(ON_DUTY),
+                CounterRow.number.in_([c.number for c in ctx.settings.counters]),
+            )
+            .order_by(CounterRow.changed_at.desc().nulls_last(), CounterRow.number)
+            .limit(1)
+        )
+    if number is None:
+        raise OfficerNotAtCounter(
+            f"{name} is not signed in at a counter now: choose a counter or another officer."
+        )
+    return officer.username, number
+
+
+def _takes_transfer(
+    session: Session, ctx: QueueContext, number: int, service: str, channel: Channel
+) -> None:
+    """Refuse a counter that is closed or does not serve this service and channel."""
+    config = counter_settings(ctx, number)
+    where = f"{config.name} (counter {number})"
+    row = session.get(CounterRow, number)
+    if row is None or row.state not in ON_DUTY:
+        raise CounterNotOpen(f"{where} is closed: nobody would call the ticket there.")
+    if service not in config.services:
+        name = find_service(ctx, service).name.en if service in _codes(ctx) else service
+        raise WrongCounter(f"{where} does not serve {name}.")
+    if channel not in config.channels:
+        raise ChannelNotAccepted(
+            f"{where} does not take {channel.value.replace('_', '-')} tickets."
+        )
+
+
+def _codes(ctx: QueueContext) -> set[str]:
+    return {s.code for s in ctx.settings.services}
+
+
 def transfer(
     ctx: QueueContext,
     actor: Actor,
     ticket_ref: int | str,
-    to_service: str,
+    to_service: str | None = None,
     *,
     keep_place: bool,
     note: str = "",
+    to_counter: int | None = None,
+    to_officer: str | int | None = None,
 ) -> TicketView:
-    """Send a ticket to another service's line, keeping its place there (by its original
-    place-in-line time) or at the back. The applicant keeps the printed number."""
-    target = find_service(ctx, to_service)
+    """Send a ticket elsewhere, keeping its place in line (by its original place-in-line
+    time) or at the back. The applicant keeps the printed number.
+
+    - ``to_service``: another service's line (every counter of it may call the ticket);
+    - ``to_counter``: one counter, which alone calls the ticket (``call_next`` there ranks it
+      by its place in line like the others; other counters leave it out); with
+      ``to_service`` the service changes too, otherwise it stays;
+    - ``to_officer`` (username or id): the counter that officer is signed in at now; refused
+      when they are at none.
+
+    The counter must be open or paused (closed: nobody would call it there) and serve the
+    ticket's (new) service and channel. A ticket sent to a counter goes back to everyone's
+    line when it is transferred to its own service again. Quotas move only with the
+    service."""
+    if to_counter is not None and to_officer is not None:
+        raise NoTransferTarget("Transfer to a counter or to an officer, not to both.")
+    if to_service is None and to_counter is None and to_officer is None:
+        raise NoTransferTarget("Say where the ticket goes: a service, a counter or an officer.")
+    target = find_service(ctx, to_service) if to_service is not None else None
+    if to_counter is not None:
+        counter_settings(ctx, to_counter)
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
         _expect(t, "transfer", TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
-        if t.service_code == target.code:
-            raise IllegalTransition(f"{t.number} is already in the {target.name.en} line.")
-        if Channel(t.channel) not in target.channels:
-            raise ChannelNotAccepted(
-                f"{target.name.en} does not take {t.channel.replace('_', '-')} tickets."
-            )
+        channel = Channel(t.channel)
+        service = target.code if target is not None else t.service_code
+        if target is not None:
+            to_line = to_counter is None and to_officer is None
+            if to_line and t.service_code == target.code and t.directed_counter is None:
+                raise IllegalTransition(f"{t.number} is already in the {target.name.en} line.")
+            if channel not in target.channels:
+                raise ChannelNotAccepted(
+                    f"{target.name.en} does not take {t.channel.replace('_', '-')} tickets."
+                )
+        number, officer = to_counter, None
+        if to_officer is not None:
+            officer, number = _officer_counter(_s, ctx, to_officer)
+        if number is not None:
+            _takes_transfer(_s, ctx, number, service, channel)
+            if (
+                t.status == TicketStatus.WAITING
+                and t.directed_counter == number
+                and t.service_code == service
+            ):
+                raise IllegalTransition(f"{t.number} is already waiting for counter {number}.")
         detail: dict[str, object] = {
             "from_service": t.service_code,
-            "to_service": target.code,
+            "to_service": service,
             "keep_place": keep_place,
             "from_counter": t.counter_number,
             "note": note.strip(),
         }
-        if t.override_reason is None:  # its place in the quotas moves with it
+        if number is not None:
+            detail["to_counter"] = number
+        if officer is not None:
+            detail["to_officer"] = officer
+        if service != t.service_code and t.override_reason is None:
+            # its place in the quotas moves with it
             count_for_quota(_s, t.business_day, t.service_code, t.channel, -1)
-            count_for_quota(_s, t.business_day, target.code, t.channel, 1)
-        t.service_code = target.code
+            count_for_quota(_s, t.business_day, service, t.channel, 1)
+        t.service_code = service
+        t.directed_counter = number
         t.status = TicketStatus.WAITING
         t.counter_number = None
         t.called_at = None

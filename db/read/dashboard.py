@@ -52,6 +52,7 @@ class LineEntry:
     queued_at: dt.datetime
     waited_minutes: float
     put_back: bool = False  # a no-show put back in line
+    sent_here: bool = False  # transferred to this counter: no other counter calls it
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,17 @@ class NoShowEntry:
 
 
 def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
-    """The waiting tickets counter ``counter`` may call, in the policy's order."""
+    """The waiting tickets counter ``counter`` may call, in the policy's order (those sent to
+    another counter are not in it)."""
     config = counter_settings(ctx, counter)
     now = ctx.now()
     with ctx.db.read() as session:
         recent = recent_channels(session, ctx, counter)
         tickets = {t.id: t for t in waiting_tickets(session, ctx.today(), config.services)}
         put_back = _put_back(session, list(tickets))
-    line = eligible((waiting_of(t) for t in tickets.values()), config.services, config.channels)
+    line = eligible(
+        (waiting_of(t) for t in tickets.values()), config.services, config.channels, counter
+    )
     ordered = rank(line, now, ctx.settings.call_policy, recent)
     result = []
     for i, w in enumerate(ordered, start=1):
@@ -90,6 +94,7 @@ def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
                 t.queued_at,
                 max(0.0, waited_minutes(w, now)),
                 t.id in put_back,
+                w.only_at == counter,
             )
         )
     return result
@@ -129,6 +134,63 @@ def no_shows_today(ctx: QueueContext, services: list[str] | None = None) -> list
             )
             for t in rows
         ]
+
+
+@dataclass(frozen=True)
+class CounterOnDuty:
+    """A counter someone is signed in at (open, or paused for a break): where a ticket may
+    be transferred to, by counter or by the officer at it."""
+
+    number: int
+    name: str
+    state: CounterState
+    services: tuple[str, ...]
+    channels: tuple[Channel, ...]
+    officer: str | None  # username
+    officer_name: str | None
+    changed_at: dt.datetime | None
+
+    def takes(self, service: str, channel: Channel) -> bool:
+        return service in self.services and channel in self.channels
+
+
+def counters_on_duty(ctx: QueueContext) -> list[CounterOnDuty]:
+    """The open and paused counters with the officer signed in at each, settings order."""
+    with ctx.db.read() as session:
+        rows = {
+            r.number: r
+            for r in session.scalars(
+                select(CounterRow).where(
+                    CounterRow.state.in_((CounterState.OPEN, CounterState.PAUSED))
+                )
+            )
+        }
+        officers = {
+            oid: (user, name or user)
+            for oid, user, name, active in session.execute(
+                select(Officer.id, Officer.username, Officer.display_name, Officer.active)
+            ).all()
+            if active
+        }
+    result = []
+    for config in ctx.settings.counters:
+        row = rows.get(config.number)
+        if row is None:
+            continue
+        user, name = officers.get(row.officer_id, (None, None)) if row.officer_id else (None, None)
+        result.append(
+            CounterOnDuty(
+                config.number,
+                config.name,
+                CounterState(row.state),
+                tuple(config.services),
+                tuple(config.channels),
+                user,
+                name,
+                row.changed_at,
+            )
+        )
+    return result
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ The estimate is a small simulation, repeated over many runs with different dice:
   them, for a service time drawn from the last ``estimate.history_days`` days of measured
   times of that service (scaled per counter when the counter has enough of its own), or
   the configured minutes until there are enough; a share of them are no-shows (per
-  channel, from the same days) who hold the counter only for the recall and no-show.
+  channel, from the same days) who hold the counter only for the recall and no-show; a
+  ticket sent to one counter (a transfer to a counter) is served at that counter alone.
 
 The runs give the median and an 80 % range (10th to 90th percentile). Rules every estimate
 keeps: never before opening for a ticket issued before it; a booking is never estimated to
@@ -176,6 +177,7 @@ def waiting_of(ticket: Ticket) -> Waiting:
         channel=Channel(ticket.channel),
         queued_at=ticket.queued_at,
         slot_start=ticket.slot_start,
+        only_at=ticket.directed_counter,
     )
 
 
@@ -211,6 +213,7 @@ _LINE = select(
     _T.channel,
     type_coerce(_T.queued_at, String),
     type_coerce(_T.slot_start, String),
+    _T.directed_counter,
 ).where(
     _T.business_day == bindparam("day"),
     _T.status == TicketStatus.WAITING.value,
@@ -245,7 +248,7 @@ def waiting_line(session: Session, day: dt.date, services: Sequence[str]) -> lis
         key = tuple(row)
         known = _KNOWN.get(key)
         if known is None:
-            ticket_id, service, channel, queued_at, slot_start = key
+            ticket_id, service, channel, queued_at, slot_start, only_at = key
             queued = _utc(queued_at)
             assert queued is not None
             known = Waiting(
@@ -254,6 +257,7 @@ def waiting_line(session: Session, day: dt.date, services: Sequence[str]) -> lis
                 Channel(channel),
                 queued,
                 _utc(slot_start),
+                None if only_at is None else int(only_at),
             )
             _KNOWN[key] = known
         line.append(known)
@@ -633,7 +637,7 @@ class Forecast:
         self._counters: dict[tuple[str, Channel], np.ndarray] = {}
         self._sets: dict[tuple[str, Channel], frozenset[int]] = {}
         # Per ticket (by position in ``line``): its counters (indexes) and speed factors.
-        self.counters_of = [self.counters(w.service, w.channel) for w in pool]
+        self.counters_of = [self.counters(w.service, w.channel, w.only_at) for w in pool]
         self.speed_of = [self._speed(w.service) for w in pool]
         # The trunk: the order simulated first, its steps done so far, the checkpoints.
         self._free0 = np.ascontiguousarray(free.T)  # (counters, runs)
@@ -644,11 +648,14 @@ class Forecast:
 
     # -- who may serve whom -----------------------------------------------------------------
 
-    def counters(self, service: str, channel: Channel) -> np.ndarray:
+    def counters(self, service: str, channel: Channel, only_at: int | None = None) -> np.ndarray:
         """Indexes of the counters that will serve this service and channel: the staffed
-        ones, or all configured ones when none of them is staffed (they would open)."""
+        ones, or all configured ones when none of them is staffed (they would open). A
+        ticket sent to one counter (``only_at``) is served there alone."""
         import numpy as np
 
+        if only_at is not None and only_at in self.index:
+            return np.asarray([self.index[only_at]], dtype=np.intp)
         key = (service, channel)
         found = self._counters.get(key)
         if found is None:
@@ -662,7 +669,11 @@ class Forecast:
             self._counters[key] = found
         return found
 
-    def _counter_set(self, service: str, channel: Channel) -> frozenset[int]:
+    def _counter_set(
+        self, service: str, channel: Channel, only_at: int | None = None
+    ) -> frozenset[int]:
+        if only_at is not None and only_at in self.index:
+            return frozenset({only_at})
         key = (service, channel)
         found = self._sets.get(key)
         if found is None:
@@ -763,27 +774,27 @@ class Forecast:
         """The estimate for a waiting ticket, as for a new one (None: not waiting, or no
         counter serves it)."""
         me = next((w for w in self.line if w.ticket_id == ticket_id), None)
-        if me is None or not self._counter_set(me.service, me.channel):
+        if me is None or not self._counter_set(me.service, me.channel, me.only_at):
             return None
         return self._estimate(me, self.line)
 
     def _estimate(self, me: Waiting, everyone: list[Waiting]) -> WaitEstimate:
         import numpy as np
 
-        mine = self._counter_set(me.service, me.channel)
+        mine = self._counter_set(me.service, me.channel, me.only_at)
         ahead_ids = []
         people_ahead = 0
-        shares: dict[tuple[str, Channel], bool] = {}
+        shares: dict[tuple[str, Channel, int | None], bool] = {}
         for w in in_order(everyone, self.now, self.policy):
             if w is me:
                 break
-            key = (w.service, w.channel)
+            key = (w.service, w.channel, w.only_at)
             share = shares.get(key)
             if share is None:
                 share = shares[key] = bool(self._counter_set(*key) & mine)
             people_ahead += share
             ahead_ids.append(self.position[w.ticket_id])
-        counters = self.counters(me.service, me.channel)
+        counters = self.counters(me.service, me.channel, me.only_at)
         state = self._state_after(ahead_ids)
         times = state.take(counters, axis=0).min(axis=0)
         first = float(np.median(times))

@@ -1,8 +1,8 @@
 """Reports for a business day or a month: tickets by service and channel, served, no-shows,
 cancelled; waiting time (issue → first call) and service time (serving → done) as mean and
 nearest-rank 90th percentile; per counter and per officer; arrivals per hour; quota use;
-complaints by category. Exported as CSV (formula-safe) and JSON. Nothing here changes the
-queue.
+transfers by where they went (a service's line, a counter, an officer's counter); complaints
+by category. Exported as CSV (formula-safe) and JSON. Nothing here changes the queue.
 
 A ticket belongs to the counter that last handled it and to the officer whose call,
 completion or no-show was its last handling event."""
@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -85,6 +86,18 @@ class QuotaRow:
 
 
 @dataclass(frozen=True)
+class TransferRow:
+    """Transfers to one target: ``kind`` "service" (a service's line, ``target`` its code),
+    "counter" (one counter, its number) or "officer" (the counter of a named officer, the
+    username)."""
+
+    kind: str
+    target: str
+    name: str
+    transfers: int
+
+
+@dataclass(frozen=True)
 class PeriodReport:
     kind: str  # "day" or "month"
     start: dt.date
@@ -107,6 +120,12 @@ class PeriodReport:
     recap: ComplaintRecap  # complaints by category × month of the period's year
     # Walk-in tickets staff issued after seeing evidence of failed online bookings.
     booking_failure: int = 0
+    transfers: tuple[TransferRow, ...] = ()
+
+    @property
+    def transferred(self) -> int:
+        """Transfers made in the period (a ticket sent on twice counts twice)."""
+        return sum(r.transfers for r in self.transfers)
 
     @property
     def title(self) -> str:
@@ -149,6 +168,8 @@ class _PeriodData:
     open_days: list[dt.date]
     quotas: list[QuotaRow]
     complaint_counts: dict[str, int]
+    # (kind, target) -> transfers made to it
+    transfers: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _read_period(ctx: QueueContext, start: dt.date, end: dt.date) -> _PeriodData:
@@ -188,6 +209,17 @@ def _read_period(ctx: QueueContext, start: dt.date, end: dt.date) -> _PeriodData
             user: name or user
             for user, name in session.execute(select(Officer.username, Officer.display_name))
         }
+        transfers: dict[tuple[str, str], int] = defaultdict(int)
+        for (detail,) in session.execute(
+            select(TicketEvent.detail)
+            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+            .where(
+                Ticket.business_day >= start,
+                Ticket.business_day <= end,
+                TicketEvent.kind == EventKind.TRANSFERRED,
+            )
+        ):
+            transfers[_transfer_target(detail)] += 1
         open_days = [d for d in _days(start, end) if ctx.calendar.day(d).open_at is not None]
         quotas = []
         for service in ctx.settings.services:
@@ -209,7 +241,18 @@ def _read_period(ctx: QueueContext, start: dt.date, end: dt.date) -> _PeriodData
                 .group_by(Complaint.category)
             )
         }
-    return _PeriodData(tickets, events, names, open_days, quotas, complaint_counts)
+    return _PeriodData(tickets, events, names, open_days, quotas, complaint_counts, dict(transfers))
+
+
+def _transfer_target(detail: str) -> tuple[str, str]:
+    """(kind, target) of a transfer event's detail: the officer when one was named, else
+    the counter when sent to one, else the service's line."""
+    sent = json.loads(detail) if detail else {}
+    if sent.get("to_officer"):
+        return "officer", str(sent["to_officer"])
+    if sent.get("to_counter") is not None:
+        return "counter", str(sent["to_counter"])
+    return "service", str(sent.get("to_service", ""))
 
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -343,7 +386,28 @@ def _report(
         complaints=tuple((c, data.complaint_counts.get(c, 0)) for c in categories),
         recap=recap,
         booking_failure=tally.booking_failure,
+        transfers=_transfer_rows(ctx, data),
     )
+
+
+def _transfer_rows(ctx: QueueContext, data: _PeriodData) -> tuple[TransferRow, ...]:
+    settings = ctx.settings
+    services = {s.code: (i, s.name.en) for i, s in enumerate(settings.services)}
+    counters = {c.number: c.name for c in settings.counters}
+
+    def row(kind: str, target: str, n: int) -> tuple[tuple[object, ...], TransferRow]:
+        if kind == "service":
+            order, name = services.get(target, (len(services), target))
+            return (0, order, target), TransferRow(kind, target, name, n)
+        if kind == "counter":
+            number = int(target) if target.isdigit() else -1
+            name = counters.get(number, f"Counter {target}")
+            return (1, number, target), TransferRow(kind, target, name, n)
+        name = data.names.get(target, target)
+        return (2, 0, name.lower()), TransferRow(kind, target, name, n)
+
+    keyed = [row(kind, target, n) for (kind, target), n in data.transfers.items()]
+    return tuple(r for _, r in sorted(keyed, key=lambda item: item[0]))
 
 
 def day_report(ctx: QueueContext, actor: Actor, date: dt.date) -> PeriodReport:
@@ -397,6 +461,13 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
             "open": report.open_tickets,
             "booking_failure_walk_in": report.booking_failure,
         },
+        "transfers": {
+            "total": report.transferred,
+            "by_target": [
+                {"to": r.kind, "target": r.target, "name": r.name, "transfers": r.transfers}
+                for r in report.transfers
+            ],
+        },
         "wait": _durations_json(report.wait),
         "service_time": _durations_json(report.service),
         "by_service_channel": [
@@ -439,6 +510,7 @@ def table_sections(report: PeriodReport) -> list[tuple[str, list[str], list[list
                 ["cancelled", report.cancelled],
                 ["still open", report.open_tickets],
                 ["walk-in after failed online bookings", report.booking_failure],
+                ["transfers", report.transferred],
                 ["wait mean (min)", _num(w.mean)],
                 ["wait p90 (min)", _num(w.p90)],
                 ["service time mean (min)", _num(s.mean)],
@@ -492,6 +564,11 @@ def table_sections(report: PeriodReport) -> list[tuple[str, list[str], list[list
             ["category", *MONTHS, "total"],
             [[c, *recap.counts[c], recap.total_of(c)] for c in recap.counts]
             + [["total", *(recap.month_total(m) for m in range(1, 13)), recap.total]],
+        ),
+        (
+            "Transfers",
+            ["to", "target", "name", "transfers"],
+            [[r.kind, r.target, r.name, r.transfers] for r in report.transfers],
         ),
     ]
 

@@ -48,16 +48,27 @@ def wait_range(minutes: float) -> tuple[int, int]:
     return low, high
 
 
-def _line_of(ctx: QueueContext, service: str, channel: Channel) -> tuple[tuple[str, ...], ...]:
+# (services, channels, counter): the line a ticket waits in; counter: sent to that one.
+LineKey = tuple[tuple[str, ...], tuple[str, ...], int | None]
+
+
+def _line_of(
+    ctx: QueueContext, service: str, channel: Channel, only_at: int | None = None
+) -> LineKey:
     """(services, channels) of the counters that would call a ticket: the same line the
-    estimate on the printed ticket used (``db.read.estimate.estimate_for_new_ticket``)."""
+    estimate on the printed ticket used (``db.read.estimate.estimate_for_new_ticket``); for
+    a ticket sent to one counter, that counter's line."""
+    sent_to = [c for c in ctx.settings.counters if c.number == only_at]
+    if sent_to:
+        counter = sent_to[0]
+        return tuple(counter.services), tuple(str(ch) for ch in counter.channels), counter.number
     counters = [c for c in ctx.settings.counters if service in c.services and channel in c.channels]
     if channel in (Channel.PRIORITY, Channel.VIP) or not counters:
         services: Sequence[str] = [service]
     else:
         services = sorted({code for c in counters for code in c.services} | {service})
     channels = sorted({str(ch) for c in counters for ch in c.channels} or {str(c) for c in Channel})
-    return tuple(services), tuple(channels)
+    return tuple(services), tuple(channels), None
 
 
 def _estimates(
@@ -68,7 +79,7 @@ def _estimates(
     everyone = waiting_line(session, day, services_all)
     known = set(services_all)
     minutes_of: dict[str, float] = {}
-    ranked: dict[tuple[tuple[str, ...], ...], list[Waiting]] = {}
+    ranked: dict[LineKey, list[Waiting]] = {}
     result: dict[int, tuple[int, int, int]] = {}
     info = ctx.calendar.day(day)
     before_opening = (
@@ -76,20 +87,20 @@ def _estimates(
         if info.open_at is not None and now < info.open_at
         else 0.0
     )
-    positions: dict[tuple[tuple[str, ...], ...], dict[int, int]] = {}
-    before: dict[tuple[tuple[str, ...], ...], list[float]] = {}  # service minutes ahead
+    positions: dict[LineKey, dict[int, int]] = {}
+    before: dict[LineKey, list[float]] = {}  # service minutes ahead
     open_counters: dict[tuple[str, Channel], int] = {}
-    lines: dict[tuple[str, Channel], tuple[tuple[str, ...], ...]] = {}
+    lines: dict[tuple[str, Channel, int | None], LineKey] = {}
     for w in everyone:
         if w.service not in known:
             continue
-        kind = (w.service, w.channel)
+        kind = (w.service, w.channel, w.only_at)
         if kind not in lines:
-            lines[kind] = _line_of(ctx, w.service, w.channel)
+            lines[kind] = _line_of(ctx, w.service, w.channel, w.only_at)
         key = lines[kind]
         if key not in ranked:
-            services, channels = key
-            line = eligible(everyone, services, [Channel(c) for c in channels])
+            services, channels, counter = key
+            line = eligible(everyone, services, [Channel(c) for c in channels], counter)
             order = ranked[key] = rank(line, now, ctx.settings.call_policy)
             positions[key] = {x.ticket_id: i for i, x in enumerate(order)}
             for code in {x.service for x in order} - minutes_of.keys():
@@ -102,7 +113,9 @@ def _estimates(
         if (w.service, w.channel) not in open_counters:
             service = ctx.settings.service(w.service)
             open_counters[(w.service, w.channel)] = counters_for(session, ctx, service, w.channel)
-        minutes = before[key][ahead] / open_counters[(w.service, w.channel)]
+        # A ticket sent to one counter is called there alone.
+        serving = 1 if key[2] is not None else open_counters[(w.service, w.channel)]
+        minutes = before[key][ahead] / serving
         low, high = wait_range(minutes + before_opening)
         result[w.ticket_id] = (ahead, low, high)
     return result

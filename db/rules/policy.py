@@ -25,6 +25,10 @@ Recent calls
     The channels of the last calls at this counter, most recent last (``recent``).
 Over the bound
     A ticket whose waited minutes are greater than ``max_wait_minutes`` (when that is > 0).
+Sent to a counter (``only_at``)
+    A ticket transferred to one counter (or to the counter of a named officer) waits for that
+    counter alone: :func:`eligible` leaves it out of every other counter's line. At its
+    counter it is ranked like any other ticket, by its place in line.
 
 Tie-breaks: whenever two tickets rank equal, the earlier effective time goes first, then the
 lower ticket id; every result is deterministic.
@@ -142,6 +146,8 @@ class Waiting:
     queued_at: datetime
     # Bookings: start of the booked slot (None for other channels or unknown).
     slot_start: datetime | None = None
+    # The one counter that may call it (a transfer to a counter); None: any that serves it.
+    only_at: int | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self.queued_at, "queued_at")
@@ -181,10 +187,22 @@ def slack_minutes(w: Waiting, now: datetime, policy: CallPolicy) -> float | None
 
 
 def eligible(
-    waiting: Iterable[Waiting], services: Collection[str], channels: Collection[Channel]
+    waiting: Iterable[Waiting],
+    services: Collection[str],
+    channels: Collection[Channel],
+    counter: int | None = None,
 ) -> list[Waiting]:
-    """The tickets a counter serving ``services`` and ``channels`` may call, in input order."""
-    return [w for w in waiting if w.service in services and w.channel in channels]
+    """The tickets a counter serving ``services`` and ``channels`` may call, in input order.
+
+    ``counter``: the counter that calls; a ticket sent to another counter is left out.
+    Without it (a line of several counters) no ticket is left out for where it was sent."""
+    return [
+        w
+        for w in waiting
+        if w.service in services
+        and w.channel in channels
+        and (counter is None or w.only_at is None or w.only_at == counter)
+    ]
 
 
 def rank(

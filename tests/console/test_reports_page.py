@@ -19,8 +19,10 @@ from admin_console.reports import BarChart, ReportsPage
 from config.settings import Settings
 from db.clock import FixedClock
 from db.context import QueueContext
+from db.ops.calling import transfer
+from db.ops.counters import open_counter
 from db.ops.officers import OfficerView
-from tests.conftest import OPEN_DAY
+from tests.conftest import OPEN_DAY, SUPERVISOR
 from tests.console.conftest import WAIT_MS, MakeConsole, child, log_in
 from tests.test_period_reports import seed_day
 from tests.test_period_reports import settings as settings
@@ -69,6 +71,9 @@ def test_day_and_month_on_screen_and_exported(
     tmp_path: Path,
 ) -> None:
     seed_day(ctx, clock, officers=False)
+    # The VIP still waiting is sent to the priority counter (no figure above changes).
+    open_counter(ctx, SUPERVISOR, 5)
+    transfer(ctx, SUPERVISOR, "A-004", keep_place=True, to_counter=5)
     page = open_page(qtbot, ctx, make_console)
     qtbot.waitUntil(lambda: page.report is not None and page.report.issued == 6, timeout=WAIT_MS)
     shown = {k: child(page, QLabel, f"report_{k}").text()  # type: ignore[attr-defined]
@@ -99,6 +104,11 @@ def test_day_and_month_on_screen_and_exported(
     quotas = child(page, QTableWidget, "reportQuotasTable")
     assert isinstance(quotas, QTableWidget)
     assert ["ganti", "priority", "5", "1", "20.0"] in rows_of(quotas)
+    transfers = child(page, QTableWidget, "reportTransfersTable")
+    assert isinstance(transfers, QTableWidget)
+    assert rows_of(transfers) == [["counter", "5", "Loket Prioritas", "1"]]
+    headers = [transfers.horizontalHeaderItem(c).text() for c in range(transfers.columnCount())]
+    assert headers == ["Transferred to", "Target", "Name", "Transfers"]
     if SHOTS:
         page.window().grab().save(str(Path(SHOTS) / "console-reports-day.png"))
         page.tabs.setCurrentIndex(2)

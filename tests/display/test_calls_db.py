@@ -10,7 +10,7 @@ from db.context import QueueContext
 from db.migrate import open_queue
 from db.models import CounterState
 from db.ops.calling import call_next, complete, no_show, recall, transfer
-from db.ops.counters import pause_counter
+from db.ops.counters import open_counter, pause_counter
 from db.ops.issuing import issue_ticket
 from db.read.calling_display import (
     DisplayScope,
@@ -80,6 +80,36 @@ def test_no_show_and_transfer_come_as_states_of_the_call(ctx: QueueContext) -> N
     ]
     assert calls[-1].service == "baru" and calls[-1].to_service == "ganti"
     assert calls[1].became(calls[-1]).number == a.number  # a state keeps its own number
+
+
+def test_a_transfer_to_a_counter_names_the_counter(ctx: QueueContext) -> None:
+    scope = DisplayScope.of(ctx.settings)
+    first, second = (issue_ticket(ctx, KIOSK, "baru", "walk_in") for _ in range(2))
+    open_counter(ctx, OFFICER, 3)
+    after = first_update(ctx, scope, 6).last_event_id
+    call_next(ctx, OFFICER, 1)
+    transfer(ctx, OFFICER, first.id, keep_place=True, to_counter=3)
+    calls = calls_since(ctx, after, scope)
+    moved = calls[-1]
+    assert (moved.number, moved.kind, moved.counter, moved.announced) == (
+        first.number,
+        "transferred",
+        1,
+        False,
+    )
+    assert (moved.to_counter, moved.to_counter_name, moved.to_service) == (3, "Loket 3", "baru")
+    # A display starting now shows the call in that state, where it went included.
+    call_next(ctx, OFFICER, 2)
+    start = first_update(ctx, scope, 6)
+    assert [(c.number, c.kind, c.to_counter_name) for c in start.calls] == [
+        (first.number, "transferred", "Loket 3"),
+        (second.number, "called", ""),
+    ]
+    # Called at the counter it was sent to: a call like any other.
+    again = call_next(ctx, OFFICER, 3)
+    assert again.id == first.id
+    latest = calls_since(ctx, start.last_event_id, scope)[-1]
+    assert (latest.kind, latest.counter, latest.counter_name) == ("called", 3, "Loket 3")
 
 
 def test_display_subset_sees_only_its_counters(ctx: QueueContext) -> None:

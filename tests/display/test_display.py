@@ -22,7 +22,7 @@ from db.ops.calling import (
     start_service,
     transfer,
 )
-from db.ops.counters import pause_counter
+from db.ops.counters import open_counter, pause_counter
 from db.ops.issuing import issue_ticket
 from display.app import CallingDisplay, build_parser
 from display.audio import CollectingSink, Espeak
@@ -145,6 +145,28 @@ def test_no_show_and_transfer_stay_on_the_board_without_flashing(
     assert label(display, "recentNumber0").text() == second.number
     assert label(display, "recentCounter0").text() == "silakan ke meja informasi"
     assert label(display, "recentNumber1").text() == ""  # one entry per ticket
+
+
+def test_a_ticket_sent_to_a_counter_shows_where_it_went(
+    qtbot: QtBot, ctx: QueueContext, display: CallingDisplay, sink: CollectingSink
+) -> None:
+    first = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    second = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    open_counter(ctx, OFFICER, 3)
+    call_next(ctx, OFFICER, 1)
+    call_next(ctx, OFFICER, 2)
+    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == second.number)
+    qtbot.waitUntil(lambda: len(sink.labels()) == 2, timeout=TIMEOUT)
+    flashes = display.window.flash_count
+    transfer(ctx, OFFICER, first.id, keep_place=True, to_counter=3)
+    qtbot.waitUntil(lambda: label(display, "recentCounter0").text() == "pindah ke Loket 3")
+    assert label(display, "recentNumber0").text() == first.number
+    assert display.window.flash_count == flashes and len(sink.labels()) == 2  # no call
+    # Counter 3 calls it: on top, announced.
+    assert call_next(ctx, OFFICER, 3).id == first.id
+    qtbot.waitUntil(lambda: label(display, "latestNumber").text() == first.number)
+    assert label(display, "latestCounter").text() == "Loket 3"
+    qtbot.waitUntil(lambda: len(sink.labels()) == 3, timeout=TIMEOUT)
 
 
 def test_the_office_words_its_no_show_line(
