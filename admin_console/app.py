@@ -86,8 +86,8 @@ def _main(args: argparse.Namespace) -> int:
     app.setApplicationName(PROG)
     report_first_frame(app)
     signals = quit_on_signals(app)
-    # Out of service, not gone, while the database is away or newer: the officer sees why;
-    # the console starts by itself once the database opens.
+    # Out of service, not gone, while the database is away, newer, or older and not this
+    # PC's to upgrade: the officer sees why; the console starts by itself once it opens.
     try:
         opened = open_or_wait(
             app, PROG, settings, "Loket console: out of service", fullscreen=False

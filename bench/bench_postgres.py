@@ -44,7 +44,7 @@ from db.errors import NobodyWaiting
 from db.migrate import open_queue
 from db.ops.calling import call_next, complete
 from db.ops.issuing import issue_ticket
-from tests.postgres import PostgresServer, create_database
+from tests.postgres import PostgresServer, queue_database
 
 COUNTERS = (1, 2, 3, 4, 5)
 PRELOAD = 40  # tickets waiting before the issuers start: call_next always finds someone
@@ -196,8 +196,8 @@ def run(processes: int = 8, per_process: int = 125, commits: int = 200) -> list[
     server = PostgresServer()
     try:
         server.start()
-        pg_load = create_database(server.admin_url, "loket_bench_load")
-        pg_notify = create_database(server.admin_url, "loket_bench_notify")
+        pg_load = queue_database(server.admin_url, "loket_bench_load")
+        pg_notify = queue_database(server.admin_url, "loket_bench_notify")
         with tempfile.TemporaryDirectory(prefix="loket-bench-") as tmp:
             sqlite_url = f"sqlite:///{Path(tmp) / 'queue.sqlite3'}"
             # SQLite's baseline from at most 4 issuers (an office's kiosks on one PC): more

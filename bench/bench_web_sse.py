@@ -291,11 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     try:
         if args.postgres:
-            from tests.postgres import PostgresServer, create_database
+            from tests.postgres import PostgresServer, queue_database
 
             server = PostgresServer()
             server.start()
-            url = create_database(server.admin_url, "loket_web_bench")
+            url = queue_database(server.admin_url, "loket_web_bench")
         else:
             url = f"sqlite:///{folder / 'queue.sqlite3'}"
         try:

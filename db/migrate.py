@@ -103,6 +103,27 @@ class NewerDatabase(SchemaError):
         self.known = known
 
 
+class OlderDatabase(SchemaError):
+    """The database's schema is older than this Loket and this PC's role may not change it
+    (on PostgreSQL the PCs' role has no schema rights): the owner must upgrade it; until
+    then the app waits, as for a newer database."""
+
+    def __init__(self, where: str, found: str | None, known: str, role: str) -> None:
+        super().__init__(
+            f"The database at {where} has schema {found or 'none (no tables yet)'}, older than "
+            f"this PC's Loket ({known}), and its role {role} may not change the schema: "
+            "upgrade it once as the owner (`loket-db upgrade` with the owner's URL), then run "
+            "deploy/postgres-setup.sh again to grant the roles their rights on any new table."
+        )
+        self.found = found
+        self.known = known
+        self.role = role
+
+
+# PostgreSQL's insufficient_privilege.
+NO_PRIVILEGE = "42501"
+
+
 class DatabaseAway(SchemaError):
     """The database could not be opened (server away, connection refused): it may come
     back, so an app waits for it rather than exiting."""
@@ -114,7 +135,10 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     Any number of PCs may start at once: the whole check-and-upgrade runs under one
     database-wide lock (PostgreSQL: a transaction advisory lock; SQLite: the write lock,
     ``BEGIN IMMEDIATE``), and the revision is read again once the lock is held, so the
-    first PC upgrades and the others find the schema current."""
+    first PC upgrades and the others find the schema current.
+
+    A role that may not change the schema (the PCs' role on PostgreSQL) gets
+    :class:`OlderDatabase` and changes nothing: the upgrade is one transaction."""
     check_sqlite_folder(db)
     if stored_revision(db) == SCHEMA_HEAD:
         return SCHEMA_HEAD, SCHEMA_HEAD  # current: nothing to lock, nothing to load
@@ -125,6 +149,7 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
     head = head_revision()
     config = alembic_config(db)
+    before: str | None = None
     connection = db.engine.connect().execution_options(loket_write=True)
     try:
         with connection.begin():
@@ -137,6 +162,12 @@ def upgrade(db: Database) -> tuple[str | None, str]:
             if before != head:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != NO_PRIVILEGE:
+            raise
+        url = db.engine.url
+        where = url.render_as_string(hide_password=True)
+        raise OlderDatabase(where, before, head, url.username or "this PC's role") from None
     finally:
         connection.close()
     return before, head

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The PostgreSQL database of an office where several PCs share one queue, and its three roles:
-#   <prefix>_owner  owns the database and its tables; runs `loket-db init` / `upgrade` and backups
+#   <prefix>_owner  owns the database and its tables; runs `loket-db init` / `upgrade`, backups
+#                   and restores, and may create a database (the restore drill's throwaway one)
 #   <prefix>_app    every PC's kiosk, console and display: queue changes, no schema changes,
 #                   audit records and ticket events added to only
 #   <prefix>_web    the web service: reads, and adds complaints and survey answers only
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --database) database="$2"; shift ;;
     --prefix) prefix="$2"; shift ;;
     --subnet) subnet="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "postgres-setup: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -101,6 +102,8 @@ ensure_role() {
 ensure_role "$owner" "$etc/owner.environment" 0600 root
 ensure_role "$app" "$etc/environment" 0640 "$group"
 ensure_role "$web" "$etc/web.environment" 0640 "$group"
+# `loket-db restore --check` restores a backup into a throwaway database of the owner's.
+psql_admin -c "ALTER ROLE \"$owner\" CREATEDB"
 
 if [ -z "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
   psql_admin -c "CREATE DATABASE \"$database\" OWNER \"$owner\""

@@ -195,8 +195,9 @@ def _main(args: argparse.Namespace) -> int:
     report_first_frame(app)
     signals = quit_on_signals(app)
     try:
-        # Out of service, not gone, while the database is away or newer: the lobby sees
-        # why, and the kiosk starts by itself once the database opens.
+        # Out of service, not gone, while the database is away, newer, or older and not
+        # this PC's to upgrade: the lobby sees why, and the kiosk starts by itself once the
+        # database opens.
         try:
             opened = open_or_wait(
                 app,

@@ -23,7 +23,16 @@ from db.clock import FixedClock
 from db.context import Actor, QueueContext
 from db.migrate import open_queue
 from db.models import Role
-from tests.postgres import PostgresServer, create_database, drop_database
+from tests.postgres import (
+    OWNER,
+    PostgresServer,
+    as_role,
+    create_database,
+    drop_database,
+    ensure_roles,
+    queue_database,
+    queue_template,
+)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 # Tuesday 1 December 2026, 09:00 in Jakarta: an ordinary open day, the samples' date.
@@ -97,15 +106,53 @@ def postgres_admin_url() -> Iterator[str]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def postgres_roles(postgres_admin_url: str) -> str:
+    """The office's owner, app and web roles on the test server, made once (the admin URL)."""
+    ensure_roles(postgres_admin_url)
+    return postgres_admin_url
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_roles: str) -> Iterator[str]:
+    """A queue database migrated by the owner role with the grants applied, made once: each
+    test's database is a copy of it."""
+    name = f"loket_template_{uuid.uuid4().hex[:12]}"
+    queue_template(postgres_roles, name)
+    yield name
+    drop_database(postgres_roles, name)
+
+
 @pytest.fixture
 def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """SQLite: a file not made yet. PostgreSQL: a migrated database of its own, as the app
+    role, which has only the rights db/postgres_grants.sql gives it, as on every PC."""
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'queue.sqlite3'}"
         return
     admin = request.getfixturevalue("postgres_admin_url")
+    template = request.getfixturevalue("postgres_template")
     name = f"loket_{uuid.uuid4().hex[:12]}"
-    url = create_database(admin, name)
-    yield url
+    yield queue_database(admin, name, template)
+    drop_database(admin, name)
+
+
+@pytest.fixture
+def owner_url(db_url: str) -> str:
+    """The test's database as its owner role (SQLite: the same file), for what only the
+    owner may do: restore a backup, change the schema, edit history by hand."""
+    return as_role(db_url, OWNER)
+
+
+@pytest.fixture
+def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database with no tables yet, as its owner role (SQLite: a file not made yet)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'queue.sqlite3'}"
+        return
+    admin = request.getfixturevalue("postgres_roles")
+    name = f"loket_{uuid.uuid4().hex[:12]}"
+    yield create_database(admin, name)
     drop_database(admin, name)
 
 

@@ -103,6 +103,19 @@ def test_set_up_again_keeps_passwords_and_rotates_them_only_when_asked(office: O
     assert len(password) >= 20 and password not in first.stdout + first.stderr
     hashes = office.password_hashes()
     assert len(hashes) == 3
+    # Only the owner may create a database (the restore drill's throwaway one).
+    with psycopg.connect(office.admin_url) as conn:
+        rights = dict(
+            conn.execute(
+                "SELECT rolname, rolcreatedb AND NOT rolsuper FROM pg_roles WHERE rolname LIKE %s",
+                (f"{office.prefix}_%",),
+            ).fetchall()
+        )
+    assert rights == {
+        f"{office.prefix}_owner": True,
+        f"{office.prefix}_app": False,
+        f"{office.prefix}_web": False,
+    }
 
     again = office.setup()
     assert again.returncode == 0, again.stderr

@@ -108,8 +108,8 @@ def _ticket(day: dt.date, seq: int, service: str, status: str, override: str | N
     }
 
 
-def test_upgrade_fills_the_counters_from_the_tickets_and_overrides(db_url: str) -> None:
-    db = Database(db_url)
+def test_upgrade_fills_the_counters_from_the_tickets_and_overrides(empty_db_url: str) -> None:
+    db = Database(empty_db_url)
     config = alembic_config(db)
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -163,7 +163,7 @@ def test_upgrade_fills_the_counters_from_the_tickets_and_overrides(db_url: str) 
         (OPEN_DAY, "baru", "walk_in", 2, 3),  # the latest override wins
         (OPEN_DAY, "ganti", "walk_in", 1, None),
     ]
-    ctx = _queue(db_url, {})
+    ctx = _queue(empty_db_url, {})
     issue_ticket(ctx, KIOSK, "baru", "walk_in")
     with pytest.raises(QuotaExhausted) as info:
         issue_ticket(ctx, KIOSK, "baru", "walk_in")

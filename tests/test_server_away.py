@@ -26,7 +26,7 @@ from db.models import EventKind, PrintJob, Ticket, TicketEvent
 from db.ops.issuing import issue_ticket
 from db.views import TicketView
 from tests.conftest import KIOSK, MORNING, make_settings
-from tests.postgres import PostgresServer, create_database
+from tests.postgres import PostgresServer, queue_database
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def away_server() -> Iterator[PostgresServer]:
 
 
 def fresh_database(server: PostgresServer) -> str:
-    return create_database(server.admin_url, f"loket_away_{uuid.uuid4().hex[:10]}")
+    return queue_database(server.admin_url, f"loket_away_{uuid.uuid4().hex[:10]}")
 
 
 def unlimited(db_url: str) -> Settings:

@@ -22,7 +22,7 @@ from db.models import Ticket
 from db.ops.issuing import issue_ticket
 from tests.conftest import KIOSK, MORNING, make_settings
 from tests.fault_workers import LockHolder
-from tests.postgres import PostgresServer, create_database
+from tests.postgres import PostgresServer, queue_database
 from ui.ops import Failure, Operations, Refresher
 from ui.watcher import QueueWatcher
 
@@ -96,7 +96,7 @@ def test_postgres_goes_away_and_comes_back(qtbot: QtBot) -> None:
     server = PostgresServer()
     server.start()
     try:
-        url = create_database(server.admin_url, "ui_thread")
+        url = queue_database(server.admin_url, "ui_thread")
         ctx = open_queue(make_settings(url), clock=FixedClock(MORNING))
         watcher = QueueWatcher(url, reconnect_ms=100)
         ops = Operations()

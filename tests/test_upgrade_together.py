@@ -38,8 +38,9 @@ WORKER = textwrap.dedent(
 
 @pytest.mark.both_databases
 @pytest.mark.slow
-def test_four_pcs_upgrade_an_older_database_at_once(db_url: str, tmp_path: Path) -> None:
-    db = Database(db_url)
+def test_four_pcs_upgrade_an_older_database_at_once(empty_db_url: str, tmp_path: Path) -> None:
+    # PostgreSQL: as the owner role, the one that may change the schema.
+    db = Database(empty_db_url)
     config = alembic_config(db)
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -48,7 +49,7 @@ def test_four_pcs_upgrade_an_older_database_at_once(db_url: str, tmp_path: Path)
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, db_url, str(go)],
+            [sys.executable, "-c", WORKER, empty_db_url, str(go)],
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -65,6 +66,6 @@ def test_four_pcs_upgrade_an_older_database_at_once(db_url: str, tmp_path: Path)
     # Exactly one PC found the old schema and upgraded it; the others found it current.
     assert befores.count("0002") == 1, befores
     assert befores.count(head) == 3, befores
-    db = Database(db_url)
+    db = Database(empty_db_url)
     assert current_revision(db) == head
     db.dispose()

@@ -17,7 +17,7 @@ from db.ops.printjobs import heartbeat
 from db.read.calling_display import DisplayScope
 from display.feed import SHOWN, CallFeed
 from tests.conftest import KIOSK, MORNING, OFFICER, env_without_loket, make_settings
-from tests.postgres import PostgresServer, create_database
+from tests.postgres import PostgresServer, queue_database
 from ui.watcher import QueueWatcher
 
 
@@ -119,7 +119,7 @@ def test_watcher_recovers_when_the_server_restarts(
     server = PostgresServer()
     server.start()
     try:
-        url = create_database(server.admin_url, "restart")
+        url = queue_database(server.admin_url, "restart")
         ctx = open_queue(make_settings(url), clock=FixedClock(MORNING))
         watcher = QueueWatcher(url, reconnect_ms=100)
         watcher.start()

@@ -1,5 +1,6 @@
 """The screen an app shows when it cannot open the office's queue database at start: the
-database is away, or it was made by a newer Loket than this PC runs. Instead of exiting
+database is away, it was made by a newer Loket than this PC runs, or it is older and this
+PC may not upgrade it (the owner upgrades an office's database). Instead of exiting
 (and, under systemd, restarting to a blank screen every few seconds) the app says so in
 plain words, names both versions when they differ, says what to do, and tries again every
 ``retry_seconds`` on a worker thread. When the database opens, ``wait_for_queue`` returns it
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from config.settings import Settings
 from db.context import QueueContext
-from db.migrate import DatabaseAway, NewerDatabase, SchemaError, open_queue
+from db.migrate import DatabaseAway, NewerDatabase, OlderDatabase, SchemaError, open_queue
 from ui.ops import Failure, Operations
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,15 @@ def explain(error: BaseException) -> tuple[str, str]:
             f"office database has schema {error.found}, made by a newer Loket. Ask the "
             'administrator to update Loket on this PC (deployment guide: "Upgrading an '
             'office"). Nothing was changed in the database.',
+        )
+    if isinstance(error, OlderDatabase):
+        return (
+            "The office database has not been upgraded for this PC's Loket yet.",
+            f"This PC runs Loket {loket_version()} (database schema {error.known}); the "
+            f"office database has schema {error.found or 'none'}, and this PC may not upgrade "
+            "it. Ask the administrator to upgrade the database on the server (deployment "
+            'guide: "Upgrading an office"); this screen tries again by itself. Nothing was '
+            "changed in the database.",
         )
     return (
         "The office database cannot be reached.",
@@ -95,7 +105,7 @@ def open_or_wait(
     waiting would not mend it."""
     try:
         return open_queue(settings)
-    except (NewerDatabase, DatabaseAway) as exc:
+    except (NewerDatabase, OlderDatabase, DatabaseAway) as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return wait_for_queue(
             app, heading, exc, lambda: open_queue(settings), fullscreen=fullscreen

@@ -237,15 +237,31 @@ def restore(url: str, src: str | os.PathLike[str], office_code: str | None = Non
         return safety
     _check_revision(source, _postgres_revision(source))
     safety = backup(url, safety_copy_path(url))
+    # One transaction: a restore that fails half-way (a role that may not replace the
+    # tables, a damaged file) leaves the live database as it was, never a mix of both.
     result = _run_libpq(
         "pg_restore",
         url,
-        ["--clean", "--if-exists", "--no-owner", "--dbname={conninfo}", str(source)],
+        [
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--dbname={conninfo}",
+            str(source),
+        ],
     )
     if result.returncode != 0:
+        error = result.stderr.strip()
+        if "must be owner" in error or "permission denied" in error:
+            raise BackupError(
+                "this database role may not replace the database, which was left as it was: "
+                "run the restore with the owner's URL (LOKET_DATABASE_URL=... loket-db "
+                f"restore FILE --yes). ({error.splitlines()[0]})"
+            )
         raise BackupError(
-            f"pg_restore failed: {result.stderr.strip()}; the database as it was before is in "
-            f"{safety}"
+            f"pg_restore failed: {error}; the live database was left as it was (a copy of "
+            f"it is in {safety})"
         )
     return safety
 
