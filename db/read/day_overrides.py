@@ -119,12 +119,21 @@ def counter_today(session: Session, ctx: QueueContext, number: int) -> Counter:
     return calendar_on(session, ctx, day).counter_on(day, config)
 
 
+# Why a day is closed (``DayState.closed_why``).
+CLOSED_BY_SUPERVISOR = "supervisor"
+CLOSED_DATE = "closed_date"  # business_day.closed_dates of the settings
+HOLIDAY = "holiday"
+NO_HOURS = "no_hours"  # no opening hours on the weekday
+
+
 @dataclass(frozen=True)
 class DayState:
     """One day as it stands: the settings with the supervisors' changes."""
 
     day: dt.date
     info: DayInfo  # open or closed, and why (``info.notice``: a supervisor's reason)
+    closed_why: str | None  # None when open; else one of CLOSED_BY_SUPERVISOR ... NO_HOURS
+    holiday: str | None  # the public holiday's name, if the day is one
     walk_in: bool
     closed_services: frozenset[str]
     counter_services: Mapping[int, tuple[str, ...]]  # every configured counter
@@ -143,11 +152,25 @@ class DayState:
         return number in self.changes.counter_services
 
 
+def _closed_why(calendar: OfficeCalendar, info: DayInfo, holiday: str | None) -> str | None:
+    if info.open_at is not None:
+        return None
+    if info.notice is not None:
+        return CLOSED_BY_SUPERVISOR
+    if info.date in calendar.settings.business_day.closed_dates:
+        return CLOSED_DATE
+    return HOLIDAY if holiday else NO_HOURS
+
+
 def _state(calendar: OfficeCalendar, day: dt.date, found: list[OverrideEntry]) -> DayState:
     changes = calendar.changes_on(day)
+    info = calendar.day(day)
+    holiday = calendar.holiday_name(day)
     return DayState(
         day,
-        calendar.day(day),
+        info,
+        _closed_why(calendar, info, holiday),
+        holiday,
         calendar.walk_in_day(day),
         changes.closed_services,
         {c.number: tuple(calendar.counter_services(day, c)) for c in calendar.settings.counters},
