@@ -49,6 +49,7 @@ def tile_open(kiosk: Kiosk, code: str) -> bool:
     return find(kiosk, f"service_{code}").isEnabled()
 
 
+@pytest.mark.both_databases  # PostgreSQL: the notification names the kind "days"
 def test_a_closed_service_turns_unavailable_on_screen_and_comes_back_when_reopened(
     qtbot: QtBot, watched_kiosk: Kiosk, console: QueueContext
 ) -> None:
