@@ -293,6 +293,9 @@ class _ClaimSession:
             return self.booking
         return self.session.scalar(statement)
 
+    def connection(self) -> Any:
+        return self.session.connection()
+
 
 def _claimed(session: Session, ctx: QueueContext, claim: BookingClaim) -> Booking | None:
     """The booking ``_book_from_claim`` would leave, as a detached copy; None when the
