@@ -440,7 +440,8 @@ def write_ticket(
     request: IssueRequest,
     estimate: tuple[int, int | None] | None,
 ) -> TicketView:
-    """The issuing transaction: opening hours, walk-in day, quota, number, ticket, event,
+    """The issuing transaction: the day as it stands (opening hours, walk-in day, the
+    service open, with a supervisor's changes of the day), quota, number, ticket, event,
     print job and audit record, all or nothing."""
 
     def work(session: Session) -> TicketView:
@@ -492,8 +493,8 @@ def issue_ticket(
     """Issue a walk-in, priority or VIP ticket.
 
     Refuses (typed errors) a service that does not take the channel, a priority ticket
-    without a known reason, a closed office, walk-in on a day without walk-in, and an
-    exhausted quota. Staff (not a kiosk alone) may override the walk-in day and the quota
+    without a known reason, a closed office, walk-in on a day without walk-in, a service a
+    supervisor closed for the day, and an exhausted quota. Staff (not a kiosk alone) may override the walk-in day and the quota
     by giving ``override_reason``; the override is recorded on the ticket and audited.
 
     Three steps: the checks that need no database, the estimate in a read transaction,
