@@ -20,6 +20,7 @@ from admin_console.audit_page import AuditPage
 from admin_console.bookings_page import BookingsPage
 from admin_console.common import MessageBar
 from admin_console.counter_view import CounterView
+from admin_console.days_page import DaysPage
 from admin_console.feedback import FeedbackPage
 from admin_console.idle import IdleLock
 from admin_console.login import CounterPicker, LoginPage
@@ -99,6 +100,8 @@ class WorkArea(QWidget):
             self._add(self.devices, tr("Devices"), self.devices.refresher)
             quotas = QuotasPage(ctx, tasks, actor)
             self._add(quotas, tr("Quotas"), quotas.refresher)
+            days = DaysPage(ctx, tasks, actor)
+            self._add(days, tr("Days"), days.refresher)
             tickets = TicketsPage(ctx, tasks, actor)
             self._add(tickets, tr("Tickets"), tickets.refresher)
             self.tabs.addTab(ImportPage(ctx, tasks, actor), tr("Import bookings"))

@@ -36,7 +36,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
-KINDS = ("tickets", "calls", "counters", "officers", "devices", "feedback", "bookings", "audit")
+KINDS = (
+    "tickets",
+    "calls",
+    "counters",
+    "officers",
+    "devices",
+    "feedback",
+    "bookings",
+    "audit",
+    "days",
+)
 
 KIND_OF_TABLE = {
     "tickets": "tickets",
@@ -52,6 +62,8 @@ KIND_OF_TABLE = {
     "survey_responses": "feedback",
     "bookings": "bookings",
     "audit_log": "audit",
+    # A supervisor's changes to a day: walk-in, closed, services, counters' services.
+    "day_overrides": "days",
 }
 CALL_EVENTS = frozenset({"called", "recalled"})
 # Tables whose rows belong to one business day (a ticket's events and print jobs follow
@@ -64,6 +76,7 @@ DAY_TABLES = frozenset(
         "quota_counters",
         "complaints",
         "survey_responses",
+        "day_overrides",
     }
 )
 

@@ -41,6 +41,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "transfer": STAFF,
     "cancel": MANAGERS,
     "set_quota": MANAGERS,
+    "manage_days": MANAGERS,
     "open_counter": STAFF,
     "pause_counter": STAFF,
     "close_counter": STAFF,

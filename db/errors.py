@@ -43,19 +43,45 @@ class ReasonRequired(QueueError):
 
 
 class OfficeClosed(QueueError):
-    """Outside opening hours or on a closed day; ``next_opening`` says when to come back."""
+    """Outside opening hours or on a closed day; ``next_opening`` says when to come back,
+    ``notice`` why a supervisor closed the day (shown to applicants)."""
 
     code = "office_closed"
 
-    def __init__(self, message: str, next_opening: dt.datetime | None) -> None:
+    def __init__(
+        self, message: str, next_opening: dt.datetime | None, notice: str | None = None
+    ) -> None:
         if next_opening is not None:
             message += f" Next opening: {next_opening:%a %d-%m-%Y %H:%M}."
         super().__init__(message)
         self.next_opening = next_opening
+        self.notice = notice
 
 
 class WalkInClosed(OfficeClosed):
     code = "walk_in_closed"
+
+
+class ServiceClosed(QueueError):
+    """A supervisor closed the service for the day: no new tickets of it."""
+
+    code = "service_closed"
+
+    def __init__(self, message: str, service: str) -> None:
+        super().__init__(message)
+        self.service = service
+
+
+class PastDay(QueueError):
+    """A day that has passed cannot be changed."""
+
+    code = "past_day"
+
+
+class NoServices(QueueError):
+    """A counter must call at least one service."""
+
+    code = "no_services"
 
 
 class QuotaExhausted(QueueError):
@@ -149,6 +175,7 @@ class CheckInRejected(QueueError):
         opens_at: dt.datetime | None = None,
         ticket_number: str | None = None,
         ticket_id: int | None = None,
+        notice: str | None = None,
     ) -> None:
         super().__init__(message)
         self.reason = reason
@@ -157,3 +184,4 @@ class CheckInRejected(QueueError):
         self.opens_at = opens_at
         self.ticket_number = ticket_number
         self.ticket_id = ticket_id
+        self.notice = notice  # the office is closed: a supervisor's reason

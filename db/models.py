@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -269,6 +271,54 @@ class QuotaOverride(Base):
     quota: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(200))
     actor: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class DayOverrideKind(StrEnum):
+    """What a supervisor changes of a business day over the settings."""
+
+    WALK_IN_DAY = "walk_in_day"  # value: "yes" or "no"
+    CLOSED = "closed"  # value: the reason, shown to applicants
+    SERVICE_CLOSED = "service_closed"  # service_code; value: the reason (may be empty)
+    COUNTER_SERVICES = "counter_services"  # counter_number; value: "baru,ganti"
+
+
+# Which of service_code / counter_number each kind names (the other stays NULL).
+_DAY_OVERRIDE_TARGET = (
+    "(kind IN ('walk_in_day', 'closed') AND service_code IS NULL AND counter_number IS NULL)"
+    " OR (kind = 'service_closed' AND service_code IS NOT NULL AND counter_number IS NULL)"
+    " OR (kind = 'counter_services' AND counter_number IS NOT NULL AND service_code IS NULL)"
+)
+
+
+def _one_per(*columns: str, kinds: str) -> Index:
+    """A unique index over ``columns`` among the rows of ``kinds`` (an SQL condition)."""
+    where = text(kinds)
+    name = "uq_day_overrides_" + "_".join(c for c in columns if c != "business_day")
+    return Index(name, *columns, unique=True, sqlite_where=where, postgresql_where=where)
+
+
+class DayOverride(Base):
+    """A supervisor's change to one business day (today or later); the settings stay the
+    default. At most one row per day and kind (per service, per counter): walk-in or not,
+    the office closed (with the reason shown on the kiosk), a service closed, a counter's
+    services. Clearing a change deletes its row; the audit log keeps who did what."""
+
+    __tablename__ = "day_overrides"
+    __table_args__ = (
+        CheckConstraint(_DAY_OVERRIDE_TARGET, name="target"),
+        _one_per("business_day", "kind", kinds="kind IN ('walk_in_day', 'closed')"),
+        _one_per("business_day", "service_code", kinds="kind = 'service_closed'"),
+        _one_per("business_day", "counter_number", kinds="kind = 'counter_services'"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    service_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    counter_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    value: Mapped[str] = mapped_column(String(200), default="")
+    created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 

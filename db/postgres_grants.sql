@@ -18,6 +18,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app", :"web";
 GRANT INSERT, UPDATE ON tickets, counters, number_series, print_jobs, kiosk_heartbeats,
     quota_overrides, quota_counters, complaints, survey_responses, bookings, officers TO :"app";
 
+-- A supervisor's changes to the coming days: made, changed and cleared (the audit log keeps
+-- who did what).
+GRANT INSERT, UPDATE, DELETE ON day_overrides TO :"app";
+
 -- History: added to, never changed or removed.
 GRANT INSERT ON ticket_events, audit_log TO :"app";
 

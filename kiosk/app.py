@@ -35,6 +35,8 @@ from ui.startup import report_first_frame
 from ui.watcher import QueueWatcher
 
 TICKETS = ("tickets",)
+# A supervisor's changes to the day (closed, walk-in, a service closed).
+DAYS = ("days",)
 
 logger = logging.getLogger("kiosk")
 
@@ -115,11 +117,13 @@ def build_kiosk(
     watcher = None
     if watch:
         watcher = QueueWatcher(settings.database_url, window)
-        # Only changes to tickets (quotas, print jobs) matter here; SQLite's are "anything".
+        # Only changes to tickets (quotas, print jobs) and to the day matter here; SQLite's
+        # are "anything". The service tiles follow a service closed or reopened at once.
         watcher.changed_what.connect(
             lambda change: (
                 flows.refresh_quotas()
-                if window.current == "home" and change.touches(TICKETS)
+                if (window.current == "home" and change.touches(TICKETS + DAYS))
+                or (window.current in ("service", "vip") and change.touches(DAYS))
                 else None
             )
         )

@@ -17,6 +17,7 @@ from config.settings import Channel
 from db.context import Actor, QueueContext
 from db.models import Role
 from db.ops.issuing import QuotaLeft
+from db.read.day_overrides import DayState
 from kiosk.health import DeviceHealth
 from kiosk.screens.base import ScreenName
 from kiosk.window import KioskWindow
@@ -56,10 +57,25 @@ class FlowContext(QObject):
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(RETRY_MS)
         self.quotas: list[QuotaLeft] | None = None  # today's, as last read
+        self.day: DayState | None = None  # today as last read (a supervisor's changes)
+
+    def walk_in_today(self) -> bool:
+        """Today is a walk-in day (as far as the last read knows)."""
+        day = self.day
+        if day is not None and day.day == self.ctx.today():
+            return day.walk_in
+        return self.ctx.calendar.walk_in_day(self.ctx.today())
+
+    def closed_services(self) -> frozenset[str]:
+        """The services a supervisor closed for today (as far as the last read knows)."""
+        day = self.day
+        return (
+            day.closed_services if day is not None and day.day == self.ctx.today() else frozenset()
+        )
 
     def walk_in_left(self) -> bool:
         """Walk-in tickets can still be had today (as far as the last read knows)."""
-        if not self.ctx.calendar.walk_in_day(self.ctx.today()):
+        if not self.walk_in_today():
             return False
         return any(
             q.remaining is None or q.remaining > 0

@@ -19,6 +19,7 @@ from db.ops.booking_failure import (
     issue_booking_failure_ticket,
 )
 from db.ops.issuing import QuotaLeft, issue_ticket, quotas_today
+from db.read.day_overrides import DayState, day_state
 from db.read.estimate import WaitEstimate, new_ticket_waits, ticket_estimate
 from db.views import TicketView
 from kiosk.dates import weekday_names
@@ -44,14 +45,17 @@ REFUSAL_MEMORY_SECONDS = 600
 @dataclass(frozen=True)
 class Today:
     """What the choice screens show: today's quotas and the expected wait of a ticket
-    issued now, per service and ticket type."""
+    issued now, per service and ticket type, and the day as it stands (closed, walk-in,
+    services a supervisor closed)."""
 
     quotas: list[QuotaLeft]
     waits: Waits
+    day: DayState
 
 
 def today(ctx: QueueContext) -> Today:
-    """On the worker thread: quotas and waits, from one read of the queue."""
+    """On the worker thread: the day, quotas and waits, from one read of the queue."""
+    day = day_state(ctx)
     quotas = quotas_today(ctx)
     now = ctx.now()
     wanted = [
@@ -62,7 +66,7 @@ def today(ctx: QueueContext) -> Today:
     ]
     with ctx.db.read() as session:
         waits: Waits = new_ticket_waits(session, ctx, now, wanted)
-    return Today(quotas, waits)
+    return Today(quotas, waits, day)
 
 
 class TicketFlows(QObject):
@@ -101,13 +105,15 @@ class TicketFlows(QObject):
             self.reason = None
         screen: ServiceScreen = self.fc.screen(ScreenName.SERVICE)
         beyond = bool(self.override or self.failure_note)
-        screen.configure(channel, self.quotas, self.waits, beyond_quota=beyond)
+        screen.configure(
+            channel, self.quotas, self.waits, beyond_quota=beyond, closed=self.fc.closed_services()
+        )
         self.fc.show(ScreenName.SERVICE)
 
     def start_vip(self) -> None:
         self.channel, self.reason = Channel.VIP, None
         screen: VipScreen = self.fc.screen(ScreenName.VIP)
-        screen.configure(Channel.VIP, self.quotas, self.waits)
+        screen.configure(Channel.VIP, self.quotas, self.waits, closed=self.fc.closed_services())
         self.fc.show(ScreenName.VIP)
 
     def start_priority(self) -> None:
@@ -245,8 +251,13 @@ class TicketFlows(QObject):
     def _quotas_done(self, now: Today) -> None:
         self.quotas, self.waits = now.quotas, now.waits
         self.fc.quotas = now.quotas
+        self.fc.day = now.day
         home: HomeScreen = self.fc.screen(ScreenName.HOME)
-        home.set_quotas(now.quotas)
+        home.set_quotas(now.quotas, now.day)
+        if self.fc.current in (ScreenName.SERVICE, ScreenName.VIP):
+            # A supervisor closed or reopened a service while the tiles are shown.
+            shown: ServiceScreen = self.fc.screen(self.fc.current)
+            shown.update_today(now.quotas, now.waits, now.day.closed_services)
         if self.fc.current == ScreenName.OUT_OF_SERVICE and self.fc.in_service():
             logger.info("database reachable again: back in service")
             self.back_in_service.emit()

@@ -17,6 +17,7 @@ from db.errors import (
     QueueError,
     QuotaExhausted,
     RejectReason,
+    ServiceClosed,
     WalkInClosed,
 )
 from db.read.estimate import WaitEstimate, wait_words
@@ -263,12 +264,20 @@ def _service_unavailable(r: _Refused) -> Message:
     )
 
 
+def _notice(notice: str | None) -> str:
+    """A supervisor's reason for closing the office today, as a line of its own."""
+    return tr("Reason: {reason}", reason=notice) + "\n" if notice else ""
+
+
 def _office_closed(r: _Refused) -> Message:
     ctx = r.ctx
     return Message(
         "rejected_office_closed",
         tr("The office is closed today"),
-        _when(ctx, ctx.calendar.next_opening(ctx.now()), r.lang) + "\n" + alternatives(False),
+        _notice(r.exc.notice)
+        + _when(ctx, ctx.calendar.next_opening(ctx.now()), r.lang)
+        + "\n"
+        + alternatives(False),
     )
 
 
@@ -341,8 +350,14 @@ def refusal(
     if isinstance(exc, OfficeClosed):
         return Message(
             "office_closed",
-            tr("The office is closed now"),
-            _when(ctx, exc.next_opening, lang) + "\n\n" + alternatives(False),
+            tr("The office is closed today") if exc.notice else tr("The office is closed now"),
+            _notice(exc.notice) + _when(ctx, exc.next_opening, lang) + "\n\n" + alternatives(False),
+        )
+    if isinstance(exc, ServiceClosed):
+        return Message(
+            "service_closed",
+            tr("{service} is closed for the rest of today", service=service_name),
+            tr("Please ask at the information desk.") + "\n" + alternatives(False),
         )
     if isinstance(exc, DatabaseBusy):
         return Message(

@@ -31,6 +31,7 @@ from db.ops.calling import (
     transfer,
 )
 from db.ops.counters import NotAtThisCounter, close_counter, open_counter, pause_counter
+from db.ops.day_overrides import close_service
 from db.ops.feedback import answer_complaint
 from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket, set_quota
@@ -66,6 +67,7 @@ WRITES: dict[str, Op] = {
     "transfer": lambda c, a, o: transfer(c, a, o["called"], "ganti", keep_place=True),
     "cancel": lambda c, a, o: cancel(c, a, o["waiting"], "duplicate"),
     "set_quota": lambda c, a, o: set_quota(c, a, "baru", "walk_in", 5, "short-staffed"),
+    "manage_days": lambda c, a, o: close_service(c, a, c.today(), "ambil", "printer broken"),
     "open_counter": lambda c, a, o: open_counter(c, a, 2),
     "pause_counter": lambda c, a, o: pause_counter(c, a, 1),
     "close_counter": lambda c, a, o: close_counter(c, a, 3),

@@ -303,6 +303,7 @@ def test_every_operation_checks_the_role(operation: str, role: Role) -> None:
         "create_print_job": set(Role),
         "cancel": {Role.SUPERVISOR, Role.ADMIN},
         "set_quota": {Role.SUPERVISOR, Role.ADMIN},
+        "manage_days": {Role.SUPERVISOR, Role.ADMIN},
         "reprint": {Role.SUPERVISOR, Role.ADMIN},
         "import_bookings": {Role.SUPERVISOR, Role.ADMIN},
         "add_officer": {Role.ADMIN},

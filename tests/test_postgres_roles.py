@@ -23,6 +23,7 @@ from db.migrate import open_queue
 from db.models import Role
 from db.ops.calling import call_next, complete
 from db.ops.counters import open_counter
+from db.ops.day_overrides import close_service, reopen_service, set_counter_services
 from db.ops.feedback import file_complaint
 from db.ops.issuing import issue_ticket
 from db.ops.officers import add_officer
@@ -139,6 +140,12 @@ def test_the_pcs_role_runs_the_queue_but_cannot_rewrite_its_history(
     ctx = queue(office.url("environment"), tmp_path)
     try:
         budi = add_officer(ctx, ADMIN, "budi", "officer", "rahasia-123").actor
+        sari = add_officer(ctx, ADMIN, "sari", "supervisor", "rahasia-123").actor
+        today = ctx.today()
+        close_service(ctx, sari, today, "ambil", "printer rusak")  # made, changed, cleared
+        set_counter_services(ctx, sari, today, 4, ["info"])
+        set_counter_services(ctx, sari, today, 4, ["info", "baru"])
+        reopen_service(ctx, sari, today, "ambil")
         issue_ticket(ctx, KIOSK, "baru", "walk_in")
         open_counter(ctx, budi, 1)
         called = call_next(ctx, budi, 1)

@@ -37,6 +37,7 @@ from db.models import Role
 from db.ops.feedback import FeedbackInvalid, SurveyRefused, file_complaint, submit_survey
 from db.ops.issuing import quotas_today
 from db.read.calling_display import DisplayScope, DisplayUpdate
+from db.read.day_overrides import day_state
 from db.read.ticket_progress import TicketProgress
 from db.rules.feedback import ELEMENTS
 from web import pages
@@ -281,7 +282,9 @@ class Web:
     async def today(self, request: Request) -> Response:
         lang = language_of(request.query_params.get("lang"))
         day = self.ctx.today()
-        info = self.ctx.calendar.day(day)
+        # The day as it stands: a supervisor may have closed it (and said why).
+        state = await anyio.to_thread.run_sync(lambda: day_state(self.ctx, day))
+        info = state.info
         hours = (
             (f"{info.open_at:%H:%M}", f"{info.close_at:%H:%M}")
             if info.open_at and info.close_at
@@ -289,7 +292,7 @@ class Web:
         )
         quotas = await anyio.to_thread.run_sync(lambda: quotas_today(self.ctx))
         faq = [(p["key"], p["title"]) for p in load_faq(self.settings, lang)]
-        return html(pages.today_page(self.settings, lang, day, hours, quotas, faq))
+        return html(pages.today_page(self.settings, lang, day, hours, quotas, faq, info.notice))
 
     async def faq(self, request: Request) -> Response:
         lang = language_of(request.query_params.get("lang"))

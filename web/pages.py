@@ -247,7 +247,9 @@ def today_page(
     open_close: tuple[str, str] | None,
     quotas: Iterable[QuotaLeft],
     faq: list[tuple[str, str]],
+    notice: str | None = None,
 ) -> str:
+    """``notice``: a supervisor closed the office today, and why."""
     title = t("today_title", lang)
     parts = [
         '<main class="today">',
@@ -258,6 +260,8 @@ def today_page(
         + (
             t("open_today", lang, open=open_close[0], close=open_close[1])
             if open_close
+            else t("closed_today_because", lang, reason=escape(notice))
+            if notice
             else t("closed_today", lang)
         )
         + "</p>",

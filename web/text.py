@@ -100,6 +100,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "quota_unlimited": ("tanpa batas", "no limit"),
     "hours": ("Jam buka", "Opening hours"),
     "closed_today": ("Kantor tutup hari ini.", "The office is closed today."),
+    "closed_today_because": (
+        "Kantor tutup hari ini: {reason}",
+        "The office is closed today: {reason}",
+    ),
     "open_today": ("Buka hari ini {open}–{close}", "Open today {open}–{close}"),
     "closed": ("tutup", "closed"),
     "faq": ("Informasi", "Information"),

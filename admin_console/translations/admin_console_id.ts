@@ -1554,6 +1554,160 @@
     <message>
         <source>Transferred to</source>
         <translation>Dipindahkan ke</translation>
+        <source>Days</source>
+        <translation>Hari dan layanan</translation>
+    </message>
+    <message>
+        <source>Today and the next 14 days</source>
+        <translation>Hari ini dan 14 hari berikutnya</translation>
+    </message>
+    <message>
+        <source>Changes take effect at once on the kiosks, the counters and the estimates. The settings file stays the default: a day without changes follows it.</source>
+        <translation>Perubahan langsung berlaku di kios, loket, dan perkiraan waktu tunggu. Berkas pengaturan tetap menjadi bawaan: hari tanpa perubahan mengikutinya.</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Services closed</source>
+        <translation>Layanan ditutup</translation>
+    </message>
+    <message>
+        <source>Counters' services</source>
+        <translation>Layanan loket</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Diubah oleh</translation>
+    </message>
+    <message>
+        <source>Why the office is closed (shown on the kiosk)</source>
+        <translation>Alasan kantor tutup (ditampilkan di kios)</translation>
+    </message>
+    <message>
+        <source>Close the office on this day</source>
+        <translation>Tutup kantor pada hari ini</translation>
+    </message>
+    <message>
+        <source>Reopen this day</source>
+        <translation>Buka kembali hari ini</translation>
+    </message>
+    <message>
+        <source>Close for the rest of today</source>
+        <translation>Tutup untuk sisa hari ini</translation>
+    </message>
+    <message>
+        <source>Reopen the service</source>
+        <translation>Buka kembali layanan</translation>
+    </message>
+    <message>
+        <source>Set today's services</source>
+        <translation>Atur layanan hari ini</translation>
+    </message>
+    <message>
+        <source>Today only</source>
+        <translation>Khusus hari ini</translation>
+    </message>
+    <message>
+        <source>{day} (today)</source>
+        <translation>{day} (hari ini)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>{value} (changed)</source>
+        <translation>{value} (diubah)</translation>
+    </message>
+    <message>
+        <source>as configured</source>
+        <translation>sesuai pengaturan</translation>
+    </message>
+    <message>
+        <source>{who}, {when}</source>
+        <translation>{who}, {when}</translation>
+    </message>
+    <message>
+        <source>open {open}-{close}</source>
+        <translation>buka {open}-{close}</translation>
+    </message>
+    <message>
+        <source>closed: {reason}</source>
+        <translation>tutup: {reason}</translation>
+    </message>
+    <message>
+        <source>closed (settings file)</source>
+        <translation>tutup (berkas pengaturan)</translation>
+    </message>
+    <message>
+        <source>closed: {holiday}</source>
+        <translation>tutup: {holiday}</translation>
+    </message>
+    <message>
+        <source>closed (no opening hours)</source>
+        <translation>tutup (tidak ada jam buka)</translation>
+    </message>
+    <message>
+        <source>Selected day: {day}</source>
+        <translation>Hari terpilih: {day}</translation>
+    </message>
+    <message>
+        <source>Select a day</source>
+        <translation>Pilih satu hari</translation>
+    </message>
+    <message>
+        <source>No walk-in on this day</source>
+        <translation>Tanpa pendaftaran langsung hari ini</translation>
+    </message>
+    <message>
+        <source>Make it a walk-in day</source>
+        <translation>Jadikan hari pendaftaran langsung</translation>
+    </message>
+    <message>
+        <source>Changed for today.</source>
+        <translation>Diubah untuk hari ini.</translation>
+    </message>
+    <message>
+        <source>As configured in the settings file.</source>
+        <translation>Sesuai berkas pengaturan.</translation>
+    </message>
+    <message>
+        <source>{day} is a walk-in day.</source>
+        <translation>{day} adalah hari pendaftaran langsung.</translation>
+    </message>
+    <message>
+        <source>No walk-in on {day}.</source>
+        <translation>Tidak ada pendaftaran langsung pada {day}.</translation>
+    </message>
+    <message>
+        <source>Say why the office is closed: the kiosk shows it.</source>
+        <translation>Tuliskan alasan kantor tutup: kios menampilkannya.</translation>
+    </message>
+    <message>
+        <source>The office is closed on {day}.</source>
+        <translation>Kantor tutup pada {day}.</translation>
+    </message>
+    <message>
+        <source>{day} follows the settings again.</source>
+        <translation>{day} kembali mengikuti pengaturan.</translation>
+    </message>
+    <message>
+        <source>{service} is closed for the rest of today.</source>
+        <translation>{service} ditutup untuk sisa hari ini.</translation>
+    </message>
+    <message>
+        <source>{service} is open again.</source>
+        <translation>{service} dibuka kembali.</translation>
+    </message>
+    <message>
+        <source>{counter} calls its chosen services today.</source>
+        <translation>{counter} memanggil layanan yang dipilih hari ini.</translation>
     </message>
 </context>
 </TS>

@@ -20,8 +20,10 @@ from config.settings import WEEKDAYS, Channel
 from db.context import Actor, QueueContext, audit, require
 from db.errors import ChannelNotAccepted, QuotaExhausted, WalkInClosed
 from db.models import Ticket, TicketStatus
-from db.ops.issuing import check_open, create_ticket, find_service
+from db.ops.issuing import check_open, check_service_open, create_ticket, day_calendar, find_service
+from db.read.day_overrides import calendar_on
 from db.rules.booking_failure import TAG, is_booking_failure
+from db.rules.calendar import OfficeCalendar
 from db.views import TicketView
 
 __all__ = ["TAG", "is_booking_failure"]
@@ -30,18 +32,19 @@ DEFAULT_NOTE = "gagal booking online 3 minggu"
 NOTE_MAX = 200 - len(TAG) - 1
 
 
-def open_on(ctx: QueueContext, day: dt.date) -> bool:
-    info = ctx.calendar.day(day)
+def open_on(ctx: QueueContext, day: dt.date, calendar: OfficeCalendar | None = None) -> bool:
+    """``calendar``: with the supervisors' changes (``calendar_on``); else the settings'."""
+    info = (calendar or ctx.calendar).day(day)
     return info.open_at is not None and WEEKDAYS[day.weekday()] in (
         ctx.settings.kiosk.booking_failure_days
     )
 
 
-def _next_open(ctx: QueueContext, after: dt.date) -> dt.datetime | None:
+def _next_open(ctx: QueueContext, after: dt.date, calendar: OfficeCalendar) -> dt.datetime | None:
     for ahead in range(1, 60):
         day = after + dt.timedelta(days=ahead)
-        if open_on(ctx, day):
-            return ctx.calendar.day(day).open_at
+        if open_on(ctx, day, calendar):
+            return calendar.day(day).open_at
     return None
 
 
@@ -73,7 +76,10 @@ def booking_failure_today(ctx: QueueContext) -> BookingFailureQuota:
     day = ctx.today()
     with ctx.db.read() as session:
         issued = _issued(session, day)
-    return BookingFailureQuota(open_on(ctx, day), ctx.settings.kiosk.booking_failure_quota, issued)
+        calendar = calendar_on(session, ctx, day)
+    return BookingFailureQuota(
+        open_on(ctx, day, calendar), ctx.settings.kiosk.booking_failure_quota, issued
+    )
 
 
 def issue_booking_failure_ticket(
@@ -94,11 +100,14 @@ def issue_booking_failure_ticket(
 
     def work(session: Session) -> TicketView:
         now = ctx.now()
-        check_open(ctx, now)
+        calendar = day_calendar(session, ctx, now)
+        check_open(ctx, now, calendar)
+        check_service_open(calendar, service, now)
         day = ctx.calendar.business_day(now)
-        if not open_on(ctx, day):
+        if not open_on(ctx, day, calendar):
             raise WalkInClosed(
-                "Walk-in for failed online bookings is not open today.", _next_open(ctx, day)
+                "Walk-in for failed online bookings is not open today.",
+                _next_open(ctx, day, calendar),
             )
         ticket = create_ticket(
             session, ctx, actor, service, Channel.WALK_IN, now,

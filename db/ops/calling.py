@@ -51,6 +51,7 @@ from db.models import (
 from db.ops.counters import ensure_open_for_calling, require_counter_officer
 from db.ops.issuing import TICKETS, count_for_quota, find_service
 from db.ops.officers import UnknownOfficer
+from db.read.day_overrides import counter_today
 from db.read.estimate import waiting_line
 from db.read.queue_state import busy_at, counter_settings, current_at, recent_channels
 from db.rules.policy import choose, eligible
@@ -176,13 +177,14 @@ def _mark_called(
 
 
 def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
-    """Call the ticket the policy picks among those this counter serves."""
+    """Call the ticket the policy picks among those this counter serves today."""
     require(actor, "call_next")
-    config = counter_settings(ctx, counter)
+    counter_settings(ctx, counter)
 
     def work(session: Session) -> TicketView:
         check_actor(session, actor, "call_next")
         now = queue_now(session, ctx)
+        config = counter_today(session, ctx, counter)
         ensure_open_for_calling(session, ctx, actor, counter, now)
         _not_busy(session, ctx, counter, ": complete it or mark it no-show first.")
         recent = recent_channels(session, ctx, counter)
@@ -212,7 +214,7 @@ def call_ticket(
 ) -> TicketView:
     """Call a specific waiting ticket out of order (the reason is recorded)."""
     require(actor, "call_ticket")
-    config = counter_settings(ctx, counter)
+    counter_settings(ctx, counter)
     if not reason.strip():
         raise ReasonRequired("Calling out of order needs a reason.")
 
@@ -222,8 +224,8 @@ def call_ticket(
         ticket = find_ticket(session, ctx, ticket_ref)
         _today_only(ctx, ticket)
         _expect(ticket, "call", TicketStatus.WAITING)
-        if ticket.service_code not in config.services:
-            raise WrongCounter(f"Counter {counter} does not serve {ticket.number}'s service.")
+        if ticket.service_code not in counter_today(session, ctx, counter).services:
+            raise WrongCounter(f"Counter {counter} does not serve {ticket.number}'s service today.")
         if ticket.directed_counter not in (None, counter):
             raise WrongCounter(
                 f"{ticket.number} was sent to counter {ticket.directed_counter}: only that "

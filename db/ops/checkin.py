@@ -25,6 +25,7 @@ from db.errors import BookingSeen, CheckInRejected, RejectReason
 from db.io.booking_token import BookingClaim, TokenError, looks_like_token, verify_token
 from db.models import Booking, BookingStatus, Role, Ticket
 from db.ops.issuing import create_ticket
+from db.read.day_overrides import calendar_on
 from db.read.estimate import estimate_for_new_ticket
 from db.rules.privacy import mask_name
 from db.views import TicketView
@@ -178,8 +179,11 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
             f"Booking {code} is for {booking.date:%d-%m-%Y}, not today.",
             **info,
         )
-    if ctx.calendar.day(today).open_at is None:
-        raise CheckInRejected(RejectReason.OFFICE_CLOSED, "The office is closed today.", **info)
+    day = calendar_on(session, ctx, today).day(today)
+    if day.open_at is None:
+        raise CheckInRejected(
+            RejectReason.OFFICE_CLOSED, "The office is closed today.", notice=day.notice, **info
+        )
     if booking.service_code is None:
         raise CheckInRejected(
             RejectReason.SERVICE_UNAVAILABLE,
@@ -288,6 +292,9 @@ class _ClaimSession:
         if entities == [Booking]:
             return self.booking
         return self.session.scalar(statement)
+
+    def connection(self) -> Any:
+        return self.session.connection()
 
 
 def _claimed(session: Session, ctx: QueueContext, claim: BookingClaim) -> Booking | None:

@@ -20,6 +20,7 @@ from db.errors import (
     OfficeClosed,
     QuotaExhausted,
     ReasonRequired,
+    ServiceClosed,
     UnknownService,
     WalkInClosed,
 )
@@ -35,8 +36,10 @@ from db.models import (
     Ticket,
     TicketStatus,
 )
+from db.read.day_overrides import calendar_on
 from db.read.estimate import estimate_for_new_ticket
 from db.read.queue_state import issued_count, quota_for
+from db.rules.calendar import OfficeCalendar
 from db.views import TicketView
 
 TICKETS = frozenset({"tickets"})
@@ -197,15 +200,22 @@ def quotas_today(ctx: QueueContext) -> list[QuotaLeft]:
     return result
 
 
-def check_open(ctx: QueueContext, now: dt.datetime) -> None:
-    """Refuse issuing outside the issuing window of an open day."""
-    calendar = ctx.calendar
+def day_calendar(session: Session, ctx: QueueContext, now: dt.datetime) -> OfficeCalendar:
+    """The calendar of the business day of ``now`` and after, with the supervisors'
+    changes, read in the caller's transaction."""
+    return calendar_on(session, ctx, ctx.calendar.business_day(now))
+
+
+def check_open(ctx: QueueContext, now: dt.datetime, calendar: OfficeCalendar) -> None:
+    """Refuse issuing outside the issuing window of an open day (``calendar``: the day as
+    it stands, ``day_calendar``)."""
     business = ctx.settings.business_day
     info = calendar.day(calendar.business_day(now))
     if info.open_at is None or info.close_at is None:
         raise OfficeClosed(
             f"The office is closed today ({info.closed_reason}).",
             calendar.next_opening(now),
+            info.notice,
         )
     starts = info.open_at - dt.timedelta(minutes=business.issue_from_minutes_before_open)
     ends = info.close_at - dt.timedelta(minutes=business.stop_issuing_minutes_before_close)
@@ -383,16 +393,24 @@ def check_request(
     return IssueRequest(service, channel, reason, kiosk, override_reason)
 
 
-def _check_walk_in_day(ctx: QueueContext, request: IssueRequest, now: dt.datetime) -> None:
+def _check_walk_in_day(calendar: OfficeCalendar, request: IssueRequest, now: dt.datetime) -> None:
     if (
         request.channel == Channel.WALK_IN
-        and not ctx.calendar.walk_in_day(ctx.calendar.business_day(now))
+        and not calendar.walk_in_day(calendar.business_day(now))
         and request.override_reason is None
     ):
         raise WalkInClosed(
             "Walk-in registration is not open today.",
-            ctx.calendar.next_opening(now, walk_in=True),
+            calendar.next_opening(now, walk_in=True),
         )
+
+
+def check_service_open(calendar: OfficeCalendar, service: Service, now: dt.datetime) -> None:
+    """Refuse a ticket of a service a supervisor closed for the day (staff overrides too:
+    nobody calls it)."""
+    day = calendar.business_day(now)
+    if not calendar.service_open(day, service.code):
+        raise ServiceClosed(f"{service.name.en} is closed for the rest of today.", service.code)
 
 
 def _count_within_quota(
@@ -422,13 +440,16 @@ def write_ticket(
     request: IssueRequest,
     estimate: tuple[int, int | None] | None,
 ) -> TicketView:
-    """The issuing transaction: opening hours, walk-in day, quota, number, ticket, event,
+    """The issuing transaction: the day as it stands (opening hours, walk-in day, the
+    service open, with a supervisor's changes of the day), quota, number, ticket, event,
     print job and audit record, all or nothing."""
 
     def work(session: Session) -> TicketView:
         now = queue_now(session, ctx)
-        check_open(ctx, now)
-        _check_walk_in_day(ctx, request, now)
+        calendar = day_calendar(session, ctx, now)
+        check_open(ctx, now, calendar)
+        _check_walk_in_day(calendar, request, now)
+        check_service_open(calendar, request.service, now)
         _count_within_quota(session, ctx, request, now)
         ticket = create_ticket(
             session,
@@ -472,9 +493,10 @@ def issue_ticket(
     """Issue a walk-in, priority or VIP ticket.
 
     Refuses (typed errors) a service that does not take the channel, a priority ticket
-    without a known reason, a closed office, walk-in on a day without walk-in, and an
-    exhausted quota. Staff (not a kiosk alone) may override the walk-in day and the quota
-    by giving ``override_reason``; the override is recorded on the ticket and audited.
+    without a known reason, a closed office, walk-in on a day without walk-in, a service a
+    supervisor closed for the day, and an exhausted quota. Staff (not a kiosk alone) may
+    override the walk-in day and the quota by giving ``override_reason``; the override is
+    recorded on the ticket and audited.
 
     Three steps: the checks that need no database, the estimate in a read transaction,
     then the write transaction (``write_ticket``)."""

@@ -30,6 +30,7 @@ from db.models import (
     TicketEvent,
     TicketStatus,
 )
+from db.read.day_overrides import counter_today
 from db.read.estimate import waiting_of, waiting_tickets
 from db.read.queue_state import counter_settings, current_at, recent_channels
 from db.read.stats import nearest_rank
@@ -67,11 +68,12 @@ class NoShowEntry:
 
 
 def counter_line(ctx: QueueContext, counter: int) -> list[LineEntry]:
-    """The waiting tickets counter ``counter`` may call, in the policy's order (those sent to
-    another counter are not in it)."""
-    config = counter_settings(ctx, counter)
+    """The waiting tickets counter ``counter`` may call today, in the policy's order (those
+    sent to another counter are not in it)."""
+    counter_settings(ctx, counter)
     now = ctx.now()
     with ctx.db.read() as session:
+        config = counter_today(session, ctx, counter)
         recent = recent_channels(session, ctx, counter)
         tickets = {t.id: t for t in waiting_tickets(session, ctx.today(), config.services)}
         put_back = _put_back(session, list(tickets))

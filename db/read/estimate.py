@@ -11,7 +11,8 @@ The estimate is a small simulation, repeated over many runs with different dice:
   remaining service time drawn from the measured ones, given how long it has lasted);
   paused ones after a break; before opening (nobody open yet) every configured counter
   opens at opening time; a ticket whose counters are all closed waits for the configured
-  ones as if they opened;
+  ones as if they opened; each counter serves the services it calls today (the settings',
+  or a supervisor's choice for the day: ``db.read.day_overrides``);
 - the people ahead, each served in policy order by the first free counter that may serve
   them, for a service time drawn from the last ``estimate.history_days`` days of measured
   times of that service (scaled per counter when the counter has enough of its own), or
@@ -51,9 +52,10 @@ from typing import TYPE_CHECKING, cast
 from sqlalchemy import String, bindparam, exists, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from config.settings import Channel, Service
+from config.settings import Channel, Counter, Service
 from db.context import QueueContext
 from db.models import Booking, BookingStatus, CounterRow, CounterState, Ticket, TicketStatus
+from db.read.day_overrides import counters_on
 from db.rules.policy import Waiting, in_order, rank
 
 if TYPE_CHECKING:  # numpy is imported where the estimate runs: most processes never do
@@ -452,8 +454,8 @@ TIMELESS = frozenset({"fifo", "strict_priority"})
 
 
 def _counter_state(
-    session: Session, ctx: QueueContext, history: History, now: dt.datetime,
-    rng: np.random.Generator, runs: int,
+    session: Session, ctx: QueueContext, counters: Sequence[Counter], history: History,
+    now: dt.datetime, rng: np.random.Generator, runs: int,
 ) -> tuple[dict[int, int], np.ndarray, np.ndarray, float]:  # fmt: skip
     """Counter number -> index; (runs, counters) minutes until each is free; which will
     call; minutes until opening."""
@@ -464,7 +466,6 @@ def _counter_state(
     open_in = 0.0
     if info.open_at is not None and now < info.open_at:
         open_in = _minutes(info.open_at - now)
-    counters = ctx.settings.counters
     index = {c.number: i for i, c in enumerate(counters)}
     states: dict[int, str] = {}
     changed: dict[int, dt.datetime | None] = {}
@@ -588,21 +589,29 @@ class Forecast:
         ctx: QueueContext,
         now: dt.datetime,
         line: list[Waiting] | None = None,
+        counters: Sequence[Counter] | None = None,
     ) -> None:
-        """``line``: today's waiting tickets when the caller has just read them."""
+        """``line``: today's waiting tickets when the caller has just read them;
+        ``counters``: the counters with today's services (``counters_on``), likewise."""
         import numpy as np
 
         self.ctx = ctx
         self.now = now
         self.policy = ctx.settings.call_policy
         day = ctx.calendar.business_day(now)
+        # Who serves what today: the settings with a supervisor's changes of the day.
+        self.day_counters = (
+            list(counters) if counters is not None else counters_on(session, ctx, day)
+        )
         self.history = history = learn(session, ctx, now)
         runs = self.runs = ctx.settings.estimate.runs
         if line is None:
             line = waiting_line(session, day, sorted(_codes(ctx)))
         self.line = line
         rng = np.random.default_rng(_seed(now, line, "forecast"))
-        index, free, staffed, self.open_in = _counter_state(session, ctx, history, now, rng, runs)
+        index, free, staffed, self.open_in = _counter_state(
+            session, ctx, self.day_counters, history, now, rng, runs
+        )
         self.index, self.staffed = index, staffed
         self.rows = np.arange(runs)
         # Bookings of today not checked in yet whose session is still ahead: they join the
@@ -661,7 +670,7 @@ class Forecast:
         if found is None:
             serving = [
                 self.index[c.number]
-                for c in self.ctx.settings.counters
+                for c in self.day_counters
                 if service in c.services and channel in c.channels
             ]
             staffed = [i for i in serving if self.staffed[i]]
@@ -679,7 +688,7 @@ class Forecast:
         if found is None:
             found = frozenset(
                 c.number
-                for c in self.ctx.settings.counters
+                for c in self.day_counters
                 if service in c.services and channel in c.channels
             )
             self._sets[key] = found
@@ -689,7 +698,7 @@ class Forecast:
         import numpy as np
 
         if service not in self._speeds:
-            history, counters = self.history, self.ctx.settings.counters
+            history, counters = self.history, self.day_counters
             speed = None
             if any(key[0] == service for key in history.counter_speed):
                 speed = np.ones(len(counters))
@@ -869,10 +878,11 @@ def wait_estimate(
     now: dt.datetime,
     slot_start: dt.datetime | None = None,
 ) -> WaitEstimate | None:
-    """The estimate for a ticket about to be issued (None: no counter serves it)."""
-    if not any(service.code in c.services and channel in c.channels for c in ctx.settings.counters):
+    """The estimate for a ticket about to be issued (None: no counter serves it today)."""
+    counters = counters_on(session, ctx, ctx.calendar.business_day(now))
+    if not any(service.code in c.services and channel in c.channels for c in counters):
         return None
-    forecast = Forecast(session, ctx, now)
+    forecast = Forecast(session, ctx, now, counters=counters)
     estimate = forecast.new_ticket(service, channel, slot_start)
     if estimate is not None:
         if len(_GIVEN) > 256:
@@ -952,11 +962,11 @@ def expected_calls(ctx: QueueContext, now: dt.datetime | None = None) -> dict[in
 
 
 def counters_for(session: Session, ctx: QueueContext, service: Service, channel: Channel) -> int:
-    """Counters open now that serve this service and channel; before any opens, the number
-    configured for it (the office will open them); 1 when none is configured."""
+    """Counters open now that serve this service and channel today; before any opens, the
+    number configured for it (the office will open them); 1 when none is configured."""
     configured = [
         c.number
-        for c in ctx.settings.counters
+        for c in counters_on(session, ctx, ctx.today())
         if service.code in c.services and channel in c.channels
     ]
     if not configured:

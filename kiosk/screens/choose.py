@@ -43,7 +43,7 @@ def is_full(quota: QuotaLeft | None) -> bool:
 class ServiceScreen(Screen):
     """The services of one ticket type, each with what is left today and the expected
     wait. A full service is shown greyed out with why, and the other ways to be served are
-    on the same screen."""
+    on the same screen; so is a service a supervisor closed for the day."""
 
     name = ScreenName.SERVICE
     service_chosen = Signal(str)
@@ -55,6 +55,8 @@ class ServiceScreen(Screen):
         self.channel = Channel.WALK_IN
         self.quotas: list[QuotaLeft] = []
         self.waits: Waits = {}
+        self.beyond_quota = False
+        self.closed: frozenset[str] = frozenset()  # closed by a supervisor for today
         self.subtitle = self.add_label("body", f"{self.name}_subtitle")
         self.grid = ResponsiveGrid(portrait=1, landscape=2)
         self.body.addWidget(self.grid)
@@ -91,11 +93,15 @@ class ServiceScreen(Screen):
         waits: Waits | None = None,
         *,
         beyond_quota: bool = False,
+        closed: frozenset[str] = frozenset(),
     ) -> None:
-        """``beyond_quota``: staff issue a ticket over the quota; full services stay open."""
+        """``beyond_quota``: staff issue a ticket over the quota; full services stay open.
+        ``closed``: the services a supervisor closed for today."""
         self.channel = channel
+        self.beyond_quota = beyond_quota
         self.quotas = [] if beyond_quota else list(quotas or [])
         self.waits = dict(waits or {})
+        self.closed = closed
         self.tiles = {}
         for service in self.state.settings.services:
             if channel in service.channels:
@@ -105,6 +111,15 @@ class ServiceScreen(Screen):
         self.grid.set_widgets(list(self.tiles.values()))
         self.retranslate()
 
+    def update_today(
+        self, quotas: list[QuotaLeft] | None, waits: Waits | None, closed: frozenset[str]
+    ) -> None:
+        """Today as read again (quotas, waits, closed services) on the tiles shown."""
+        self.quotas = [] if self.beyond_quota else list(quotas or [])
+        self.waits = dict(waits or {})
+        self.closed = closed
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.heading.setText(tr("Choose a service"))
         self.subtitle.setText(tr("Ticket type: {kind}", kind=channel_name(self.channel)))
@@ -112,13 +127,16 @@ class ServiceScreen(Screen):
         full = []
         for code, tile in self.tiles.items():
             quota = left.get(code)
-            if is_full(quota):
+            closed = code in self.closed
+            if closed:
+                detail = tr("Closed for the rest of today")
+            elif is_full(quota):
                 full.append(self.state.service_name(code))
                 detail = tr("Full for today: see the other ways below")
             else:
                 wait = wait_range_text(self.waits.get((code, self.channel)), self.state.language)
                 detail = " · ".join(t for t in (quota_text(quota), wait) if t)
-            tile.setEnabled(not is_full(quota))
+            tile.setEnabled(not closed and not is_full(quota))
             tile.set_texts(self.state.service_name(code), detail)
         self.full_card.setVisible(bool(full))
         walk_in = self.channel == Channel.WALK_IN

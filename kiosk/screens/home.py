@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWid
 
 from config.settings import Channel
 from db.ops.issuing import QuotaLeft
+from db.read.day_overrides import DayState
 from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
@@ -21,6 +22,9 @@ class HomeScreen(Screen):
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.subtitle = self.add_label("body", "home_subtitle")
+        # The office closed today by a supervisor: why, for everyone in the lobby to read.
+        self.notice = self.add_label("status_bad", "home_notice")
+        self.notice.hide()
         self.split = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.split.setSpacing(28)
         self.body.addLayout(self.split, 1)
@@ -58,13 +62,20 @@ class HomeScreen(Screen):
         self.split.addLayout(self.card_holder, 2)
         self.quota_rows: dict[str, tuple[QLabel, QLabel]] = {}
         self.quotas: list[QuotaLeft] | None = None
+        self.day: DayState | None = None  # today as last read (a supervisor's changes)
 
     def walk_in_services(self) -> list[str]:
         return [s.code for s in self.state.settings.services if Channel.WALK_IN in s.channels]
 
-    def set_quotas(self, quotas: list[QuotaLeft] | None) -> None:
+    def set_quotas(self, quotas: list[QuotaLeft] | None, day: DayState | None = None) -> None:
         self.quotas = quotas
+        if day is not None:
+            self.day = day
         self._fill_quotas()
+
+    def _today(self) -> DayState | None:
+        day, today = self.day, self.state.ctx.today()
+        return day if day is not None and day.day == today else None
 
     def _fill_quotas(self) -> None:
         for name, count in self.quota_rows.values():
@@ -74,8 +85,16 @@ class HomeScreen(Screen):
                 label.deleteLater()
         self.quota_rows.clear()
         ctx = self.state.ctx
-        walk_in_today = ctx.calendar.walk_in_day(ctx.today())
-        if not walk_in_today:
+        day = self._today()
+        notice = day.info.notice if day is not None else None
+        closed = day.closed_services if day is not None else frozenset()
+        walk_in_today = day.walk_in if day is not None else ctx.calendar.walk_in_day(ctx.today())
+        self.notice.setVisible(notice is not None)
+        if notice is not None:
+            walk_in_today = False
+            self.notice.setText(tr("The office is closed today: {reason}", reason=notice))
+            self.quota_note.setText(tr("No tickets are issued today."))
+        elif not walk_in_today:
             self.quota_note.setText(tr("Walk-in registration is not open today."))
         elif self.quotas is None:
             self.quota_note.setText(tr("Checking…"))
@@ -90,6 +109,8 @@ class HomeScreen(Screen):
             quota = left.get(code)
             if not walk_in_today or quota is None:
                 count.setText("–")
+            elif code in closed:
+                count.setText(tr("closed"))
             elif quota.remaining is None:
                 count.setText(tr("available"))
             elif quota.remaining == 0:

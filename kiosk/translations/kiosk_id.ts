@@ -983,5 +983,29 @@
         <source>{low}-{high} minutes</source>
         <translation>{low}-{high} menit</translation>
     </message>
+    <message>
+        <source>Closed for the rest of today</source>
+        <translation>Tutup untuk sisa hari ini</translation>
+    </message>
+    <message>
+        <source>The office is closed today: {reason}</source>
+        <translation>Kantor tutup hari ini: {reason}</translation>
+    </message>
+    <message>
+        <source>No tickets are issued today.</source>
+        <translation>Hari ini tidak ada tiket yang diterbitkan.</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>tutup</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>{service} is closed for the rest of today</source>
+        <translation>{service} tutup untuk sisa hari ini</translation>
+    </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from db.io.ticket_link import link_token, load_key
 from db.models import Role
 from db.ops.calling import call_next, complete, start_service
 from db.ops.counters import open_counter
+from db.ops.day_overrides import close_day
 from db.ops.issuing import issue_ticket
 from db.read.complaints import list_complaints
 from db.read.feedback_reports import survey_index
@@ -264,6 +265,16 @@ def test_a_complaint_from_the_phone_gets_a_receipt_and_posts_are_limited(
         for _ in range(5)
     ]
     assert statuses == [403, 403, 403, 429, 429]
+
+
+def test_today_page_says_why_a_supervisor_closed_the_office(office: WebOffice, phone: Any) -> None:
+    phone.goto(office.url("/"))
+    assert phone.locator("#hours-today").inner_text().startswith("Buka hari ini")
+    close_day(office.ctx, SUPERVISOR, office.ctx.today(), "Pemadaman listrik <gedung B>")
+    phone.goto(office.url("/"))
+    assert phone.locator("#hours-today").inner_text() == (
+        "Kantor tutup hari ini: Pemadaman listrik <gedung B>"
+    )
 
 
 def test_today_page_shows_quotas_hours_and_information(office: WebOffice, phone: Any) -> None:

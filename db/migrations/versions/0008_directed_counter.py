@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_directed_counter"
-down_revision = "0006_quota_counters"
+down_revision = "0007_day_overrides"
 branch_labels = None
 depends_on = None
 
