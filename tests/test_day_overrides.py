@@ -356,7 +356,8 @@ def test_the_notification_of_a_change_says_days(ctx: QueueContext) -> None:
 
 
 @BOTH
-def test_upgrade_from_0006_makes_the_table(db_url: str) -> None:
+def test_upgrade_from_0006_makes_the_table(empty_db_url: str) -> None:
+    db_url = empty_db_url
     db = Database(db_url)
     try:
         config = alembic_config(db)
@@ -365,7 +366,6 @@ def test_upgrade_from_0006_makes_the_table(db_url: str) -> None:
             command.upgrade(config, "0006_quota_counters")
         assert current_revision(db) == "0006_quota_counters"
         assert upgrade(db) == ("0006_quota_counters", head_revision())
-        assert head_revision() == "0007_day_overrides"
     finally:
         db.dispose()
     ctx = open_queue(make_settings(db_url), clock=FixedClock(MORNING))

@@ -1554,6 +1554,8 @@
     <message>
         <source>Transferred to</source>
         <translation>Dipindahkan ke</translation>
+    </message>
+    <message>
         <source>Days</source>
         <translation>Hari dan layanan</translation>
     </message>
