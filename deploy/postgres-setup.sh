@@ -4,7 +4,8 @@
 #                   and restores, and may create a database (the restore drill's throwaway one)
 #   <prefix>_app    every PC's kiosk, console and display: queue changes, no schema changes,
 #                   audit records and ticket events added to only
-#   <prefix>_web    the web service: reads, and adds complaints and survey answers only
+#   <prefix>_web    the web service: reads the queue its pages show, adds complaints and
+#                   survey answers only
 #
 #   sudo bash deploy/postgres-setup.sh [--rotate-password] [--database NAME] [--prefix NAME]
 #                                      [--subnet CIDR]
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --database) database="$2"; shift ;;
     --prefix) prefix="$2"; shift ;;
     --subnet) subnet="$2"; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "postgres-setup: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
