@@ -14,12 +14,15 @@
 # password unless --rotate-password is given. The URLs are written, never printed with their
 # password, to
 #   /etc/loket/owner.environment  (0600 root)        the owner's, for loket-db on the server
+#                                                    (through the loopback address)
 #   /etc/loket/environment        (0640 root:loket)  the app role's: copy to every PC
 #   /etc/loket/web.environment    (0640 root:loket)  the web role's
 # Overrides (for a server that is not the local default): LOKET_PG_ADMIN (a superuser
 # connection string for psql; default: the local server as the postgres user),
-# LOKET_PG_HOST / LOKET_PG_PORT (the address the PCs use), LOKET_ETC (instead of /etc/loket),
-# LOKET_DB (the loket-db command; default /opt/loket/.venv/bin/loket-db).
+# LOKET_PG_HOST / LOKET_PG_PORT (the address the PCs use), LOKET_PG_LOCAL_HOST (the address
+# this script and the owner's commands use: 127.0.0.1, which Debian's pg_hba.conf lets in
+# before the server listens on the network; with LOKET_PG_ADMIN, LOKET_PG_HOST), LOKET_ETC
+# (instead of /etc/loket), LOKET_DB (the loket-db command; default /opt/loket/.venv/bin/loket-db).
 set -euo pipefail
 
 rotate=0
@@ -32,7 +35,7 @@ while [ $# -gt 0 ]; do
     --database) database="$2"; shift ;;
     --prefix) prefix="$2"; shift ;;
     --subnet) subnet="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "postgres-setup: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -60,11 +63,20 @@ psql_admin() {
 
 host="${LOKET_PG_HOST:-$(hostname -I 2>/dev/null | awk '{print $1}')}"
 host="${host:-$(hostname -f)}"
+if [ -n "${LOKET_PG_ADMIN:-}" ]; then
+  local_host="${LOKET_PG_LOCAL_HOST:-$host}"
+else
+  local_host="${LOKET_PG_LOCAL_HOST:-127.0.0.1}"
+fi
 port="${LOKET_PG_PORT:-$(psql_admin -c 'SHOW port')}"
 
-install -d -m 0755 "$etc"
 group=root
 if getent group loket >/dev/null; then group=loket; fi
+# Readable by the group only (a folder made before is left as it is).
+if [ ! -d "$etc" ]; then
+  install -d -m 0750 "$etc"
+  chgrp "$group" "$etc" 2>/dev/null || true
+fi
 
 # The password a role has in its environment file, if any.
 known_password() {
@@ -73,7 +85,7 @@ known_password() {
   sed -n 's|^LOKET_DATABASE_URL=postgresql+psycopg://[^:]*:\([^@]*\)@.*|\1|p' "$file" | head -n 1
 }
 
-# ROLE FILE MODE: the role exists with a password the file holds.
+# ROLE FILE MODE GROUP HOST: the role exists with a password the file holds.
 ensure_role() {
   local role="$1" file="$2" mode="$3" password exists
   password="$(known_password "$file")"
@@ -95,14 +107,14 @@ ensure_role() {
   tmp="$(mktemp "$etc/.env.XXXXXX")"
   chmod "$mode" "$tmp"
   printf 'LOKET_DATABASE_URL=postgresql+psycopg://%s:%s@%s:%s/%s\n' \
-    "$role" "$password" "$host" "$port" "$database" >"$tmp"
+    "$role" "$password" "$5" "$port" "$database" >"$tmp"
   chown "root:$4" "$tmp" 2>/dev/null || true
   mv -f "$tmp" "$file"
 }
 
-ensure_role "$owner" "$etc/owner.environment" 0600 root
-ensure_role "$app" "$etc/environment" 0640 "$group"
-ensure_role "$web" "$etc/web.environment" 0640 "$group"
+ensure_role "$owner" "$etc/owner.environment" 0600 root "$local_host"
+ensure_role "$app" "$etc/environment" 0640 "$group" "$host"
+ensure_role "$web" "$etc/web.environment" 0640 "$group" "$host"
 # `loket-db restore --check` restores a backup into a throwaway database of the owner's.
 psql_admin -c "ALTER ROLE \"$owner\" CREATEDB"
 
@@ -121,7 +133,7 @@ if [ -x "$loket_db" ] || command -v "${loket_db%% *}" >/dev/null 2>&1; then
   passfile="$(mktemp)"
   trap 'rm -f "$passfile"' EXIT
   printf '*:*:*:%s:%s\n' "$owner" "$(known_password "$etc/owner.environment")" >"$passfile"
-  PGPASSFILE="$passfile" psql "postgresql://$owner@$host:$port/$database" \
+  PGPASSFILE="$passfile" psql "postgresql://$owner@$local_host:$port/$database" \
     -v ON_ERROR_STOP=1 -q -v app="$app" -v web="$web" -f "$grants"
   echo "rights granted to $app and $web"
 else

@@ -42,13 +42,14 @@ class Office:
         self.database = f"{self.prefix}_queue"
         self.port = admin_url.rsplit(":", 1)[1].split("/")[0]
 
-    def setup(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def setup(self, *args: str, **overrides: str) -> subprocess.CompletedProcess[str]:
         env = {
             **os.environ,
             "LOKET_PG_ADMIN": self.admin_url,
             "LOKET_PG_HOST": "127.0.0.1",
             "LOKET_ETC": str(self.etc),
             "LOKET_DB": f"{sys.executable} -m db",
+            **overrides,
         }
         env.pop("LOKET_DATABASE_URL", None)
         return subprocess.run(
@@ -129,6 +130,22 @@ def test_set_up_again_keeps_passwords_and_rotates_them_only_when_asked(office: O
     assert office.url("environment") != app_url
     changed = office.password_hashes()
     assert all(changed[role] != hashes[role] for role in hashes)
+
+
+def test_set_up_works_on_the_local_server_before_it_listens_for_the_pcs(
+    office: Office,
+) -> None:
+    """The PCs' address (here one nothing listens on, as before the administrator opens the
+    server to the network) goes into the PCs' files; the script itself and the owner's
+    commands on the server connect through the loopback address."""
+    done = office.setup(LOKET_PG_HOST="127.0.0.2", LOKET_PG_LOCAL_HOST="127.0.0.1")
+    assert done.returncode == 0, done.stderr
+    assert "rights granted" in done.stdout
+    assert f"@127.0.0.2:{office.port}/" in office.url("environment")
+    assert f"@127.0.0.2:{office.port}/" in office.url("web.environment")
+    assert f"@127.0.0.1:{office.port}/" in office.url("owner.environment")
+    # The folder of the URLs is the group's to read, nobody else's.
+    assert stat.S_IMODE(office.etc.stat().st_mode) == 0o750
 
 
 def test_the_pcs_role_runs_the_queue_but_cannot_rewrite_its_history(
