@@ -34,7 +34,10 @@ ENV_SITE_CONFIG = "LOKET_SITE_CONFIG"
 SITE_CONFIG = Path("/etc/loket/loket.toml")
 
 
-CONFIG_HELP = "settings file (TOML); default $LOKET_CONFIG, else the embedded defaults"
+CONFIG_HELP = (
+    "settings file (TOML); default $LOKET_CONFIG, else /etc/loket/loket.toml, else "
+    "~/.config/loket/loket.toml, else the embedded defaults"
+)
 
 
 def add_config_option(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
