@@ -5,7 +5,13 @@ Which file: ``--config FILE``, else ``$LOKET_CONFIG``, else the PC's site file
 (``/etc/loket/loket.toml``: every program and every user of the PC finds it with no
 environment at all, so a console started from a desktop menu joins the same office queue as
 the kiosk's service), else the user's own file (``~/.config/loket/loket.toml``), else the
-embedded defaults (a SQLite file in the user's data folder: one PC alone)."""
+embedded defaults (a SQLite file in the user's data folder: one PC alone).
+
+Which database: ``$LOKET_DATABASE_URL``, else the file's ``database_url``, else the
+``LOKET_DATABASE_URL=`` line of the PC's environment file (``/etc/loket/environment``, beside
+the site file: the one the set-up script writes and the units read, so a console started
+from a desktop menu and an administrator's ``loket-db`` reach the office's PostgreSQL as the
+kiosk's service does), else the SQLite file in the user's data folder."""
 
 from __future__ import annotations
 
@@ -28,7 +34,10 @@ ENV_SITE_CONFIG = "LOKET_SITE_CONFIG"
 SITE_CONFIG = Path("/etc/loket/loket.toml")
 
 
-CONFIG_HELP = "settings file (TOML); default $LOKET_CONFIG, else the embedded defaults"
+CONFIG_HELP = (
+    "settings file (TOML); default $LOKET_CONFIG, else /etc/loket/loket.toml, else "
+    "~/.config/loket/loket.toml, else the embedded defaults"
+)
 
 
 def add_config_option(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
@@ -117,6 +126,41 @@ def site_config_path() -> Path:
     return Path(os.environ.get(ENV_SITE_CONFIG) or SITE_CONFIG)
 
 
+def site_environment_path() -> Path:
+    """The PC's environment file, beside the site file: ``/etc/loket/environment``."""
+    return site_config_path().with_name("environment")
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def site_database_url() -> str:
+    """``LOKET_DATABASE_URL`` as the PC's environment file sets it (a systemd environment
+    file: ``NAME=value`` lines, the value optionally quoted), or "" when there is no file or
+    it sets none. A file this user may not read is an error, not a reason to run on a local
+    file instead of the office's database."""
+    path = site_environment_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise ConfigError(
+            f"{path}: cannot read this PC's database URL ({reason}): add this user to the "
+            "group of the file (loket), or set LOKET_DATABASE_URL"
+        ) from None
+    url = ""
+    for line in text.splitlines():
+        name, equals, value = line.strip().partition("=")
+        if equals and name.strip() == ENV_DATABASE_URL:
+            url = _unquoted(value.strip())
+    return url
+
+
 def user_config_path() -> Path:
     return platformdirs.user_config_path("loket", "loket") / "loket.toml"
 
@@ -177,5 +221,10 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file}: not valid TOML: {exc}") from None
         settings = settings_from_mapping(data, str(file))
-    url = os.environ.get(ENV_DATABASE_URL) or settings.database_url or default_database_url()
+    url = (
+        os.environ.get(ENV_DATABASE_URL)
+        or settings.database_url
+        or site_database_url()
+        or default_database_url()
+    )
     return settings.model_copy(update={"database_url": url})

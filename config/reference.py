@@ -31,9 +31,10 @@ HEADER = """# Configuration reference
 
 Loket reads one TOML file, given with `--config FILE` or the `LOKET_CONFIG` environment
 variable; without one it runs on the embedded defaults below. Every key may be left out.
-`LOKET_DATABASE_URL` overrides `database_url`; `LOKET_DATA_DIR` moves the data folder (the
-SQLite file, the virtual printer's tickets). An unknown key or a wrong value stops the
-program with a message naming the file, the key and what was expected.
+`LOKET_DATABASE_URL` overrides `database_url`; without either, the `LOKET_DATABASE_URL=` line
+of the PC's environment file `/etc/loket/environment` is used. `LOKET_DATA_DIR` moves the
+data folder (the SQLite file, the virtual printer's tickets). An unknown key or a wrong
+value stops the program with a message naming the file, the key and what was expected.
 `python -m config --config FILE` checks a file and shows what is in force;
 [`config/example.toml`](../config/example.toml) is a complete example.
 

@@ -576,7 +576,8 @@ class Settings(Strict):
     call_policy: CallPolicy = Field(default_factory=CallPolicy)
     estimate: Estimate = Field(default_factory=Estimate)
     printer: Printer = Field(default_factory=Printer)
-    # Empty: a SQLite file in the user data folder (see config.loader.default_database_url).
+    # Empty: the PC's environment file, else a SQLite file in the user data folder (see
+    # config.loader.load_settings).
     database_url: str = ""
     database: DatabaseLimits = Field(default_factory=DatabaseLimits)
     languages: Languages = Field(default_factory=Languages)

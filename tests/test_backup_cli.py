@@ -28,9 +28,11 @@ def config(tmp_path: Path, db_url: str) -> Path:
     return path
 
 
-def loket_db(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def loket_db(config: Path, *args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
     env = env_without_loket()
     env["LOKET_DATA_DIR"] = str(config.parent / "data")
+    if path is not None:
+        env["PATH"] = path
     return subprocess.run(
         [sys.executable, "-m", "db", *args, "--config", str(config)],
         capture_output=True,
@@ -127,6 +129,31 @@ def test_a_failed_copy_keeps_the_backup_and_shows_on_the_devices_page(
     finally:
         ctx.db.dispose()
     assert len(alerts) == 1 and alerts[0].startswith("backup copy failed: copy to")
+
+
+def test_a_copy_to_a_host_without_rsync_installed_is_a_failed_copy(
+    config: Path, tmp_path: Path
+) -> None:
+    issue(config, 1)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    nothing = tmp_path / "no-programs"
+    nothing.mkdir()
+    done = loket_db(
+        config, "backup", str(folder), "--copy-to", "backuphost:/srv/loket", path=str(nothing)
+    )
+    assert done.returncode == 1
+    assert "the backup is written, but copy to backuphost:/srv/loket failed: rsync is not " in (
+        done.stderr
+    )
+    assert len(list(folder.iterdir())) == 1
+    ctx = open_queue(load_settings(config))
+    try:
+        alerts = backup_status(ctx).alerts
+    finally:
+        ctx.db.dispose()
+    assert alerts == ["backup copy failed: copy to backuphost:/srv/loket failed: rsync is not "
+                      "installed (apt-get install rsync)"]  # fmt: skip
 
 
 def test_keep_days_needs_a_folder(config: Path, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from config.loader import load_settings
+from config.loader import load_settings, site_database_url
 from db.context import Actor, QueueContext
 from db.engine import Database
 from db.migrate import open_queue
@@ -42,13 +42,14 @@ class Office:
         self.database = f"{self.prefix}_queue"
         self.port = admin_url.rsplit(":", 1)[1].split("/")[0]
 
-    def setup(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def setup(self, *args: str, **overrides: str) -> subprocess.CompletedProcess[str]:
         env = {
             **os.environ,
             "LOKET_PG_ADMIN": self.admin_url,
             "LOKET_PG_HOST": "127.0.0.1",
             "LOKET_ETC": str(self.etc),
             "LOKET_DB": f"{sys.executable} -m db",
+            **overrides,
         }
         env.pop("LOKET_DATABASE_URL", None)
         return subprocess.run(
@@ -61,7 +62,7 @@ class Office:
 
     def url(self, file: str) -> str:
         line = (self.etc / file).read_text().strip()
-        return line.removeprefix("LOKET_DATABASE_URL=")
+        return line.removeprefix("LOKET_DATABASE_URL=").strip("'")
 
     def password_hashes(self) -> dict[str, str]:
         with psycopg.connect(self.admin_url) as conn:
@@ -129,6 +130,50 @@ def test_set_up_again_keeps_passwords_and_rotates_them_only_when_asked(office: O
     assert office.url("environment") != app_url
     changed = office.password_hashes()
     assert all(changed[role] != hashes[role] for role in hashes)
+
+
+def test_set_up_works_on_the_local_server_before_it_listens_for_the_pcs(
+    office: Office,
+) -> None:
+    """The PCs' address (here one nothing listens on, as before the administrator opens the
+    server to the network) goes into the PCs' files; the script itself and the owner's
+    commands on the server connect through the loopback address."""
+    done = office.setup(LOKET_PG_HOST="127.0.0.2", LOKET_PG_LOCAL_HOST="127.0.0.1")
+    assert done.returncode == 0, done.stderr
+    assert "rights granted" in done.stdout
+    assert f"@127.0.0.2:{office.port}/" in office.url("environment")
+    assert f"@127.0.0.2:{office.port}/" in office.url("web.environment")
+    assert f"@127.0.0.1:{office.port}/" in office.url("owner.environment")
+    # The folder of the URLs is the group's to read, nobody else's.
+    assert stat.S_IMODE(office.etc.stat().st_mode) == 0o750
+
+
+def test_the_pcs_host_name_and_tls_options_stay_when_set_up_runs_again(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set up once with the name in the server's certificate and the office CA; run again
+    (after an upgrade, as the guide says) without them: the PCs' URLs keep both. The files
+    read the same to systemd, to the shell (the `&` of the options is quoted) and to Loket."""
+    ca = "/etc/loket/office-ca.crt"
+    here = {"LOKET_PG_HOST": "", "LOKET_PG_LOCAL_HOST": "127.0.0.1"}
+    first = office.setup("--host", "db.office", "--ca-file", ca, **here)
+    assert first.returncode == 0, first.stderr
+    tls = f"@db.office:{office.port}/{office.database}?sslmode=verify-full&sslrootcert={ca}"
+    urls = {name: office.url(name) for name in ("environment", "web.environment")}
+    assert all(url.endswith(tls) for url in urls.values()), urls
+    assert office.url("owner.environment").endswith(f"@127.0.0.1:{office.port}/{office.database}")
+    again = office.setup(**here)
+    assert again.returncode == 0, again.stderr
+    assert {name: office.url(name) for name in urls} == urls
+    sourced = subprocess.run(
+        ["sh", "-c", '. "$1" && printf %s "$LOKET_DATABASE_URL"', "sh", office.etc / "environment"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert sourced.stdout == urls["environment"]
+    monkeypatch.setenv("LOKET_SITE_CONFIG", str(office.etc / "loket.toml"))
+    assert site_database_url() == urls["environment"]
 
 
 def test_the_pcs_role_runs_the_queue_but_cannot_rewrite_its_history(

@@ -9,7 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from config.loader import database_label, hide_password, load_settings, settings_file
+import pytest
+
+from config.loader import (
+    ConfigError,
+    database_label,
+    hide_password,
+    load_settings,
+    settings_file,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 OFFICE_DB = "postgresql+psycopg://loket_app:s3cret@127.0.0.1:9/loket?connect_timeout=2"
@@ -90,3 +98,71 @@ def test_an_office_database_out_of_reach_never_becomes_a_local_file(tmp_path: Pa
     assert "127.0.0.1:9" in status.stderr and "s3cret" not in status.stderr
     data = Path(os.environ["LOKET_DATA_DIR"])
     assert not list(data.glob("*.sqlite3")) if data.exists() else True
+
+
+def _environment(site: Path, body: str) -> Path:
+    path = site.with_name("environment")
+    path.write_text(body)
+    return path
+
+
+TLS_DB = (
+    "postgresql+psycopg://loket_app:s3cret@db.office:5432/loket"
+    "?sslmode=verify-full&sslrootcert=/etc/loket/office-ca.crt"
+)
+
+
+def test_the_pcs_environment_file_names_the_database_when_nothing_else_does(
+    tmp_path: Path,
+) -> None:
+    """The file the set-up script writes and the units read: a console from the desktop
+    menu and an administrator's `loket-db` find the office's database there too."""
+    site = _site(tmp_path, '[office]\ncode = "JKS"\n')
+    _environment(site, f"# written by postgres-setup.sh\nLOKET_DATABASE_URL='{TLS_DB}'\n")
+    assert load_settings().database_url == TLS_DB
+    _environment(site, f"LOKET_DATABASE_URL={OFFICE_DB}\n")
+    assert load_settings().database_url == OFFICE_DB
+
+
+def test_the_environment_and_a_named_database_come_before_the_environment_file(
+    tmp_path: Path,
+) -> None:
+    site = _site(tmp_path, "")
+    _environment(site, f"LOKET_DATABASE_URL={OFFICE_DB}\n")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('database_url = "sqlite:////tmp/mine.sqlite3"\n')
+    assert load_settings(mine).database_url == "sqlite:////tmp/mine.sqlite3"
+    os.environ["LOKET_DATABASE_URL"] = "sqlite:////tmp/env.sqlite3"
+    try:
+        assert load_settings().database_url == "sqlite:////tmp/env.sqlite3"
+    finally:
+        del os.environ["LOKET_DATABASE_URL"]
+
+
+def test_an_environment_file_that_cannot_be_read_is_an_error_not_a_local_file(
+    tmp_path: Path,
+) -> None:
+    site = _site(tmp_path, "")
+    site.with_name("environment").mkdir()  # unreadable as a file, even for root
+    with pytest.raises(ConfigError, match="cannot read this PC's database URL"):
+        load_settings()
+
+
+def test_loket_db_as_the_service_user_reaches_the_database_of_the_environment_file(
+    tmp_path: Path,
+) -> None:
+    """`sudo -u loket loket-db backup ...` in the guide: no environment, the PC's file."""
+    site = _site(tmp_path, "")
+    _environment(site, f"LOKET_DATABASE_URL='{OFFICE_DB}'\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("LOKET_CONFIG", "LOKET_DATABASE_URL")}
+    status = subprocess.run(
+        [sys.executable, "-m", "db", "backup", str(tmp_path / "one.backup")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=180,
+    )
+    assert status.returncode != 0
+    assert "127.0.0.1" in status.stderr and "s3cret" not in status.stderr
+    assert "sqlite" not in status.stderr.lower()

@@ -1,8 +1,9 @@
 """``loket-db``: the administrator's command line for the queue database.
 
-Every command honours ``--config FILE`` (else ``LOKET_CONFIG``, else the embedded defaults)
-and ``LOKET_DATABASE_URL``. A refused or failed command prints one line on stderr and exits
-non-zero: 1 refused by the queue, 2 bad arguments, 3 bad settings, 4 database unusable.
+Every command honours ``--config FILE`` (else ``LOKET_CONFIG``, else the site or user file,
+else the embedded defaults) and ``LOKET_DATABASE_URL`` (else the PC's /etc/loket/environment).
+A refused or failed command prints one line on stderr and exits non-zero: 1 refused by the
+queue, 2 bad arguments, 3 bad settings, 4 database unusable.
 """
 
 from __future__ import annotations

@@ -428,12 +428,21 @@ def copy_backup(path: Path, destination: str) -> Path | str:
     or an rsync target ``host:folder``. The copy is written under a temporary name and
     renamed when complete. Raises ``BackupError`` when it could not be made."""
     if ":" in destination and not destination.startswith("/"):
-        result = subprocess.run(
-            ["rsync", "--times", "--chmod=F600", str(path), destination.rstrip("/") + "/"],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-        )
+        try:
+            result = subprocess.run(
+                ["rsync", "--times", "--chmod=F600", str(path), destination.rstrip("/") + "/"],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+            )
+        except FileNotFoundError:
+            raise BackupError(
+                f"copy to {destination} failed: rsync is not installed (apt-get install rsync)"
+            ) from None
+        except subprocess.TimeoutExpired:
+            raise BackupError(
+                f"copy to {destination} failed: no answer within {TIMEOUT_S} s"
+            ) from None
         if result.returncode != 0:
             raise BackupError(f"copy to {destination} failed: {result.stderr.strip()}")
         return f"{destination.rstrip('/')}/{path.name}"
