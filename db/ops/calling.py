@@ -76,17 +76,9 @@ def no_show_wait(
     return seconds, max(0, rules.no_show_min_recalls - recalls)
 
 
-def no_show_wait_text(seconds: int, recalls: int) -> str:
-    parts = []
-    if seconds:
-        parts.append(f"{seconds // 60}:{seconds % 60:02d} more")
-    if recalls:
-        parts.append(f"{recalls} more recall" + ("s" if recalls > 1 else ""))
-    return " and ".join(parts)
-
-
-def _too_early(number: str, seconds: int, recalls: int) -> NoShowTooEarly:
-    """Not present is refused: ``seconds`` to wait and ``recalls`` to make first."""
+def no_show_too_early(number: str, seconds: int, recalls: int) -> NoShowTooEarly:
+    """Not present is refused: ``seconds`` to wait and ``recalls`` to make first (what
+    :func:`no_show_wait` says is missing; not both zero)."""
     time = f"{seconds // 60}:{seconds % 60:02d}"
     if not recalls:
         return NoShowTooEarly(
@@ -425,7 +417,7 @@ def no_show(
         detail: dict[str, object] = {}
         if seconds or recalls:
             if not reason:
-                raise _too_early(t.number, seconds, recalls)
+                raise no_show_too_early(t.number, seconds, recalls)
             if actor.role not in MANAGERS:
                 raise NotAllowed(
                     "Only a supervisor may mark {number} as no-show before {seconds} s and "
