@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 import ui.ops as ui_ops
-from admin_console.text import tr
-from db.errors import QueueError
+from admin_console.text import WORDS_CONTEXT, language, tr, translation
+from db.errors import WORDS, QueueError
 from db.io.booking_export import ExportError
 from ui.ops import Failure, FailureKind, Operations
 
@@ -32,11 +32,34 @@ def unreachable_text() -> str:
     )
 
 
+def refusal_text(exc: QueueError) -> str:
+    """A queue's refusal in the console's language: its sentence (``template``) translated
+    with the same values filled in; a value given in the console's language too (a
+    service's name, ``service_id``) in that language, a fixed word (``db.errors.WORDS``: a
+    status, a channel...) translated. The English message when the sentence has no
+    translation (the console speaks English, or a refusal new to the translation file)."""
+    text = translation(exc.template)
+    if text is None:
+        return exc.message
+    own = language()
+    values: dict[str, object] = {}
+    for name, value in exc.params.items():
+        value = exc.params.get(f"{name}_{own}", value)
+        if name in WORDS and isinstance(value, str):
+            value = translation(value, WORDS_CONTEXT) or value
+        values[name] = value
+    try:
+        return text.format(**values) if values else text
+    except (KeyError, IndexError, ValueError):
+        log.error("the translation of %r does not fit its values", exc.template)
+        return exc.message
+
+
 def describe_error(failure: Failure) -> str:
     """What the officer reads when an operation fails."""
     exc = failure.error
     if isinstance(exc, QueueError):
-        return exc.message
+        return refusal_text(exc)
     if failure.kind is FailureKind.BUSY:
         return tr("The queue database is busy; please try again in a moment.")
     if failure.unreachable:

@@ -11,11 +11,23 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 CONTEXT = "Console"
+# The fixed words a queue refusal fills in (a ticket's status, a channel, a role...:
+# ``db.errors.WORDS``), a vocabulary apart from the console's own texts.
+WORDS_CONTEXT = "Words"
 
 
 def tr(source: str, **values: object) -> str:
     text = QCoreApplication.translate(CONTEXT, source)
     return text.format(**values) if values else text
+
+
+def translation(source: str, context: str = CONTEXT) -> str | None:
+    """``source`` in the console's language, None when it has no translation there (in
+    English, or a text the translation file does not hold). For texts that come from
+    elsewhere (a queue refusal's sentence and words, :mod:`admin_console.tasks`); the
+    console's own texts go through :func:`tr`."""
+    text = QCoreApplication.translate(context, source)
+    return None if text == source else text
 
 
 def language() -> str:

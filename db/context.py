@@ -107,13 +107,20 @@ def _os_user() -> str:
         return "?"
 
 
+def needed_roles(allowed: frozenset[Role]) -> str:
+    """The roles an operation needs, in words: "a supervisor or an administrator"."""
+    return " or ".join(sorted(ROLE_WORDS[r] for r in allowed))
+
+
 def require(actor: Actor, operation: str) -> None:
     allowed = PERMISSIONS[operation]
     if actor.role not in allowed:
-        who = " or ".join(sorted(ROLE_WORDS[r] for r in allowed))
         raise NotAllowed(
-            f"{actor.name} ({actor.role.value}) may not {operation.replace('_', ' ')}; "
-            f"this needs {who}"
+            "{name} ({role}) may not {operation}; this needs {who}",
+            name=actor.name,
+            role=actor.role.value,
+            operation=operation.replace("_", " "),
+            who=needed_roles(allowed),
         )
 
 
@@ -131,22 +138,28 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     if actor.officer_id is not None:
         row = connection.execute(_OFFICER_BY_ID, {"id": actor.officer_id}).first()
         if row is None or row.username != actor.name:
-            raise NotAllowed(f"{actor.name}: this account no longer exists; log in again.")
+            raise NotAllowed(
+                "{name}: this account no longer exists; log in again.", name=actor.name
+            )
     else:
         row = connection.execute(_OFFICER_BY_NAME, {"name": actor.name}).first()
         if row is None:
             if actor.role == Role.ADMIN:
                 raise NotAllowed(
-                    f"{actor.name} is not an officer of this office: an administrator must "
-                    "log in with an account."
+                    "{name} is not an officer of this office: an administrator must log in "
+                    "with an account.",
+                    name=actor.name,
                 )
             return actor
     if not row.active:
-        raise NotAllowed(f"{actor.name}'s account is deactivated; ask an administrator.")
+        raise NotAllowed("{name}'s account is deactivated; ask an administrator.", name=actor.name)
     role = Role(row.role)
     if role != actor.role:
         raise NotAllowed(
-            f"{actor.name} is now {ROLE_WORDS[role]} (not {ROLE_WORDS[actor.role]}); log in again."
+            "{name} is now {role} (not {was}); log in again.",
+            name=actor.name,
+            role=ROLE_WORDS[role],
+            was=ROLE_WORDS[actor.role],
         )
     return replace(actor, officer_id=row.id)
 

@@ -1,5 +1,15 @@
 """Typed errors of the queue operations. Each message is written for the person who sees it
-(an officer, a supervisor, or the kiosk's wording layer, which also reads the fields)."""
+(an officer, a supervisor, or the kiosk's wording layer, which also reads the fields).
+
+A refusal is an English sentence with ``{name}`` fields (``template``) and their values
+(``params``: numbers, ticket numbers, codes, names, dates and times as written in the
+message); ``message`` is the sentence filled in. A reader in another language translates
+the template and fills in the same fields, where ``params`` offer it:
+
+- ``X_id`` is field ``X`` in Indonesian (a service's name from the settings);
+- the fields named in :data:`WORDS` hold one of a fixed set of English words (a ticket's
+  status, a channel, a role...), which it words in its language like the template.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +17,29 @@ import datetime as dt
 from enum import StrEnum
 from typing import TypedDict
 
+# Fields that hold a fixed English word rather than a value: a ticket's status ("no-show"),
+# a print job's state, a channel ("walk-in"), a role ("officer", "a supervisor"), the roles
+# an operation needs ("a supervisor or an administrator"), an operation ("call next"), a
+# feedback field ("comment"), a weekday ("Mon").
+WORDS = frozenset(
+    {"status", "state", "channel", "role", "was", "who", "operation", "field", "weekday"}
+)
+
 
 class QueueError(Exception):
-    """Base of every refusal by a queue operation; nothing was changed."""
+    """Base of every refusal by a queue operation; nothing was changed.
+
+    ``QueueError(template, **params)``: ``message`` (and ``str()``) is ``template`` with
+    ``params`` filled in (as ``str.format``; a template without params is taken as it is)."""
 
     code = "queue_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, template: str, /, **params: object) -> None:
+        message = template.format(**params) if params else template
         super().__init__(message)
         self.message = message
+        self.template = template
+        self.params: dict[str, object] = params
 
 
 class NotAllowed(QueueError):
@@ -47,13 +71,22 @@ class OfficeClosed(QueueError):
     ``notice`` why a supervisor closed the day (shown to applicants)."""
 
     code = "office_closed"
+    # Added to the sentence when the next opening is known.
+    NEXT_OPENING = " Next opening: {weekday} {next_opening}."
 
     def __init__(
-        self, message: str, next_opening: dt.datetime | None, notice: str | None = None
+        self,
+        template: str,
+        next_opening: dt.datetime | None,
+        notice: str | None = None,
+        /,
+        **params: object,
     ) -> None:
         if next_opening is not None:
-            message += f" Next opening: {next_opening:%a %d-%m-%Y %H:%M}."
-        super().__init__(message)
+            template += self.NEXT_OPENING
+            params["weekday"] = f"{next_opening:%a}"
+            params["next_opening"] = f"{next_opening:%d-%m-%Y %H:%M}"
+        super().__init__(template, **params)
         self.next_opening = next_opening
         self.notice = notice
 
@@ -67,8 +100,8 @@ class ServiceClosed(QueueError):
 
     code = "service_closed"
 
-    def __init__(self, message: str, service: str) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, service: str, /, **params: object) -> None:
+        super().__init__(template, **params)
         self.service = service
 
 
@@ -87,8 +120,10 @@ class NoServices(QueueError):
 class QuotaExhausted(QueueError):
     code = "quota_exhausted"
 
-    def __init__(self, message: str, service: str, channel: str, quota: int) -> None:
-        super().__init__(message)
+    def __init__(
+        self, template: str, service: str, channel: str, quota: int, /, **params: object
+    ) -> None:
+        super().__init__(template, **params)
         self.service = service
         self.channel = channel
         self.quota = quota
@@ -168,7 +203,8 @@ class CheckInRejected(QueueError):
     def __init__(
         self,
         reason: RejectReason,
-        message: str,
+        template: str,
+        /,
         *,
         booking_code: str | None = None,
         booking_date: dt.date | None = None,
@@ -176,8 +212,9 @@ class CheckInRejected(QueueError):
         ticket_number: str | None = None,
         ticket_id: int | None = None,
         notice: str | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message)
+        super().__init__(template, **params)
         self.reason = reason
         self.booking_code = booking_code
         self.booking_date = booking_date

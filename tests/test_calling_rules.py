@@ -27,8 +27,8 @@ from db.ops.calling import (
     complete,
     current_ticket,
     no_show,
+    no_show_too_early,
     no_show_wait,
-    no_show_wait_text,
     recall,
     requeue,
     start_service,
@@ -69,13 +69,18 @@ def test_a_ticket_without_a_call_time_waits_only_for_recalls() -> None:
     ("seconds", "recalls", "text"),
     [
         (103, 1, "1:43 more and 1 more recall"),
+        (103, 2, "1:43 more and 2 more recalls"),
         (5, 0, "0:05 more"),
+        (0, 1, "1 more recall"),
         (0, 2, "2 more recalls"),
-        (0, 0, ""),
     ],
 )
 def test_how_long_before_not_present_in_words(seconds: int, recalls: int, text: str) -> None:
-    assert no_show_wait_text(seconds, recalls) == text
+    refused = no_show_too_early("A-001", seconds, recalls)
+    assert refused.message == (
+        f"A-001 can be marked as no-show after {text}, or by a supervisor with a reason."
+    )
+    assert refused.params["number"] == "A-001"
 
 
 def details(ctx: QueueContext, ticket_id: int, kind: str) -> dict[str, object]:

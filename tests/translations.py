@@ -8,10 +8,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 
-def finished_translations(ts: Path) -> dict[str, str]:
-    """source → translation of every finished message of a ``.ts`` file."""
+def finished_translations(ts: Path, context: str | None = None) -> dict[str, str]:
+    """source → translation of every finished message of a ``.ts`` file (of one
+    ``context`` only, when given)."""
     result = {}
-    for message in ET.parse(ts).getroot().iter("message"):
+    root = ET.parse(ts).getroot()
+    contexts = [c for c in root.iter("context") if context in (None, c.findtext("name"))]
+    for message in (m for c in contexts for m in c.iter("message")):
         translation = message.find("translation")
         assert translation is not None
         if translation.get("type") not in ("unfinished", "obsolete") and translation.text:

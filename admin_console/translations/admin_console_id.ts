@@ -1711,5 +1711,836 @@
         <source>{counter} calls its chosen services today.</source>
         <translation>{counter} memanggil layanan yang dipilih hari ini.</translation>
     </message>
+    <message>
+        <source>{name} ({role}) may not {operation}; this needs {who}</source>
+        <translation>{name} ({role}) tidak berwenang untuk {operation}; tindakan ini memerlukan {who}</translation>
+    </message>
+    <message>
+        <source>{name}'s account is deactivated; ask an administrator.</source>
+        <translation>Akun {name} dinonaktifkan; hubungi administrator.</translation>
+    </message>
+    <message>
+        <source>{name} is now {role} (not {was}); log in again.</source>
+        <translation>{name} sekarang berperan sebagai {role} (bukan {was}); silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>{name}: this account no longer exists; log in again.</source>
+        <translation>{name}: akun ini sudah tidak ada; silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>{name} is not an officer of this office: an administrator must log in with an account.</source>
+        <translation>{name} bukan petugas kantor ini: administrator harus masuk dengan akun.</translation>
+    </message>
+    <message>
+        <source>The code is too long ({length} &gt; {limit}).</source>
+        <translation>Kode terlalu panjang ({length} &gt; {limit}).</translation>
+    </message>
+    <message>
+        <source>This is not a booking QR code we can read.</source>
+        <translation>Ini bukan kode QR booking yang dapat kami baca.</translation>
+    </message>
+    <message>
+        <source>Booking QR version {version} is not supported.</source>
+        <translation>Kode QR booking versi {version} tidak didukung.</translation>
+    </message>
+    <message>
+        <source>The booking QR code is damaged (bad encoding).</source>
+        <translation>Kode QR booking rusak (pengodean tidak valid).</translation>
+    </message>
+    <message>
+        <source>The booking QR code is damaged (no key id).</source>
+        <translation>Kode QR booking rusak (tanpa ID kunci).</translation>
+    </message>
+    <message>
+        <source>The booking QR code is signed with key {key_id}, not known here.</source>
+        <translation>Kode QR booking ditandatangani dengan kunci {key_id}, yang tidak dikenal di sini.</translation>
+    </message>
+    <message>
+        <source>The booking QR code's signature does not match its content.</source>
+        <translation>Tanda tangan kode QR booking tidak cocok dengan isinya.</translation>
+    </message>
+    <message>
+        <source>The booking QR code for {code} expired at {time} UTC.</source>
+        <translation>Kode QR booking untuk {code} sudah kedaluwarsa pada {time} UTC.</translation>
+    </message>
+    <message>
+        <source>The booking QR code is signed but invalid: {problem}.</source>
+        <translation>Kode QR booking bertanda tangan tetapi tidak valid: {problem}.</translation>
+    </message>
+    <message>
+        <source>{service} does not take walk-in applicants.</source>
+        <translation>{service} tidak menerima pemohon pendaftaran langsung.</translation>
+    </message>
+    <message>
+        <source>Today's quota for failed online bookings ({quota}) is used up.</source>
+        <translation>Kuota hari ini untuk booking online yang gagal ({quota}) sudah habis.</translation>
+    </message>
+    <message>
+        <source>{number} can be marked as no-show after {time} more, or by a supervisor with a reason.</source>
+        <translation>{number} baru dapat dicatat tidak hadir setelah {time} lagi, atau oleh supervisor dengan alasan.</translation>
+    </message>
+    <message>
+        <source>{number} can be marked as no-show after {recalls} more recall, or by a supervisor with a reason.</source>
+        <translation>{number} baru dapat dicatat tidak hadir setelah {recalls} panggilan ulang lagi, atau oleh supervisor dengan alasan.</translation>
+    </message>
+    <message>
+        <source>{number} can be marked as no-show after {recalls} more recalls, or by a supervisor with a reason.</source>
+        <translation>{number} baru dapat dicatat tidak hadir setelah {recalls} panggilan ulang lagi, atau oleh supervisor dengan alasan.</translation>
+    </message>
+    <message>
+        <source>{number} can be marked as no-show after {time} more and {recalls} more recall, or by a supervisor with a reason.</source>
+        <translation>{number} baru dapat dicatat tidak hadir setelah {time} lagi dan {recalls} panggilan ulang lagi, atau oleh supervisor dengan alasan.</translation>
+    </message>
+    <message>
+        <source>{number} can be marked as no-show after {time} more and {recalls} more recalls, or by a supervisor with a reason.</source>
+        <translation>{number} baru dapat dicatat tidak hadir setelah {time} lagi dan {recalls} panggilan ulang lagi, atau oleh supervisor dengan alasan.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may mark {number} as no-show before {seconds} s and {recalls} recall(s).</source>
+        <translation>Hanya supervisor yang dapat mencatat {number} tidak hadir sebelum {seconds} detik dan {recalls} panggilan ulang.</translation>
+    </message>
+    <message>
+        <source>{number} is at no counter, not at counter {counter}.</source>
+        <translation>{number} tidak berada di loket mana pun, bukan di loket {counter}.</translation>
+    </message>
+    <message>
+        <source>{number} is at counter {at}, not at counter {counter}.</source>
+        <translation>{number} berada di loket {at}, bukan di loket {counter}.</translation>
+    </message>
+    <message>
+        <source>{number} is still {status} at counter {counter}.</source>
+        <translation>{number} masih berstatus {status} di loket {counter}.</translation>
+    </message>
+    <message>
+        <source>{number} is still {status} at counter {counter}: complete it or mark it no-show first.</source>
+        <translation>{number} masih berstatus {status} di loket {counter}: selesaikan dulu atau catat tidak hadir.</translation>
+    </message>
+    <message>
+        <source>No ticket {ref} today.</source>
+        <translation>Tidak ada tiket {ref} hari ini.</translation>
+    </message>
+    <message>
+        <source>{number} is from {day}; tickets of an earlier day can no longer be called or changed.</source>
+        <translation>{number} adalah tiket tanggal {day}; tiket hari sebelumnya tidak dapat dipanggil atau diubah lagi.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for counter {counter}.</source>
+        <translation>Tidak ada yang menunggu untuk loket {counter}.</translation>
+    </message>
+    <message>
+        <source>Calling out of order needs a reason.</source>
+        <translation>Memanggil di luar urutan memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>Cannot call {number}: it is {status}.</source>
+        <translation>{number} tidak dapat dipanggil: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Counter {counter} does not serve {number}'s service today.</source>
+        <translation>Loket {counter} tidak melayani layanan {number} hari ini.</translation>
+    </message>
+    <message>
+        <source>{number} was sent to counter {sent_to}: only that counter calls it.</source>
+        <translation>{number} dikirim ke loket {sent_to}: hanya loket itu yang memanggilnya.</translation>
+    </message>
+    <message>
+        <source>{number} was just called at another counter.</source>
+        <translation>{number} baru saja dipanggil di loket lain.</translation>
+    </message>
+    <message>
+        <source>Cannot recall {number}: it is {status}.</source>
+        <translation>{number} tidak dapat dipanggil ulang: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot start serving {number}: it is {status}.</source>
+        <translation>Layanan untuk {number} tidak dapat dimulai: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot complete {number}: it is {status}.</source>
+        <translation>{number} tidak dapat diselesaikan: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot mark as no-show {number}: it is {status}.</source>
+        <translation>{number} tidak dapat dicatat tidak hadir: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot put back in line {number}: it is {status}.</source>
+        <translation>{number} tidak dapat dikembalikan ke antrean: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot transfer {number}: it is {status}.</source>
+        <translation>{number} tidak dapat dipindahkan: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot cancel {number}: it is {status}.</source>
+        <translation>{number} tidak dapat dibatalkan: statusnya {status}.</translation>
+    </message>
+    <message>
+        <source>There is no officer {ref}.</source>
+        <translation>Tidak ada petugas {ref}.</translation>
+    </message>
+    <message>
+        <source>{name} is not signed in at a counter now: choose a counter or another officer.</source>
+        <translation>{name} sedang tidak bertugas di loket mana pun: pilih loket atau petugas lain.</translation>
+    </message>
+    <message>
+        <source>{counter_name} (counter {counter}) is closed: nobody would call the ticket there.</source>
+        <translation>{counter_name} (nomor {counter}) tutup: tidak ada yang akan memanggil tiket itu di sana.</translation>
+    </message>
+    <message>
+        <source>{counter_name} (counter {counter}) does not serve {service}.</source>
+        <translation>{counter_name} (nomor {counter}) tidak melayani {service}.</translation>
+    </message>
+    <message>
+        <source>{counter_name} (counter {counter}) does not take {channel} tickets.</source>
+        <translation>{counter_name} (nomor {counter}) tidak menerima tiket {channel}.</translation>
+    </message>
+    <message>
+        <source>Transfer to a counter or to an officer, not to both.</source>
+        <translation>Pindahkan ke loket atau ke petugas, tidak ke keduanya.</translation>
+    </message>
+    <message>
+        <source>Say where the ticket goes: a service, a counter or an officer.</source>
+        <translation>Tentukan tujuan tiket: layanan, loket, atau petugas.</translation>
+    </message>
+    <message>
+        <source>{number} is already in the {service} line.</source>
+        <translation>{number} sudah berada di antrean {service}.</translation>
+    </message>
+    <message>
+        <source>{service} does not take {channel} tickets.</source>
+        <translation>{service} tidak menerima tiket {channel}.</translation>
+    </message>
+    <message>
+        <source>{number} is already waiting for counter {counter}.</source>
+        <translation>{number} sudah menunggu untuk loket {counter}.</translation>
+    </message>
+    <message>
+        <source>Cancelling a ticket needs a reason.</source>
+        <translation>Membatalkan tiket memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a booking.</source>
+        <translation>Kode ini terlalu panjang untuk kode booking.</translation>
+    </message>
+    <message>
+        <source>This is not a booking code we can read.</source>
+        <translation>Ini bukan kode booking yang dapat kami baca.</translation>
+    </message>
+    <message>
+        <source>This office has no key for booking QR codes (settings: booking_qr.public_keys).</source>
+        <translation>Kantor ini belum memiliki kunci untuk kode QR booking (pengaturan: booking_qr.public_keys).</translation>
+    </message>
+    <message>
+        <source>Booking {code} is for another office ({office}).</source>
+        <translation>Booking {code} untuk kantor lain ({office}).</translation>
+    </message>
+    <message>
+        <source>Booking {code} is for {day}, not today.</source>
+        <translation>Booking {code} untuk tanggal {day}, bukan hari ini.</translation>
+    </message>
+    <message>
+        <source>Booking {code} is not in today's list.</source>
+        <translation>Booking {code} tidak ada dalam daftar hari ini.</translation>
+    </message>
+    <message>
+        <source>Booking {code} is already checked in: ticket {number}.</source>
+        <translation>Booking {code} sudah check-in: tiket {number}.</translation>
+    </message>
+    <message>
+        <source>Booking {code} was cancelled.</source>
+        <translation>Booking {code} telah dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Booking {code} was moved to another day.</source>
+        <translation>Booking {code} telah dipindahkan ke hari lain.</translation>
+    </message>
+    <message>
+        <source>The office is closed today.</source>
+        <translation>Kantor tutup hari ini.</translation>
+    </message>
+    <message>
+        <source>The booked service ({booked_service}) is not offered at this kiosk.</source>
+        <translation>Layanan yang dibooking ({booked_service}) tidak tersedia di kios ini.</translation>
+    </message>
+    <message>
+        <source>Check-in for booking {code} opens at {time}.</source>
+        <translation>Check-in untuk booking {code} dibuka pukul {time}.</translation>
+    </message>
+    <message>
+        <source>Booking {code}'s check-in closed at {time}.</source>
+        <translation>Check-in untuk booking {code} sudah ditutup pukul {time}.</translation>
+    </message>
+    <message>
+        <source>{name} may not work at {counter_name} (counter {counter}); choose another counter or ask a supervisor.</source>
+        <translation>{name} tidak dapat bertugas di {counter_name} (nomor {counter}); pilih loket lain atau hubungi supervisor.</translation>
+    </message>
+    <message>
+        <source>Counter {counter} is paused: resume it before calling.</source>
+        <translation>Loket {counter} sedang istirahat: lanjutkan dulu sebelum memanggil.</translation>
+    </message>
+    <message>
+        <source>{number} is still at counter {counter}: finish or transfer it first.</source>
+        <translation>{number} masih berada di loket {counter}: selesaikan atau pindahkan dulu.</translation>
+    </message>
+    <message>
+        <source>{day} has passed: only today ({today}) and later days can be changed.</source>
+        <translation>Tanggal {day} sudah lewat: hanya hari ini ({today}) dan hari-hari berikutnya yang dapat diubah.</translation>
+    </message>
+    <message>
+        <source>Closing the office needs a reason (shown to applicants).</source>
+        <translation>Menutup kantor memerlukan alasan (ditampilkan kepada pemohon).</translation>
+    </message>
+    <message>
+        <source>Unknown service {code} (known: {known}).</source>
+        <translation>Layanan {code} tidak dikenal (yang dikenal: {known}).</translation>
+    </message>
+    <message>
+        <source>Counter {counter} must call at least one service.</source>
+        <translation>Loket {counter} harus memanggil setidaknya satu layanan.</translation>
+    </message>
+    <message>
+        <source>Say which service to reopen.</source>
+        <translation>Tentukan layanan yang akan dibuka kembali.</translation>
+    </message>
+    <message>
+        <source>Say which counter goes back to its configured services.</source>
+        <translation>Tentukan loket yang kembali ke layanan sesuai pengaturannya.</translation>
+    </message>
+    <message>
+        <source>Give a phone number or an e-mail address.</source>
+        <translation>Isi nomor telepon atau alamat e-mail.</translation>
+    </message>
+    <message>
+        <source>The {field} is too long ({length} &gt; {limit} characters).</source>
+        <translation>Isian {field} terlalu panjang ({length} &gt; {limit} karakter).</translation>
+    </message>
+    <message>
+        <source>Unknown complaint category {category} (known: {known}).</source>
+        <translation>Kategori pengaduan {category} tidak dikenal (yang dikenal: {known}).</translation>
+    </message>
+    <message>
+        <source>A contact is kept only with the applicant's consent.</source>
+        <translation>Kontak hanya disimpan dengan persetujuan pemohon.</translation>
+    </message>
+    <message>
+        <source>An answer needs a response note.</source>
+        <translation>Jawaban memerlukan catatan tanggapan.</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be made new again.</source>
+        <translation>Pengaduan tidak dapat dijadikan baru lagi.</translation>
+    </message>
+    <message>
+        <source>This is not a ticket of this office.</source>
+        <translation>Ini bukan tiket kantor ini.</translation>
+    </message>
+    <message>
+        <source>{number} has not been served yet; the survey follows the service.</source>
+        <translation>{number} belum dilayani; survei diisi setelah layanan.</translation>
+    </message>
+    <message>
+        <source>{number} was served more than {days} days ago.</source>
+        <translation>{number} dilayani lebih dari {days} hari yang lalu.</translation>
+    </message>
+    <message>
+        <source>The survey for {number} was already given.</source>
+        <translation>Survei untuk {number} sudah diisi.</translation>
+    </message>
+    <message>
+        <source>The survey needs nine answers, each from 1 to 4.</source>
+        <translation>Survei memerlukan sembilan jawaban, masing-masing dari 1 sampai 4.</translation>
+    </message>
+    <message>
+        <source>No complaint {complaint_id}.</source>
+        <translation>Tidak ada pengaduan {complaint_id}.</translation>
+    </message>
+    <message>
+        <source>Booking tickets are made by checking in the booking.</source>
+        <translation>Tiket booking dibuat melalui check-in booking.</translation>
+    </message>
+    <message>
+        <source>{service} does not take {channel} applicants.</source>
+        <translation>{service} tidak menerima pemohon {channel}.</translation>
+    </message>
+    <message>
+        <source>Today's {channel} quota for {service} ({quota}) is used up.</source>
+        <translation>Kuota {channel} hari ini untuk {service} ({quota}) sudah habis.</translation>
+    </message>
+    <message>
+        <source>{service} has no {channel} quota to set.</source>
+        <translation>{service} tidak memiliki kuota {channel} yang dapat diatur.</translation>
+    </message>
+    <message>
+        <source>A quota cannot be negative.</source>
+        <translation>Kuota tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>Changing a quota needs a reason.</source>
+        <translation>Mengubah kuota memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>Unknown channel {given}.</source>
+        <translation>Jalur {given} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>A priority ticket needs a reason, one of: {known}.</source>
+        <translation>Tiket prioritas memerlukan alasan, salah satu dari: {known}.</translation>
+    </message>
+    <message>
+        <source>Only priority tickets take a reason.</source>
+        <translation>Hanya tiket prioritas yang memakai alasan.</translation>
+    </message>
+    <message>
+        <source>A quota override needs a reason.</source>
+        <translation>Penerbitan di luar kuota memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>This name is locked at this PC after too many wrong passwords, until {time}. Try again then, or ask a supervisor to unlock it.</source>
+        <translation>Nama ini dikunci di PC ini karena terlalu banyak kata sandi yang salah, sampai pukul {time}. Silakan coba lagi nanti, atau minta supervisor membuka kuncinya.</translation>
+    </message>
+    <message>
+        <source>The role must be officer, supervisor or admin.</source>
+        <translation>Peran harus salah satu dari: officer, supervisor, admin.</translation>
+    </message>
+    <message>
+        <source>The password must be at least {length} characters.</source>
+        <translation>Kata sandi harus terdiri dari sedikitnya {length} karakter.</translation>
+    </message>
+    <message>
+        <source>A username is 2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+        <translation>Nama pengguna terdiri dari 2-64 karakter: huruf kecil, angka, '.', '_' atau '-', diawali huruf.</translation>
+    </message>
+    <message>
+        <source>There is no officer with id {officer_id}.</source>
+        <translation>Tidak ada petugas dengan ID {officer_id}.</translation>
+    </message>
+    <message>
+        <source>You cannot do this to {username}: {username} is the last active administrator. Make another officer an administrator first.</source>
+        <translation>Tindakan ini tidak dapat dilakukan pada {username}: {username} adalah administrator aktif terakhir. Jadikan petugas lain administrator terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>You cannot do this to yourself: {username} is the last active administrator. Make another officer an administrator first.</source>
+        <translation>Tindakan ini tidak dapat Anda lakukan pada akun sendiri: {username} adalah administrator aktif terakhir. Jadikan petugas lain administrator terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>An officer named {username} already exists.</source>
+        <translation>Petugas bernama {username} sudah ada.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nama pengguna atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <source>This account is deactivated; ask an administrator.</source>
+        <translation>Akun ini dinonaktifkan; hubungi administrator.</translation>
+    </message>
+    <message>
+        <source>No print job {job_id}.</source>
+        <translation>Tidak ada tugas cetak {job_id}.</translation>
+    </message>
+    <message>
+        <source>Print job {job_id} is already {state}.</source>
+        <translation>Tugas cetak {job_id} sudah berstatus {state}.</translation>
+    </message>
+    <message>
+        <source>Unknown ticket language {language}.</source>
+        <translation>Bahasa tiket {language} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown print progress {progress}.</source>
+        <translation>Kemajuan cetak {progress} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>No ticket with id {ticket_id}.</source>
+        <translation>Tidak ada tiket dengan ID {ticket_id}.</translation>
+    </message>
+    <message>
+        <source>{number} was not issued at a kiosk: name the kiosk.</source>
+        <translation>{number} tidak diterbitkan di kios: sebutkan kiosnya.</translation>
+    </message>
+    <message>
+        <source>There is no counter {counter} (counters: {known}).</source>
+        <translation>Tidak ada loket {counter} (loket yang ada: {known}).</translation>
+    </message>
+    <message>
+        <source>Walk-in for failed online bookings is not open today.</source>
+        <translation>Pendaftaran langsung untuk booking online yang gagal tidak dibuka hari ini.</translation>
+    </message>
+    <message>
+        <source>Walk-in for failed online bookings is not open today. Next opening: {weekday} {next_opening}.</source>
+        <translation>Pendaftaran langsung untuk booking online yang gagal tidak dibuka hari ini. Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>The office is closed today ({reason}).</source>
+        <translation>Kantor tutup hari ini ({reason}).</translation>
+    </message>
+    <message>
+        <source>The office is closed today ({reason}). Next opening: {weekday} {next_opening}.</source>
+        <translation>Kantor tutup hari ini ({reason}). Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>Tickets are issued from {time} today.</source>
+        <translation>Tiket diterbitkan mulai pukul {time} hari ini.</translation>
+    </message>
+    <message>
+        <source>Tickets are issued from {time} today. Next opening: {weekday} {next_opening}.</source>
+        <translation>Tiket diterbitkan mulai pukul {time} hari ini. Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>The office has stopped issuing tickets for today.</source>
+        <translation>Kantor sudah berhenti menerbitkan tiket untuk hari ini.</translation>
+    </message>
+    <message>
+        <source>The office has stopped issuing tickets for today. Next opening: {weekday} {next_opening}.</source>
+        <translation>Kantor sudah berhenti menerbitkan tiket untuk hari ini. Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>The office is closed today (closed: {notice}).</source>
+        <translation>Kantor tutup hari ini (ditutup: {notice}).</translation>
+    </message>
+    <message>
+        <source>The office is closed today (closed: {notice}). Next opening: {weekday} {next_opening}.</source>
+        <translation>Kantor tutup hari ini (ditutup: {notice}). Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>The office is closed today (public holiday: {holiday}).</source>
+        <translation>Kantor tutup hari ini (hari libur nasional: {holiday}).</translation>
+    </message>
+    <message>
+        <source>The office is closed today (public holiday: {holiday}). Next opening: {weekday} {next_opening}.</source>
+        <translation>Kantor tutup hari ini (hari libur nasional: {holiday}). Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>The office is closed today (office closure).</source>
+        <translation>Kantor tutup hari ini (penutupan kantor).</translation>
+    </message>
+    <message>
+        <source>The office is closed today (office closure). Next opening: {weekday} {next_opening}.</source>
+        <translation>Kantor tutup hari ini (penutupan kantor). Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>The office is closed today (no opening hours on this weekday).</source>
+        <translation>Kantor tutup hari ini (tidak ada jam buka pada hari ini).</translation>
+    </message>
+    <message>
+        <source>The office is closed today (no opening hours on this weekday). Next opening: {weekday} {next_opening}.</source>
+        <translation>Kantor tutup hari ini (tidak ada jam buka pada hari ini). Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+    <message>
+        <source>Walk-in registration is not open today.</source>
+        <translation>Pendaftaran langsung tidak dibuka hari ini.</translation>
+    </message>
+    <message>
+        <source>Walk-in registration is not open today. Next opening: {weekday} {next_opening}.</source>
+        <translation>Pendaftaran langsung tidak dibuka hari ini. Buka kembali: {weekday} {next_opening}.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>a kiosk</source>
+        <translation>kios</translation>
+    </message>
+    <message>
+        <source>a kiosk or a supervisor or an administrator or an officer</source>
+        <translation>kios, supervisor, administrator, atau petugas</translation>
+    </message>
+    <message>
+        <source>a kiosk or an administrator</source>
+        <translation>kios atau administrator</translation>
+    </message>
+    <message>
+        <source>a supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>a supervisor or an administrator</source>
+        <translation>supervisor atau administrator</translation>
+    </message>
+    <message>
+        <source>a supervisor or an administrator or an officer</source>
+        <translation>supervisor, administrator, atau petugas</translation>
+    </message>
+    <message>
+        <source>add officer</source>
+        <translation>menambahkan petugas</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>an officer</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>answer complaint</source>
+        <translation>menjawab pengaduan</translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation>booking</translation>
+    </message>
+    <message>
+        <source>call next</source>
+        <translation>memanggil antrean berikutnya</translation>
+    </message>
+    <message>
+        <source>call ticket</source>
+        <translation>memanggil tiket tertentu</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>dipanggil</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>membatalkan tiket</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>check in booking</source>
+        <translation>melakukan check-in booking</translation>
+    </message>
+    <message>
+        <source>close counter</source>
+        <translation>menutup loket</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>komentar</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>menyelesaikan layanan</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>kontak</translation>
+    </message>
+    <message>
+        <source>create print job</source>
+        <translation>membuat tugas cetak</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>export feedback</source>
+        <translation>mengekspor masukan</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>file complaint</source>
+        <translation>menyampaikan pengaduan</translation>
+    </message>
+    <message>
+        <source>finish print job</source>
+        <translation>menyelesaikan tugas cetak</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Jum</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <translation>mengirim laporan status perangkat</translation>
+    </message>
+    <message>
+        <source>import bookings</source>
+        <translation>mengimpor data booking</translation>
+    </message>
+    <message>
+        <source>issue booking failure</source>
+        <translation>menerbitkan tiket untuk booking online yang gagal</translation>
+    </message>
+    <message>
+        <source>issue ticket</source>
+        <translation>menerbitkan tiket</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>kios</translation>
+    </message>
+    <message>
+        <source>manage days</source>
+        <translation>mengatur hari layanan</translation>
+    </message>
+    <message>
+        <source>manage officers</source>
+        <translation>mengelola petugas</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Sen</translation>
+    </message>
+    <message>
+        <source>no show</source>
+        <translation>mencatat tidak hadir</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>tidak hadir</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tanpa printer</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>open counter</source>
+        <translation>membuka loket</translation>
+    </message>
+    <message>
+        <source>override quota</source>
+        <translation>menerbitkan tiket di luar kuota</translation>
+    </message>
+    <message>
+        <source>pause counter</source>
+        <translation>mengistirahatkan loket</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>menunggu dicetak</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>tercetak</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>prioritas</translation>
+    </message>
+    <message>
+        <source>purge personal data</source>
+        <translation>menghapus data pribadi</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>memanggil ulang</translation>
+    </message>
+    <message>
+        <source>record backup</source>
+        <translation>mencatat cadangan</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>mencetak ulang tiket</translation>
+    </message>
+    <message>
+        <source>requeue</source>
+        <translation>mengembalikan tiket ke antrean</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>tanggapan</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>search bookings</source>
+        <translation>mencari booking</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>sedang dilayani</translation>
+    </message>
+    <message>
+        <source>set quota</source>
+        <translation>mengatur kuota</translation>
+    </message>
+    <message>
+        <source>start service</source>
+        <translation>memulai layanan</translation>
+    </message>
+    <message>
+        <source>submit survey</source>
+        <translation>mengisi survei</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>take print job</source>
+        <translation>mengambil tugas cetak</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>memindahkan tiket</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>unlock logins</source>
+        <translation>membuka kunci login</translation>
+    </message>
+    <message>
+        <source>view audit</source>
+        <translation>melihat log audit</translation>
+    </message>
+    <message>
+        <source>view bookings</source>
+        <translation>melihat data booking</translation>
+    </message>
+    <message>
+        <source>view feedback</source>
+        <translation>melihat masukan</translation>
+    </message>
+    <message>
+        <source>view reports</source>
+        <translation>melihat laporan</translation>
+    </message>
+    <message>
+        <source>vip</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>langsung</translation>
+    </message>
+    <message>
+        <source>walk_in</source>
+        <translation>langsung</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Rab</translation>
+    </message>
 </context>
 </TS>

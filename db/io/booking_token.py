@@ -117,12 +117,24 @@ class BookingClaim:
 
 class TokenError(Exception):
     """A token that cannot be trusted. ``reason`` is what a kiosk words; ``message`` is for
-    staff and logs. ``claim`` is set only for ``expired`` (the signature was good)."""
+    staff and logs, ``template`` and ``params`` the same as for a queue refusal (check-in
+    refuses the scan with them, ``db.errors.CheckInRejected``). ``claim`` is set only for
+    ``expired`` (the signature was good)."""
 
-    def __init__(self, reason: Reason, message: str, claim: BookingClaim | None = None) -> None:
+    def __init__(
+        self,
+        reason: Reason,
+        template: str,
+        claim: BookingClaim | None = None,
+        /,
+        **params: object,
+    ) -> None:
+        message = template.format(**params) if params else template
         super().__init__(message)
         self.reason: Reason = reason
         self.message = message
+        self.template = template
+        self.params: dict[str, object] = params
         self.claim = claim
 
 
@@ -276,12 +288,19 @@ def verify_token(
         raise ValueError("now must be zone-aware")
     text = payload.strip()
     if len(text) > max_chars:
-        raise TokenError("malformed", f"The code is too long ({len(text)} > {max_chars}).")
+        raise TokenError(
+            "malformed",
+            "The code is too long ({length} > {limit}).",
+            length=len(text),
+            limit=max_chars,
+        )
     found = _TOKEN.fullmatch(text)
     if found is None:
         raise TokenError("malformed", "This is not a booking QR code we can read.")
     if found.group(1) != str(VERSION):
-        raise TokenError("malformed", f"Booking QR version {found.group(1)} is not supported.")
+        raise TokenError(
+            "malformed", "Booking QR version {version} is not supported.", version=found.group(1)
+        )
     raw = _b64decode(found.group(2))
     signature = _b64decode(found.group(3))
     if raw is None or signature is None or len(signature) != 64:
@@ -293,7 +312,9 @@ def verify_token(
     keys = [key for kid, key in map(_public_key, (k.strip() for k in public_keys)) if kid == key_id]
     if not keys:
         raise TokenError(
-            "unknown_key", f"The booking QR code is signed with key {key_id}, not known here."
+            "unknown_key",
+            "The booking QR code is signed with key {key_id}, not known here.",
+            key_id=key_id,
         )
     for key in keys:
         try:
@@ -307,13 +328,14 @@ def verify_token(
         claim = _decode(raw)
     except ValueError as exc:
         raise TokenError(
-            "malformed", f"The booking QR code is signed but invalid: {exc}."
+            "malformed", "The booking QR code is signed but invalid: {problem}.", problem=str(exc)
         ) from None
     if now >= claim.expires_at:
         raise TokenError(
             "expired",
-            f"The booking QR code for {claim.booking_code} expired at "
-            f"{claim.expires_at:%Y-%m-%d %H:%M} UTC.",
+            "The booking QR code for {code} expired at {time} UTC.",
             claim,
+            code=claim.booking_code,
+            time=f"{claim.expires_at:%Y-%m-%d %H:%M}",
         )
     return claim

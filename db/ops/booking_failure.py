@@ -94,7 +94,11 @@ def issue_booking_failure_ticket(
     require(actor, "issue_booking_failure")
     service = find_service(ctx, service_code)
     if Channel.WALK_IN not in service.channels:
-        raise ChannelNotAccepted(f"{service.name.en} does not take walk-in applicants.")
+        raise ChannelNotAccepted(
+            "{service} does not take walk-in applicants.",
+            service=service.name.en,
+            service_id=service.name.id,
+        )
     text = " ".join((note.strip() or DEFAULT_NOTE).split())[:NOTE_MAX]
     reason = f"{TAG} {text}"
 
@@ -116,10 +120,11 @@ def issue_booking_failure_ticket(
         quota = ctx.settings.kiosk.booking_failure_quota
         if _issued(session, day) > quota:
             raise QuotaExhausted(
-                f"Today's quota for failed online bookings ({quota}) is used up.",
+                "Today's quota for failed online bookings ({quota}) is used up.",
                 service.code,
                 Channel.WALK_IN,
                 quota,
+                quota=quota,
             )
         audit(session, actor, "issue_booking_failure", now, ticket.number, note=text)
         return ticket

@@ -76,13 +76,46 @@ def no_show_wait(
     return seconds, max(0, rules.no_show_min_recalls - recalls)
 
 
-def no_show_wait_text(seconds: int, recalls: int) -> str:
-    parts = []
-    if seconds:
-        parts.append(f"{seconds // 60}:{seconds % 60:02d} more")
-    if recalls:
-        parts.append(f"{recalls} more recall" + ("s" if recalls > 1 else ""))
-    return " and ".join(parts)
+def no_show_too_early(number: str, seconds: int, recalls: int) -> NoShowTooEarly:
+    """Not present is refused: ``seconds`` to wait and ``recalls`` to make first (what
+    :func:`no_show_wait` says is missing; not both zero)."""
+    time = f"{seconds // 60}:{seconds % 60:02d}"
+    if not recalls:
+        return NoShowTooEarly(
+            "{number} can be marked as no-show after {time} more, or by a supervisor with a "
+            "reason.",
+            number=number,
+            time=time,
+        )
+    if not seconds:
+        if recalls == 1:
+            return NoShowTooEarly(
+                "{number} can be marked as no-show after {recalls} more recall, or by a "
+                "supervisor with a reason.",
+                number=number,
+                recalls=recalls,
+            )
+        return NoShowTooEarly(
+            "{number} can be marked as no-show after {recalls} more recalls, or by a "
+            "supervisor with a reason.",
+            number=number,
+            recalls=recalls,
+        )
+    if recalls == 1:
+        return NoShowTooEarly(
+            "{number} can be marked as no-show after {time} more and {recalls} more recall, "
+            "or by a supervisor with a reason.",
+            number=number,
+            time=time,
+            recalls=recalls,
+        )
+    return NoShowTooEarly(
+        "{number} can be marked as no-show after {time} more and {recalls} more recalls, or "
+        "by a supervisor with a reason.",
+        number=number,
+        time=time,
+        recalls=recalls,
+    )
 
 
 def find_ticket(session: Session, ctx: QueueContext, ref: int | str) -> Ticket:
@@ -96,29 +129,39 @@ def find_ticket(session: Session, ctx: QueueContext, ref: int | str) -> Ticket:
             select(Ticket).where(Ticket.business_day == ctx.today(), Ticket.number == number)
         )
     if ticket is None:
-        raise UnknownTicket(f"No ticket {ref} today.")
+        raise UnknownTicket("No ticket {ref} today.", ref=ref)
     return ticket
 
 
 def _today_only(ctx: QueueContext, ticket: Ticket) -> None:
     if ticket.business_day != ctx.today():
         raise NotToday(
-            f"{ticket.number} is from {ticket.business_day:%d-%m-%Y}; tickets of an earlier "
-            "day can no longer be called or changed."
+            "{number} is from {day}; tickets of an earlier day can no longer be called or changed.",
+            number=ticket.number,
+            day=f"{ticket.business_day:%d-%m-%Y}",
         )
 
 
-def _expect(ticket: Ticket, action: str, *allowed: TicketStatus) -> None:
-    if ticket.status not in allowed:
-        raise IllegalTransition(
-            f"Cannot {action} {ticket.number}: it is {ticket.status.replace('_', '-')}."
-        )
+def _status(ticket: Ticket) -> str:
+    """A ticket's status as a word in a refusal: "no-show"."""
+    return ticket.status.replace("_", "-")
 
 
 def _at_counter(ticket: Ticket, counter: int) -> None:
-    if ticket.counter_number != counter:
-        where = f"counter {ticket.counter_number}" if ticket.counter_number else "no counter"
-        raise WrongCounter(f"{ticket.number} is at {where}, not at counter {counter}.")
+    if ticket.counter_number == counter:
+        return
+    if ticket.counter_number:
+        raise WrongCounter(
+            "{number} is at counter {at}, not at counter {counter}.",
+            number=ticket.number,
+            at=ticket.counter_number,
+            counter=counter,
+        )
+    raise WrongCounter(
+        "{number} is at no counter, not at counter {counter}.",
+        number=ticket.number,
+        counter=counter,
+    )
 
 
 _CLAIM = (
@@ -186,7 +229,7 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
         now = queue_now(session, ctx)
         config = counter_today(session, ctx, counter)
         ensure_open_for_calling(session, ctx, actor, counter, now)
-        _not_busy(session, ctx, counter, ": complete it or mark it no-show first.")
+        _not_busy(session, ctx, counter, calling_next=True)
         recent = recent_channels(session, ctx, counter)
         waiting = waiting_line(session, ctx.today(), config.services)
         line = eligible(waiting, config.services, config.channels, counter)
@@ -197,16 +240,30 @@ def call_next(ctx: QueueContext, actor: Actor, counter: int) -> TicketView:
             if view is not None:
                 return view
             line = [w for w in line if w.ticket_id != chosen.ticket_id]
-        raise NobodyWaiting(f"Nobody is waiting for counter {counter}.")
+        raise NobodyWaiting("Nobody is waiting for counter {counter}.", counter=counter)
 
     return ctx.db.run_write(work)
 
 
-def _not_busy(session: Session, ctx: QueueContext, counter: int, then: str) -> None:
+def _not_busy(session: Session, ctx: QueueContext, counter: int, *, calling_next: bool) -> None:
     busy = busy_at(session, ctx, counter)
-    if busy is not None:
-        number, status = busy
-        raise CounterBusy(f"{number} is still {status} at counter {counter}{then}")
+    if busy is None:
+        return
+    number, status = busy
+    if calling_next:
+        raise CounterBusy(
+            "{number} is still {status} at counter {counter}: complete it or mark it no-show "
+            "first.",
+            number=number,
+            status=status,
+            counter=counter,
+        )
+    raise CounterBusy(
+        "{number} is still {status} at counter {counter}.",
+        number=number,
+        status=status,
+        counter=counter,
+    )
 
 
 def call_ticket(
@@ -223,19 +280,31 @@ def call_ticket(
         now = queue_now(session, ctx)
         ticket = find_ticket(session, ctx, ticket_ref)
         _today_only(ctx, ticket)
-        _expect(ticket, "call", TicketStatus.WAITING)
+        if ticket.status != TicketStatus.WAITING:
+            raise IllegalTransition(
+                "Cannot call {number}: it is {status}.",
+                number=ticket.number,
+                status=_status(ticket),
+            )
         if ticket.service_code not in counter_today(session, ctx, counter).services:
-            raise WrongCounter(f"Counter {counter} does not serve {ticket.number}'s service today.")
+            raise WrongCounter(
+                "Counter {counter} does not serve {number}'s service today.",
+                counter=counter,
+                number=ticket.number,
+            )
         if ticket.directed_counter not in (None, counter):
             raise WrongCounter(
-                f"{ticket.number} was sent to counter {ticket.directed_counter}: only that "
-                "counter calls it."
+                "{number} was sent to counter {sent_to}: only that counter calls it.",
+                number=ticket.number,
+                sent_to=ticket.directed_counter,
             )
         ensure_open_for_calling(session, ctx, actor, counter, now)
-        _not_busy(session, ctx, counter, ".")
+        _not_busy(session, ctx, counter, calling_next=False)
         view = _mark_called(session, actor, ticket.id, counter, now, out_of_order=reason.strip())
         if view is None:
-            raise IllegalTransition(f"{ticket.number} was just called at another counter.")
+            raise IllegalTransition(
+                "{number} was just called at another counter.", number=ticket.number
+            )
         session.expire(ticket)  # the claim changed its row under the ORM
         return view
 
@@ -276,7 +345,10 @@ def _step(
 
 def recall(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str) -> TicketView:
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(t, "recall", TicketStatus.CALLED)
+        if t.status != TicketStatus.CALLED:
+            raise IllegalTransition(
+                "Cannot recall {number}: it is {status}.", number=t.number, status=_status(t)
+            )
         _at_counter(t, counter)
         t.recall_count += 1
         return {"recall": t.recall_count}
@@ -288,7 +360,12 @@ def start_service(
     ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | str
 ) -> TicketView:
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(t, "start serving", TicketStatus.CALLED)
+        if t.status != TicketStatus.CALLED:
+            raise IllegalTransition(
+                "Cannot start serving {number}: it is {status}.",
+                number=t.number,
+                status=_status(t),
+            )
         _at_counter(t, counter)
         t.status = TicketStatus.SERVING
         t.serving_at = now
@@ -301,7 +378,10 @@ def complete(ctx: QueueContext, actor: Actor, counter: int, ticket_ref: int | st
     """Serving (or called, when the officer skipped "start") → done."""
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(t, "complete", TicketStatus.SERVING, TicketStatus.CALLED)
+        if t.status not in (TicketStatus.SERVING, TicketStatus.CALLED):
+            raise IllegalTransition(
+                "Cannot complete {number}: it is {status}.", number=t.number, status=_status(t)
+            )
         _at_counter(t, counter)
         if t.serving_at is None:
             t.serving_at = now
@@ -326,20 +406,25 @@ def no_show(
     reason = override_reason.strip()
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(t, "mark as no-show", TicketStatus.CALLED)
+        if t.status != TicketStatus.CALLED:
+            raise IllegalTransition(
+                "Cannot mark as no-show {number}: it is {status}.",
+                number=t.number,
+                status=_status(t),
+            )
         _at_counter(t, counter)
         seconds, recalls = no_show_wait(rules, t.called_at, t.recall_count, now)
         detail: dict[str, object] = {}
         if seconds or recalls:
             if not reason:
-                raise NoShowTooEarly(
-                    f"{t.number} can be marked as no-show after "
-                    f"{no_show_wait_text(seconds, recalls)}, or by a supervisor with a reason."
-                )
+                raise no_show_too_early(t.number, seconds, recalls)
             if actor.role not in MANAGERS:
                 raise NotAllowed(
-                    f"Only a supervisor may mark {t.number} as no-show before "
-                    f"{rules.no_show_min_seconds} s and {rules.no_show_min_recalls} recall(s)."
+                    "Only a supervisor may mark {number} as no-show before {seconds} s and "
+                    "{recalls} recall(s).",
+                    number=t.number,
+                    seconds=rules.no_show_min_seconds,
+                    recalls=rules.no_show_min_recalls,
                 )
             detail["override"] = reason
         t.status = TicketStatus.NO_SHOW
@@ -356,7 +441,12 @@ def requeue(
     place by default (the issue time still counts for the calling order), or at the back."""
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(t, "put back in line", TicketStatus.NO_SHOW)
+        if t.status != TicketStatus.NO_SHOW:
+            raise IllegalTransition(
+                "Cannot put back in line {number}: it is {status}.",
+                number=t.number,
+                status=_status(t),
+            )
         previous = t.counter_number
         t.status = TicketStatus.WAITING
         if to_back:
@@ -381,7 +471,7 @@ def _officer_counter(session: Session, ctx: QueueContext, ref: str | int) -> tup
     else:
         officer = session.scalar(select(Officer).where(Officer.username == ref.strip().lower()))
     if officer is None:
-        raise UnknownOfficer(f"There is no officer {ref}.")
+        raise UnknownOfficer("There is no officer {ref}.", ref=ref)
     name = officer.display_name or officer.username
     number = None
     if officer.active:
@@ -397,7 +487,8 @@ def _officer_counter(session: Session, ctx: QueueContext, ref: str | int) -> tup
         )
     if number is None:
         raise OfficerNotAtCounter(
-            f"{name} is not signed in at a counter now: choose a counter or another officer."
+            "{name} is not signed in at a counter now: choose a counter or another officer.",
+            name=name,
         )
     return officer.username, number
 
@@ -407,16 +498,29 @@ def _takes_transfer(
 ) -> None:
     """Refuse a counter that is closed or does not serve this service and channel."""
     config = counter_settings(ctx, number)
-    where = f"{config.name} (counter {number})"
     row = session.get(CounterRow, number)
     if row is None or row.state not in ON_DUTY:
-        raise CounterNotOpen(f"{where} is closed: nobody would call the ticket there.")
+        raise CounterNotOpen(
+            "{counter_name} (counter {counter}) is closed: nobody would call the ticket there.",
+            counter_name=config.name,
+            counter=number,
+        )
     if service not in config.services:
-        name = find_service(ctx, service).name.en if service in _codes(ctx) else service
-        raise WrongCounter(f"{where} does not serve {name}.")
+        known = service in _codes(ctx)
+        name = find_service(ctx, service).name if known else None
+        raise WrongCounter(
+            "{counter_name} (counter {counter}) does not serve {service}.",
+            counter_name=config.name,
+            counter=number,
+            service=name.en if name else service,
+            service_id=name.id if name else service,
+        )
     if channel not in config.channels:
         raise ChannelNotAccepted(
-            f"{where} does not take {channel.value.replace('_', '-')} tickets."
+            "{counter_name} (counter {counter}) does not take {channel} tickets.",
+            counter_name=config.name,
+            counter=number,
+            channel=channel.value.replace("_", "-"),
         )
 
 
@@ -458,16 +562,27 @@ def transfer(
         counter_settings(ctx, to_counter)
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(t, "transfer", TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
+        if t.status not in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
+            raise IllegalTransition(
+                "Cannot transfer {number}: it is {status}.", number=t.number, status=_status(t)
+            )
         channel = Channel(t.channel)
         service = target.code if target is not None else t.service_code
         if target is not None:
             to_line = to_counter is None and to_officer is None
             if to_line and t.service_code == target.code and t.directed_counter is None:
-                raise IllegalTransition(f"{t.number} is already in the {target.name.en} line.")
+                raise IllegalTransition(
+                    "{number} is already in the {service} line.",
+                    number=t.number,
+                    service=target.name.en,
+                    service_id=target.name.id,
+                )
             if channel not in target.channels:
                 raise ChannelNotAccepted(
-                    f"{target.name.en} does not take {t.channel.replace('_', '-')} tickets."
+                    "{service} does not take {channel} tickets.",
+                    service=target.name.en,
+                    service_id=target.name.id,
+                    channel=t.channel.replace("_", "-"),
                 )
         number, officer = to_counter, None
         if to_officer is not None:
@@ -479,7 +594,11 @@ def transfer(
                 and t.directed_counter == number
                 and t.service_code == service
             ):
-                raise IllegalTransition(f"{t.number} is already waiting for counter {number}.")
+                raise IllegalTransition(
+                    "{number} is already waiting for counter {counter}.",
+                    number=t.number,
+                    counter=number,
+                )
         detail: dict[str, object] = {
             "from_service": t.service_code,
             "to_service": service,
@@ -513,14 +632,15 @@ def cancel(ctx: QueueContext, actor: Actor, ticket_ref: int | str, reason: str) 
         raise ReasonRequired("Cancelling a ticket needs a reason.")
 
     def change(_s: Session, t: Ticket, now: dt.datetime) -> dict[str, object]:
-        _expect(
-            t,
-            "cancel",
+        if t.status not in (
             TicketStatus.WAITING,
             TicketStatus.CALLED,
             TicketStatus.SERVING,
             TicketStatus.NO_SHOW,
-        )
+        ):
+            raise IllegalTransition(
+                "Cannot cancel {number}: it is {status}.", number=t.number, status=_status(t)
+            )
         if t.override_reason is None:  # a cancelled ticket no longer counts
             count_for_quota(_s, t.business_day, t.service_code, t.channel, -1)
         t.status = TicketStatus.CANCELLED

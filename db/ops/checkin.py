@@ -72,24 +72,31 @@ def verified_claim(ctx: QueueContext, text: str) -> BookingClaim:
         claim = verify_token(text, qr.public_keys, now, max_chars=qr.max_token_chars)
     except TokenError as exc:
         seen = exc.claim  # set only when the token is genuine but expired
+        # The token's refusal, in the same words (its fields are none of the rejection's own).
+        fields: dict[str, Any] = exc.params
         raise CheckInRejected(
             _TOKEN_REJECTS[exc.reason],
-            exc.message,
+            exc.template,
             booking_code=seen.booking_code if seen else None,
             booking_date=seen.date if seen else None,
+            **fields,
         ) from None
     code = claim.booking_code
     info = BookingSeen(booking_code=code, booking_date=claim.date)
     if claim.office_code != ctx.settings.office.code:
         raise CheckInRejected(
             RejectReason.OTHER_OFFICE,
-            f"Booking {code} is for another office ({claim.office_code}).",
+            "Booking {code} is for another office ({office}).",
+            code=code,
+            office=claim.office_code,
             **info,
         )
     if claim.date != ctx.calendar.business_day(now):
         raise CheckInRejected(
             RejectReason.OTHER_DATE,
-            f"Booking {code} is for {claim.date:%d-%m-%Y}, not today.",
+            "Booking {code} is for {day}, not today.",
+            code=code,
+            day=f"{claim.date:%d-%m-%Y}",
             **info,
         )
     return claim
@@ -144,39 +151,52 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
         if shape and shape.group(2) != ctx.settings.office.code:
             raise CheckInRejected(
                 RejectReason.OTHER_OFFICE,
-                f"Booking {code} is for another office ({shape.group(2)}).",
+                "Booking {code} is for another office ({office}).",
                 booking_code=code,
+                code=code,
+                office=shape.group(2),
             )
         raise CheckInRejected(
-            RejectReason.UNKNOWN, f"Booking {code} is not in today's list.", booking_code=code
+            RejectReason.UNKNOWN,
+            "Booking {code} is not in today's list.",
+            booking_code=code,
+            code=code,
         )
     info = BookingSeen(booking_code=code, booking_date=booking.date)
     if booking.office_code != ctx.settings.office.code:
         raise CheckInRejected(
             RejectReason.OTHER_OFFICE,
-            f"Booking {code} is for another office ({booking.office_code}).",
+            "Booking {code} is for another office ({office}).",
+            code=code,
+            office=booking.office_code,
             **info,
         )
     existing = session.scalar(select(Ticket).where(Ticket.booking_id == booking.id))
     if existing is not None:
         raise CheckInRejected(
             RejectReason.ALREADY_CHECKED_IN,
-            f"Booking {code} is already checked in: ticket {existing.number}.",
+            "Booking {code} is already checked in: ticket {number}.",
+            code=code,
+            number=existing.number,
             ticket_number=existing.number,
             ticket_id=existing.id,
             **info,
         )
     if booking.status == BookingStatus.CANCELLED:
-        raise CheckInRejected(RejectReason.CANCELLED, f"Booking {code} was cancelled.", **info)
+        raise CheckInRejected(
+            RejectReason.CANCELLED, "Booking {code} was cancelled.", code=code, **info
+        )
     if booking.status == BookingStatus.RESCHEDULED:
         raise CheckInRejected(
-            RejectReason.RESCHEDULED, f"Booking {code} was moved to another day.", **info
+            RejectReason.RESCHEDULED, "Booking {code} was moved to another day.", code=code, **info
         )
     today = ctx.calendar.business_day(now)
     if booking.date != today:
         raise CheckInRejected(
             RejectReason.OTHER_DATE,
-            f"Booking {code} is for {booking.date:%d-%m-%Y}, not today.",
+            "Booking {code} is for {day}, not today.",
+            code=code,
+            day=f"{booking.date:%d-%m-%Y}",
             **info,
         )
     day = calendar_on(session, ctx, today).day(today)
@@ -187,7 +207,8 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
     if booking.service_code is None:
         raise CheckInRejected(
             RejectReason.SERVICE_UNAVAILABLE,
-            f"The booked service ({booking.service_name}) is not offered at this kiosk.",
+            "The booked service ({booked_service}) is not offered at this kiosk.",
+            booked_service=booking.service_name,
             **info,
         )
     start, end = _slot(ctx, booking)
@@ -197,14 +218,18 @@ def _check(session: Session, ctx: QueueContext, code: str, now: dt.datetime) -> 
     if now < opens:
         raise CheckInRejected(
             RejectReason.TOO_EARLY,
-            f"Check-in for booking {code} opens at {ctx.calendar.local(opens):%H:%M}.",
+            "Check-in for booking {code} opens at {time}.",
             opens_at=opens,
+            code=code,
+            time=f"{ctx.calendar.local(opens):%H:%M}",
             **info,
         )
     if now > closes:
         raise CheckInRejected(
             RejectReason.TOO_LATE,
-            f"Booking {code}'s check-in closed at {ctx.calendar.local(closes):%H:%M}.",
+            "Booking {code}'s check-in closed at {time}.",
+            code=code,
+            time=f"{ctx.calendar.local(closes):%H:%M}",
             **info,
         )
     return booking

@@ -25,8 +25,11 @@ def require_counter_officer(ctx: QueueContext, actor: Actor, number: int) -> Non
     config = counter_settings(ctx, number)
     if not config.allows(actor.name):
         raise NotAtThisCounter(
-            f"{actor.name} may not work at {config.name} (counter {number}); "
-            "choose another counter or ask a supervisor."
+            "{name} may not work at {counter_name} (counter {counter}); choose another "
+            "counter or ask a supervisor.",
+            name=actor.name,
+            counter_name=config.name,
+            counter=number,
         )
 
 
@@ -77,7 +80,9 @@ def ensure_open_for_calling(
     require_counter_officer(ctx, actor, number)
     row = counter_row(session, ctx, number)
     if row.state == CounterState.PAUSED:
-        raise CounterNotOpen(f"Counter {number} is paused: resume it before calling.")
+        raise CounterNotOpen(
+            "Counter {counter} is paused: resume it before calling.", counter=number
+        )
     if row.state == CounterState.CLOSED:
         _set_state(session, ctx, actor, number, CounterState.OPEN, now)
 
@@ -118,7 +123,9 @@ def _change(ctx: QueueContext, actor: Actor, number: int, state: CounterState) -
             )
             if busy:
                 raise CounterBusy(
-                    f"{busy} is still at counter {number}: finish or transfer it first."
+                    "{number} is still at counter {counter}: finish or transfer it first.",
+                    number=busy,
+                    counter=number,
                 )
         row = _set_state(session, ctx, actor, number, state, now)
         return CounterView(row.number, row.name, CounterState(row.state), row.officer_id, now)

@@ -31,15 +31,16 @@ def _not_past(ctx: QueueContext, day: dt.date) -> None:
     today = ctx.today()
     if day < today:
         raise PastDay(
-            f"{day:%d-%m-%Y} has passed: only today ({today:%d-%m-%Y}) and later days can be "
-            "changed."
+            "{day} has passed: only today ({today}) and later days can be changed.",
+            day=f"{day:%d-%m-%Y}",
+            today=f"{today:%d-%m-%Y}",
         )
 
 
-def _reason(text: str, what: str) -> str:
+def _closing_reason(text: str) -> str:
     reason = " ".join(text.split())
     if not reason:
-        raise ReasonRequired(f"{what} needs a reason (shown to applicants).")
+        raise ReasonRequired("Closing the office needs a reason (shown to applicants).")
     return reason[:REASON_MAX]
 
 
@@ -114,7 +115,7 @@ def set_walk_in_day(ctx: QueueContext, actor: Actor, day: dt.date, walk_in: bool
 
 def close_day(ctx: QueueContext, actor: Actor, day: dt.date, reason: str) -> None:
     """Close the office on ``day``; the kiosk shows ``reason`` to applicants."""
-    text = _reason(reason, "Closing the office")
+    text = _closing_reason(reason)
     _write(ctx, actor, "close_day", day, DayOverrideKind.CLOSED, text, reason=text)
 
 
@@ -164,10 +165,14 @@ def set_counter_services(
     known = [s.code for s in ctx.settings.services]
     unknown = sorted(set(services) - set(known))
     if unknown:
-        raise UnknownService(f"Unknown service {unknown[0]!r} (known: {', '.join(known)}).")
+        raise UnknownService(
+            "Unknown service {code} (known: {known}).",
+            code=repr(unknown[0]),
+            known=", ".join(known),
+        )
     chosen = [code for code in known if code in services]
     if not chosen:
-        raise NoServices(f"Counter {counter} must call at least one service.")
+        raise NoServices("Counter {counter} must call at least one service.", counter=counter)
     configured = [code for code in known if code in config.services]
     value = None if chosen == configured else ",".join(chosen)
     _write(

@@ -40,8 +40,8 @@ class FeedbackInvalid(QueueError):
 
     code = "feedback_invalid"
 
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, field: str, /, **params: object) -> None:
+        super().__init__(template, **params)
         self.field = field
 
 
@@ -61,8 +61,10 @@ class SurveyRefused(QueueError):
 
     code = "survey_refused"
 
-    def __init__(self, reason: SurveyRefusal, message: str, ticket_number: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self, reason: SurveyRefusal, template: str, ticket_number: str = "", /, **params: object
+    ) -> None:
+        super().__init__(template, **params)
         self.reason = reason
         self.ticket_number = ticket_number
 
@@ -76,7 +78,13 @@ def clean_text(text: str, limit: int, field: str) -> str:
     )
     kept = kept.strip()
     if len(kept) > limit:
-        raise FeedbackInvalid(f"The {field} is too long ({len(kept)} > {limit} characters).", field)
+        raise FeedbackInvalid(
+            "The {field} is too long ({length} > {limit} characters).",
+            field,
+            field=field,
+            length=len(kept),
+            limit=limit,
+        )
     return kept
 
 
@@ -119,8 +127,10 @@ def file_complaint(
     require(actor, "file_complaint")
     if category not in CATEGORIES:
         raise FeedbackInvalid(
-            f"Unknown complaint category {category!r} (known: {', '.join(CATEGORIES)}).",
+            "Unknown complaint category {category} (known: {known}).",
             "category",
+            category=repr(category),
+            known=", ".join(CATEGORIES),
         )
     body = clean_text(text, TEXT_MAX, "text")
     reach = clean_contact(contact)
@@ -175,7 +185,7 @@ def answer_complaint(
         now = ctx.now()
         complaint = session.get(Complaint, complaint_id)
         if complaint is None:
-            raise UnknownComplaint(f"No complaint {complaint_id}.")
+            raise UnknownComplaint("No complaint {complaint_id}.", complaint_id=complaint_id)
         complaint.status = new_status
         if note:
             complaint.response = note
@@ -205,22 +215,26 @@ def _survey_check(ctx: QueueContext, session: Session, token: str) -> Ticket:
     if ticket.status != TicketStatus.DONE:
         raise SurveyRefused(
             SurveyRefusal.NOT_SERVED,
-            f"{ticket.number} has not been served yet; the survey follows the service.",
+            "{number} has not been served yet; the survey follows the service.",
             ticket.number,
+            number=ticket.number,
         )
     oldest = ctx.today() - dt.timedelta(days=ctx.settings.kiosk.survey_days)
     if ticket.business_day < oldest:
         raise SurveyRefused(
             SurveyRefusal.TOO_LATE,
-            f"{ticket.number} was served more than {ctx.settings.kiosk.survey_days} days ago.",
+            "{number} was served more than {days} days ago.",
             ticket.number,
+            number=ticket.number,
+            days=ctx.settings.kiosk.survey_days,
         )
     given = session.scalar(select(SurveyResponse.id).where(SurveyResponse.ticket_id == ticket.id))
     if given is not None:
         raise SurveyRefused(
             SurveyRefusal.ALREADY_GIVEN,
-            f"The survey for {ticket.number} was already given.",
+            "The survey for {number} was already given.",
             ticket.number,
+            number=ticket.number,
         )
     return ticket
 

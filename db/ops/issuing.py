@@ -39,7 +39,7 @@ from db.models import (
 from db.read.day_overrides import calendar_on
 from db.read.estimate import estimate_for_new_ticket
 from db.read.queue_state import issued_count, quota_for
-from db.rules.calendar import OfficeCalendar
+from db.rules.calendar import DayInfo, OfficeCalendar
 from db.views import TicketView
 
 TICKETS = frozenset({"tickets"})
@@ -212,21 +212,54 @@ def check_open(ctx: QueueContext, now: dt.datetime, calendar: OfficeCalendar) ->
     business = ctx.settings.business_day
     info = calendar.day(calendar.business_day(now))
     if info.open_at is None or info.close_at is None:
-        raise OfficeClosed(
-            f"The office is closed today ({info.closed_reason}).",
-            calendar.next_opening(now),
-            info.notice,
-        )
+        raise _closed_today(info, calendar.next_opening(now))
     starts = info.open_at - dt.timedelta(minutes=business.issue_from_minutes_before_open)
     ends = info.close_at - dt.timedelta(minutes=business.stop_issuing_minutes_before_close)
     if now < starts:
         raise OfficeClosed(
-            f"Tickets are issued from {calendar.local(starts):%H:%M} today.", info.open_at
+            "Tickets are issued from {time} today.",
+            info.open_at,
+            time=f"{calendar.local(starts):%H:%M}",
         )
     if now >= ends:
         raise OfficeClosed(
             "The office has stopped issuing tickets for today.", calendar.next_opening(now)
         )
+
+
+def _closed_today(info: DayInfo, next_opening: dt.datetime | None) -> OfficeClosed:
+    """The office is closed all day, for the reason the calendar gives."""
+    kind, _, detail = (info.closed_reason or "").partition(": ")
+    if kind == "closed" and detail:  # a supervisor closed the day
+        return OfficeClosed(
+            "The office is closed today (closed: {notice}).",
+            next_opening,
+            info.notice,
+            notice=detail,
+        )
+    if kind == "public holiday" and detail:
+        return OfficeClosed(
+            "The office is closed today (public holiday: {holiday}).",
+            next_opening,
+            info.notice,
+            holiday=detail,
+        )
+    if kind == "office closure" and not detail:
+        return OfficeClosed(
+            "The office is closed today (office closure).", next_opening, info.notice
+        )
+    if kind == "no opening hours on this weekday" and not detail:
+        return OfficeClosed(
+            "The office is closed today (no opening hours on this weekday).",
+            next_opening,
+            info.notice,
+        )
+    return OfficeClosed(
+        "The office is closed today ({reason}).",
+        next_opening,
+        info.notice,
+        reason=info.closed_reason,
+    )
 
 
 def estimate_outside(
@@ -246,7 +279,9 @@ def find_service(ctx: QueueContext, code: str) -> Service:
         return ctx.settings.service(code)
     except KeyError:
         known = ", ".join(s.code for s in ctx.settings.services)
-        raise UnknownService(f"Unknown service {code!r} (known: {known}).") from None
+        raise UnknownService(
+            "Unknown service {code} (known: {known}).", code=repr(code), known=known
+        ) from None
 
 
 def create_ticket(
@@ -371,17 +406,22 @@ def check_request(
     try:
         channel = Channel(channel)
     except ValueError:
-        raise ChannelNotAccepted(f"Unknown channel {channel!r}.") from None
+        raise ChannelNotAccepted("Unknown channel {given}.", given=repr(channel)) from None
     if channel == Channel.BOOKING:
         raise ChannelNotAccepted("Booking tickets are made by checking in the booking.")
     if channel not in service.channels:
         raise ChannelNotAccepted(
-            f"{service.name.en} does not take {channel.value.replace('_', '-')} applicants."
+            "{service} does not take {channel} applicants.",
+            service=service.name.en,
+            service_id=service.name.id,
+            channel=channel.value.replace("_", "-"),
         )
     if channel == Channel.PRIORITY:
         known = [r.code for r in ctx.settings.priority_reasons]
         if reason not in known:
-            raise ReasonRequired(f"A priority ticket needs a reason, one of: {', '.join(known)}.")
+            raise ReasonRequired(
+                "A priority ticket needs a reason, one of: {known}.", known=", ".join(known)
+            )
     elif reason is not None:
         raise ReasonRequired("Only priority tickets take a reason.")
     if override_reason is not None:
@@ -410,7 +450,12 @@ def check_service_open(calendar: OfficeCalendar, service: Service, now: dt.datet
     nobody calls it)."""
     day = calendar.business_day(now)
     if not calendar.service_open(day, service.code):
-        raise ServiceClosed(f"{service.name.en} is closed for the rest of today.", service.code)
+        raise ServiceClosed(
+            "{service} is closed for the rest of today.",
+            service.code,
+            service=service.name.en,
+            service_id=service.name.id,
+        )
 
 
 def _count_within_quota(
@@ -426,11 +471,14 @@ def _count_within_quota(
     quota = day_quota if day_quota is not None else service.quota.get(channel)
     if quota is not None and issued > quota:
         raise QuotaExhausted(
-            f"Today's {channel.value.replace('_', '-')} quota for {service.name.en} "
-            f"({quota}) is used up.",
+            "Today's {channel} quota for {service} ({quota}) is used up.",
             service.code,
             channel,
             quota,
+            channel=channel.value.replace("_", "-"),
+            service=service.name.en,
+            service_id=service.name.id,
+            quota=quota,
         )
 
 
@@ -526,7 +574,12 @@ def set_quota(
     service = find_service(ctx, service_code)
     channel = Channel(channel)
     if channel not in service.channels or channel == Channel.BOOKING:
-        raise ChannelNotAccepted(f"{service.name.en} has no {channel.value} quota to set.")
+        raise ChannelNotAccepted(
+            "{service} has no {channel} quota to set.",
+            service=service.name.en,
+            service_id=service.name.id,
+            channel=channel.value,
+        )
     if quota < 0:
         raise QuotaExhausted("A quota cannot be negative.", service.code, channel, quota)
     if not reason.strip():

@@ -34,8 +34,8 @@ class AccountLocked(LoginFailed):
 
     code = "account_locked"
 
-    def __init__(self, message: str, until: dt.datetime) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, until: dt.datetime, /, **params: object) -> None:
+        super().__init__(template, **params)
         self.until = until
 
 
@@ -85,7 +85,9 @@ def _staff_role(role: Role | str) -> Role:
 
 def _hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise InvalidOfficer(f"The password must be at least {MIN_PASSWORD} characters.")
+        raise InvalidOfficer(
+            "The password must be at least {length} characters.", length=MIN_PASSWORD
+        )
     return _hasher.hash(password)
 
 
@@ -111,7 +113,9 @@ def add_officer(
         check_actor(session, actor, "add_officer")
         now = ctx.now()
         if session.scalar(select(Officer.id).where(Officer.username == username)):
-            raise InvalidOfficer(f"An officer named {username!r} already exists.")
+            raise InvalidOfficer(
+                "An officer named {username} already exists.", username=repr(username)
+            )
         officer = Officer(
             username=username,
             display_name=display_name.strip() or username,
@@ -129,17 +133,18 @@ def add_officer(
     return ctx.db.run_write(work)
 
 
-def _locked_message(ctx: QueueContext, until: dt.datetime) -> str:
-    return (
-        f"This name is locked at this PC after too many wrong passwords, until "
-        f"{ctx.calendar.local(until):%H:%M}. Try again then, or ask a supervisor to unlock it."
+def _locked(ctx: QueueContext, until: dt.datetime) -> AccountLocked:
+    return AccountLocked(
+        "This name is locked at this PC after too many wrong passwords, until {time}. Try "
+        "again then, or ask a supervisor to unlock it.",
+        until,
+        time=f"{ctx.calendar.local(until):%H:%M}",
     )
 
 
 # One PC may try at most this many wrong logins (any names) in LOCK_MINUTES: trying one
 # password across many accounts stops there.
 MAX_FAILED_FROM_SOURCE = 20
-WRONG = "Wrong username or password."
 
 
 def _source_target(username: str, source: str) -> str:
@@ -229,7 +234,7 @@ def authenticate(
         until = _lock_until(session, username, source, now)
         if until is not None:
             audit_unchecked(session, who, "login_refused_locked", now, target)
-            return AccountLocked(_locked_message(ctx, until), until)
+            return _locked(ctx, until)
         if not ok or row is None:
             audit_unchecked(session, who, "login_failed", now, target)
             until = _lock_until(session, username, source, now)
@@ -237,8 +242,8 @@ def authenticate(
                 if row is not None:
                     row.locked_until = until  # shown in the officers list
                 audit_unchecked(session, who, "account_locked", now, target, until=until)
-                return AccountLocked(_locked_message(ctx, until), until)
-            return LoginFailed(WRONG)
+                return _locked(ctx, until)
+            return LoginFailed("Wrong username or password.")
         if not row.active:
             audit_unchecked(session, who, "login_refused_inactive", now, target)
             return AccountInactive("This account is deactivated; ask an administrator.")
@@ -310,7 +315,7 @@ def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
 def _officer(session: Session, officer_id: int) -> Officer:
     row = session.get(Officer, officer_id)
     if row is None:
-        raise UnknownOfficer(f"There is no officer with id {officer_id}.")
+        raise UnknownOfficer("There is no officer with id {officer_id}.", officer_id=officer_id)
     return row
 
 
@@ -328,10 +333,16 @@ def _keep_an_admin(session: Session, actor: Actor, row: Officer) -> None:
         )
     )
     if not others:
-        whom = "yourself" if actor.officer_id == row.id else row.username
+        if actor.officer_id == row.id:
+            raise LastAdmin(
+                "You cannot do this to yourself: {username} is the last active administrator. "
+                "Make another officer an administrator first.",
+                username=row.username,
+            )
         raise LastAdmin(
-            f"You cannot do this to {whom}: {row.username} is the last active administrator. "
-            "Make another officer an administrator first."
+            "You cannot do this to {username}: {username} is the last active administrator. "
+            "Make another officer an administrator first.",
+            username=row.username,
         )
 
 

@@ -106,10 +106,12 @@ def request_reprint(
         now = ctx.now()
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
-            raise UnknownTicket(f"No ticket with id {ticket_id}.")
+            raise UnknownTicket("No ticket with id {ticket_id}.", ticket_id=ticket_id)
         target = kiosk_id or ticket.kiosk_id
         if not target:
-            raise QueueError(f"{ticket.number} was not issued at a kiosk: name the kiosk.")
+            raise QueueError(
+                "{number} was not issued at a kiosk: name the kiosk.", number=ticket.number
+            )
         job = add_print_job(session, ticket, target, actor.name, now, reprint=True)
         audit(session, actor, "reprint", now, ticket.number, kiosk=target, job=job.id)
         return _view(job, ticket)
@@ -141,9 +143,11 @@ def job_ticket(session: Session, job: PrintJob) -> Ticket:
 def _pending_job(session: Session, job_id: int) -> PrintJob:
     job = session.get(PrintJob, job_id)
     if job is None:
-        raise QueueError(f"No print job {job_id}.")
+        raise QueueError("No print job {job_id}.", job_id=job_id)
     if job.state != PrintState.PENDING:
-        raise IllegalTransition(f"Print job {job_id} is already {job.state}.")
+        raise IllegalTransition(
+            "Print job {job_id} is already {state}.", job_id=job_id, state=f"{job.state}"
+        )
     return job
 
 
@@ -160,7 +164,7 @@ def set_print_layout(
     yet (a ticket never changes language between attempts); returns how many were set."""
     require(actor, "take_print_job")
     if language not in LANGUAGES:
-        raise QueueError(f"Unknown ticket language {language[:20]!r}.")
+        raise QueueError("Unknown ticket language {language}.", language=repr(language[:20]))
 
     def work(session: Session) -> int:
         now = ctx.now()
@@ -188,7 +192,7 @@ def note_delivered(ctx: QueueContext, actor: Actor, job_id: int, delivered: str)
     """Record what of a pending job's ticket reached the printer, before more is sent."""
     require(actor, "finish_print_job")
     if delivered not in DELIVERED:
-        raise QueueError(f"Unknown print progress {delivered[:20]!r}.")
+        raise QueueError("Unknown print progress {progress}.", progress=repr(delivered[:20]))
 
     def work(session: Session) -> PrintJobView:
         now = ctx.now()

@@ -125,4 +125,6 @@ def counter_settings(ctx: QueueContext, number: int) -> Counter:
         return ctx.settings.counter(number)
     except KeyError:
         known = ", ".join(str(c.number) for c in ctx.settings.counters)
-        raise UnknownCounter(f"There is no counter {number} (counters: {known}).") from None
+        raise UnknownCounter(
+            "There is no counter {counter} (counters: {known}).", counter=number, known=known
+        ) from None

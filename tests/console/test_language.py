@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from admin_console.text import CONTEXT
 from admin_console.window import ConsoleWindow
 from db.clock import FixedClock
 from db.context import QueueContext
@@ -47,7 +48,9 @@ TS = CONSOLE_DIR / "translations" / "admin_console_id.ts"
 
 
 def indonesian() -> dict[str, str]:
-    return finished_translations(TS)
+    """The console's own texts (the words queue refusals fill in are a vocabulary apart,
+    tests/console/test_refusals.py)."""
+    return finished_translations(TS, CONTEXT)
 
 
 def tr_sources() -> set[str]:
