@@ -34,6 +34,7 @@ from db.ops.counters import NotAtThisCounter, close_counter, open_counter, pause
 from db.ops.feedback import answer_complaint
 from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket, set_quota
+from db.ops.kiosk_pins import set_own_kiosk_pin
 from db.ops.officers import (
     add_officer,
     list_officers,
@@ -42,7 +43,6 @@ from db.ops.officers import (
     set_role,
     unlock_logins,
 )
-from db.ops.kiosk_pins import set_own_kiosk_pin
 from db.ops.printjobs import finish_print_job, heartbeat, reprint_at_kiosk, request_reprint
 from db.ops.privacy import purge_personal_data
 from tests.conftest import ADMIN, KIOSK, make_settings
