@@ -318,6 +318,7 @@ class OfficerRow:
     active: bool
     locked_until: dt.datetime | None
     created_at: dt.datetime
+    has_kiosk_pin: bool = False  # they sign in at the kiosk with their own PIN
 
 
 def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
@@ -335,6 +336,7 @@ def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
                 r.active,
                 r.locked_until if r.locked_until is not None and r.locked_until > now else None,
                 r.created_at,
+                r.kiosk_pin_hash is not None,
             )
             for r in rows
         ]
