@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import sys
 import tempfile
 import time
@@ -52,7 +53,7 @@ def main() -> int:
     from db.ops.kiosk_pins import KioskPinWrong, set_kiosk_pin
     from db.ops.officers import AccountLocked, add_officer
     from kiosk.app import build_kiosk
-    from kiosk.feedback_flows import slip_problem
+    from kiosk.feedback_flows import complaint_slip, slip_problem
     from kiosk.staff import PinCheck, PinResult
     from printer import Emulator
 
@@ -162,6 +163,16 @@ def main() -> int:
                 path = out / f"kiosk-{name}-{orientation}-{lang}.png"
                 window.grab().save(str(path))
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    if not args.only or "printed-receipt" in args.only:
+        # A problem report's receipt as the printer draws it (through the print worker).
+        window.set_language("id")
+        filed = ctx.now()
+        slip = complaint_slip(flows.fc, "ADU-261201-007", filed, "app_unreachable", True)
+        kiosk.printer.print_slip("ADU-261201-007", slip)
+        [record] = emulator.wait_for_tickets(1, timeout=10)
+        path = out / "printed-receipt.png"
+        shutil.copyfile(record.png_path, path)
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     kiosk.shut_down()
     emulator.stop()
     ctx.db.dispose()

@@ -143,6 +143,8 @@ class PinScreen(Screen):
                 tile.clicked.connect(lambda _=False, o=choice: self.choose(o))
                 self.tiles[str(choice.id)] = tile
         self.grid.set_widgets(list(self.tiles.values()))
+        for tile in self.tiles.values():
+            tile.show()  # now, not on the next event-loop turn: a touch may come first
 
     def turn(self, by: int) -> None:
         self.page = max(0, min(self.pages - 1, self.page + by))

@@ -23,6 +23,7 @@ from db.read.complaints import list_complaints
 from db.read.feedback_reports import survey_index
 from db.views import TicketView
 from kiosk.app import Kiosk
+from kiosk.feedback_flows import slip_problem
 from kiosk.screens.faq import load_faq
 from printer import Emulator
 from printer.escpos_parser import Parser
@@ -235,6 +236,11 @@ def show(kiosk: Kiosk, name: str) -> None:
     elif name == "complaint_receipt":
         flows.feedback.start_complaint()
         window.screen_named("complaint").show_receipt("ADU-261201-001")  # type: ignore[attr-defined]
+    elif name == "complaint_receipt_unprinted":
+        flows.feedback.start_complaint()
+        window.screen_named("complaint").show_receipt(  # type: ignore[attr-defined]
+            "ADU-261201-001", lambda: slip_problem("cover_open")
+        )
     elif name == "survey":
         flows.feedback.survey_scanned(SurveyTicket(1, "A-023", "baru", "tok"))
         window.screen_named("survey").answer(4)  # type: ignore[attr-defined]
@@ -247,7 +253,8 @@ def show(kiosk: Kiosk, name: str) -> None:
 
 
 NEW_SCREENS = ("home", "faq", "faq_page", "complaint", "complaint_contact",
-               "complaint_receipt", "survey", "survey_comment")  # fmt: skip
+               "complaint_receipt", "complaint_receipt_unprinted", "survey",
+               "survey_comment")  # fmt: skip
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])

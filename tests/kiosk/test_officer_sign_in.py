@@ -8,6 +8,8 @@ on the PIN screen never moves the keypad."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -28,6 +30,7 @@ from printer import Emulator
 from tests.conftest import ADMIN, JAKARTA, SUPERVISOR, booking_sample
 from tests.kiosk.conftest import LANDSCAPE, PIN, PORTRAIT, click, find, text_of, type_keys
 from tests.kiosk.conftest import wait_screen as wait_for
+from tests.kiosk.test_screens import clipped, non_blank
 
 BUDI_PIN = "3691"
 PASSWORD = "rahasia-123"
@@ -271,3 +274,48 @@ def test_a_wrong_pin_does_not_move_the_keypad(
     window.set_language("en")
     assert where() == before
     window.set_large_text(False)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_the_sign_in_steps_render_unclipped(
+    qtbot: QtBot, kiosk: Kiosk, kiosk_ctx: QueueContext, size: tuple[int, int], tmp_path: Path
+) -> None:
+    """A full page of names (and the next page), the keypad with a message, in both
+    languages and with large text: nothing clipped, nothing blank."""
+    out = Path(os.environ.get("LOKET_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    orientation = "portrait" if size == PORTRAIT else "landscape"
+    for i in range(9):
+        officer = add_officer(
+            kiosk_ctx, ADMIN, f"petugas{i}", "officer", PASSWORD, f"Petugas Nomor {i + 1}"
+        )
+        set_kiosk_pin(kiosk_ctx, ADMIN, officer.id, BUDI_PIN)
+    window = kiosk.window
+    window.resize_to(*size)
+    problems: dict[str, list[str]] = {}
+    for large, lang in ((False, "id"), (False, "en"), (True, "id")):
+        window.set_large_text(large)
+        window.set_language(lang)
+        open_pin_screen(qtbot, kiosk)
+        screen = kiosk.flows.screen("pin")
+        assert len(screen.tiles) == 8 and find(kiosk, "pin_more").isVisible()
+        for step in ("names", "more names", "keypad"):
+            if step == "more names":
+                click(qtbot, kiosk, "pin_more")
+                assert "shared" in screen.tiles and find(kiosk, "pin_previous").isVisible()
+            elif step == "keypad":
+                click(qtbot, kiosk, "pin_previous")
+                click(qtbot, kiosk, f"pin_officer_{screen.officers[0].id}")
+                type_pin(qtbot, kiosk, "2222")
+            QApplication.processEvents()
+            assert window.size().toTuple() == size
+            name = f"kiosk-pin-{step.replace(' ', '-')}-{orientation}-{lang}"
+            png = out / f"{name}{'-large' if large else ''}.png"
+            assert window.grab().save(str(png), "PNG", 100)
+            assert non_blank(png), png
+            if found := clipped(window):
+                problems[f"{step} {lang}{' large' if large else ''}"] = found
+        click(qtbot, kiosk, "pin_back")
+        click(qtbot, kiosk, "pin_back")
+    window.set_large_text(False)
+    assert problems == {}
