@@ -10,7 +10,8 @@ With ``--demo``: the whole office on this PC, on a throwaway data folder: today'
 (their QR codes as PNG files, listed in an index), the virtual printer on loopback, and the
 kiosk, a calling display and a console (logged in as the demo supervisor at counter 1),
 each its own process. Printed tickets are saved as PNG files in the folder. Ctrl-C, or
-leaving the kiosk (assisted mode, staff PIN 1234, "Close the kiosk"), ends everything and
+leaving the kiosk (assisted mode, Demo Supervisor's PIN 2580 or the shared staff PIN 1234,
+"Close the kiosk"), ends everything and
 removes the folder (unless ``--keep``).
 """
 
@@ -143,7 +144,8 @@ def run_demo(keep: bool = False, folder: Path | None = None) -> int:
     print(f"Demo data folder: {folder}")
     print(
         f"Console: logged in as {office.officer!r} (password {office.password!r}) at counter "
-        f"{DEMO_COUNTER}. Kiosk staff PIN: {office.staff_pin}."
+        f"{DEMO_COUNTER}. Kiosk: Demo Supervisor's own PIN {office.officer_pin}, or the shared "
+        f"staff PIN {office.staff_pin}."
     )
     print(
         f"Web: http://127.0.0.1:{office.web_port}/ (ticket pages open from the printed QR "

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QLocale, QTimer
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QLocale, QRegularExpression, QTimer
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
 
 from admin_console.text import language, tr
 from config.settings import Channel, Settings
@@ -71,6 +72,14 @@ def restyle(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def pin_edit(name: str, hint: str) -> QLineEdit:
+    """A hidden field that takes digits only, up to 12 (a kiosk PIN)."""
+    edit = QLineEdit(objectName=name, placeholderText=hint)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), edit))
+    return edit
 
 
 class MessageBar(QLabel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import service_name
+from admin_console.common import pin_edit, service_name
 from admin_console.text import language, tr
 from config.settings import Settings
 from db.models import CounterState
@@ -73,6 +73,65 @@ class ReasonDialog(QDialog):
 
     def text(self) -> str:
         return self.reason.text().strip()
+
+
+class KioskPinDialog(QDialog):
+    """An officer sets their own kiosk PIN: the PIN twice, and their password to confirm.
+    OK runs ``save(password, pin)``; the dialog stays open with the refusal until it
+    succeeds (``done(text)`` then closes it)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskPinDialog")
+        self.setWindowTitle(tr("My kiosk PIN"))
+        self.setMinimumWidth(560)
+        intro = QLabel(
+            tr(
+                "{name}, with this PIN you sign in at the kiosk's assisted mode: touch your "
+                "name there, then type it. What you do there is recorded under your name.",
+                name=name,
+            )
+        )
+        intro.setWordWrap(True)
+        self.pin = pin_edit("ownKioskPin", tr("New kiosk PIN (4 to 12 digits)"))
+        self.again = pin_edit("ownKioskPinAgain", tr("The same PIN again"))
+        self.password = QLineEdit(objectName="ownPassword", placeholderText=tr("Your password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel("", objectName="error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.pin)
+        layout.addWidget(self.again)
+        layout.addWidget(self.password)
+        layout.addWidget(self.error)
+        layout.addLayout(_buttons(self, "kioskPinOk", tr("Save")))
+        self.save: Callable[[str, str], None] = lambda _password, _pin: None
+        self.busy = False
+
+    def accept(self) -> None:
+        if self.busy:
+            return
+        if not self.pin.text() or self.pin.text() != self.again.text():
+            self.refused(tr("The two PINs are not the same."))
+            return
+        if not self.password.text():
+            self.refused(tr("Type your password to confirm."))
+            return
+        self.busy = True
+        self.error.hide()
+        self.save(self.password.text(), self.pin.text())
+
+    def refused(self, text: str) -> None:
+        self.busy = False
+        self.password.clear()
+        self.error.setText(text)
+        self.error.show()
+
+    def saved(self) -> None:
+        self.busy = False
+        super().accept()
 
 
 @dataclass(frozen=True)

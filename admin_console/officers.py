@@ -1,6 +1,7 @@
-"""The administrator's officers page: add an officer, reset a password, change a role,
-deactivate / reactivate. Every change is one queue operation in a worker; the operations
-themselves refuse anyone but an administrator and keep one active administrator."""
+"""The administrator's officers page: add an officer, reset a password, set or remove the
+kiosk PIN an officer signs in with at the kiosk, change a role, deactivate / reactivate.
+Every change is one queue operation in a worker; the operations themselves refuse anyone
+but an administrator and keep one active administrator."""
 
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from admin_console.common import MessageBar, local_hm, role_word, short_date
+from admin_console.common import MessageBar, local_hm, pin_edit, role_word, short_date
 from admin_console.queue_panel import ID_ROLE, _item, _table
 from admin_console.tasks import Refresher, Tasks
 from admin_console.text import tr
 from db.context import Actor, QueueContext
 from db.models import Role
+from db.ops.kiosk_pins import set_kiosk_pin
 from db.ops.officers import (
     OfficerRow,
     OfficerView,
@@ -60,7 +62,8 @@ class OfficersPage(QWidget):
         self.rows: list[OfficerRow] = []
         self.message = MessageBar()
         self.table = _table(
-            "officersTable", [tr("Username"), tr("Name"), tr("Role"), tr("Since"), tr("State")]
+            "officersTable",
+            [tr("Username"), tr("Name"), tr("Role"), tr("Since"), tr("State"), tr("Kiosk PIN")],
         )
         self.table.itemSelectionChanged.connect(self._selected_changed)
         # Adding.
@@ -90,6 +93,12 @@ class OfficersPage(QWidget):
         self.reactivate_button = QPushButton(tr("Reactivate"), objectName="reactivateButton")
         self.reactivate_button.setProperty("role", "secondary")
         self.reactivate_button.clicked.connect(lambda: self.set_active(True))
+        self.kiosk_pin_edit = pin_edit("kioskPin", tr("Kiosk PIN (4 to 12 digits)"))
+        set_pin = QPushButton(tr("Set kiosk PIN"), objectName="setKioskPinButton")
+        set_pin.clicked.connect(self.set_kiosk_pin)
+        self.clear_pin_button = QPushButton(tr("Remove kiosk PIN"), objectName="clearKioskPin")
+        self.clear_pin_button.setProperty("role", "secondary")
+        self.clear_pin_button.clicked.connect(self.clear_kiosk_pin)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.addWidget(self.chosen, 0, 0, 1, 4)
@@ -99,6 +108,9 @@ class OfficersPage(QWidget):
         grid.addWidget(role, 1, 3)
         grid.addWidget(self.deactivate_button, 1, 4)
         grid.addWidget(self.reactivate_button, 1, 5)
+        grid.addWidget(self.kiosk_pin_edit, 2, 0)
+        grid.addWidget(set_pin, 2, 1)
+        grid.addWidget(self.clear_pin_button, 2, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
@@ -134,6 +146,7 @@ class OfficersPage(QWidget):
                 role_word(o.role),
                 short_date(o.created_at.astimezone(s.office.tz)),
                 state,
+                tr("set") if o.has_kiosk_pin else "–",
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, _item(text, o.id))
@@ -166,6 +179,7 @@ class OfficersPage(QWidget):
         self.deactivate_button.setVisible(o is None or o.active)
         self.deactivate_button.setEnabled(o is not None)
         self.reactivate_button.setVisible(o is not None and not o.active)
+        self.clear_pin_button.setEnabled(o is not None and o.has_kiosk_pin)
 
     def _run(self, fn: Callable[[], OfficerView], said: Callable[[OfficerView], str]) -> None:
         def done(view: OfficerView) -> None:
@@ -230,4 +244,32 @@ class OfficersPage(QWidget):
                 if v.active
                 else tr("{username} is deactivated.", username=v.username)
             ),
+        )
+
+    def set_kiosk_pin(self) -> None:
+        o = self.selected()
+        if o is None:
+            self.message.error(tr("Select an officer first."))
+            return
+        ctx, actor, pin = self.ctx, self.actor, self.kiosk_pin_edit.text()
+        self.kiosk_pin_edit.clear()
+        if not pin:
+            self.message.error(tr("Type the new kiosk PIN first."))
+            return
+        self._run(
+            lambda: set_kiosk_pin(ctx, actor, o.id, pin),
+            lambda v: tr(
+                "{username} signs in at the kiosk with the new kiosk PIN.", username=v.username
+            ),
+        )
+
+    def clear_kiosk_pin(self) -> None:
+        o = self.selected()
+        if o is None:
+            self.message.error(tr("Select an officer first."))
+            return
+        ctx, actor = self.ctx, self.actor
+        self._run(
+            lambda: set_kiosk_pin(ctx, actor, o.id, None),
+            lambda v: tr("{username} has no kiosk PIN any more.", username=v.username),
         )

@@ -3,6 +3,8 @@ and administrators, the supervisor pages. Wires the change watcher to the pages.
 
 from __future__ import annotations
 
+import socket
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from admin_console.bookings_page import BookingsPage
 from admin_console.common import MessageBar
 from admin_console.counter_view import CounterView
 from admin_console.days_page import DaysPage
+from admin_console.dialogs import KioskPinDialog
 from admin_console.feedback import FeedbackPage
 from admin_console.idle import IdleLock
 from admin_console.login import CounterPicker, LoginPage
@@ -34,6 +37,7 @@ from config.loader import office_identity
 from db.context import MANAGERS, QueueContext
 from db.models import Role
 from db.ops.counters import counters, open_counter
+from db.ops.kiosk_pins import set_own_kiosk_pin
 from db.ops.officers import OfficerView
 from ui.heartbeat import AppHeartbeat, app_version
 from ui.i18n import Translations
@@ -74,6 +78,8 @@ class WorkArea(QWidget):
             Role.ADMIN: tr("administrator"),
         }.get(Role(officer.role), str(officer.role))
         who = QLabel(f"{officer.display_name} · {role} · {where}", objectName="subtitle")
+        self.kiosk_pin_button = QPushButton(tr("My kiosk PIN"), objectName="kioskPinButton")
+        self.kiosk_pin_button.setProperty("role", "secondary")
         self.lock_button = QPushButton(tr("F12   Lock"), objectName="lockButton")
         self.lock_button.setShortcut(QKeySequence("F12"))
         self.lock_button.setProperty("role", "secondary")
@@ -83,6 +89,7 @@ class WorkArea(QWidget):
         bar.setContentsMargins(24, 10, 24, 0)
         bar.addWidget(who)
         bar.addStretch(1)
+        bar.addWidget(self.kiosk_pin_button)
         bar.addWidget(self.lock_button)
         bar.addWidget(self.logout_button)
         self.tabs = QTabWidget(objectName="pages")
@@ -159,6 +166,7 @@ class ConsoleWindow(QMainWindow):
         self.officer: OfficerView | None = None
         self.counter: int | None = None
         self.work: WorkArea | None = None
+        self.kiosk_pin_dialog: KioskPinDialog | None = None
         self.locked = False
         self.tasks = Tasks(self)
         self.watcher = QueueWatcher(ctx.settings.database_url, self, poll_ms=poll_ms)
@@ -253,10 +261,39 @@ class ConsoleWindow(QMainWindow):
         self.counter = counter
         self.work = WorkArea(self.ctx, self.tasks, self.officer, counter, self.silent_minutes)
         self.work.lock_button.clicked.connect(self.lock)
+        self.work.kiosk_pin_button.clicked.connect(self.ask_kiosk_pin)
         self.work.logout_button.clicked.connect(self.logout)
         self.stack.addWidget(self.work)
         self.stack.setCurrentWidget(self.work)
         self.work.refresh()
+
+    def ask_kiosk_pin(self) -> None:
+        """The officer sets their own kiosk PIN (confirmed with their password)."""
+        officer = self.officer
+        if officer is None:
+            return
+        dialog = KioskPinDialog(officer.display_name, self)
+        ctx, source = self.ctx, socket.gethostname() or "console"
+
+        def saved(_view: object) -> None:
+            dialog.saved()
+            self.message.info(tr("Your kiosk PIN is set."))
+
+        def save(password: str, pin: str) -> None:
+            self.tasks.run(
+                lambda: set_own_kiosk_pin(ctx, officer.actor, password, pin, source),
+                saved,
+                dialog.refused,
+            )
+
+        def closed(_result: int) -> None:
+            self.kiosk_pin_dialog = None
+            dialog.deleteLater()
+
+        dialog.save = save
+        dialog.finished.connect(closed)
+        self.kiosk_pin_dialog = dialog
+        dialog.open()
 
     def _drop_work(self) -> None:
         if self.work is not None:

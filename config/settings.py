@@ -349,9 +349,15 @@ class Kiosk(Strict):
     # The service a priority ticket is for unless the applicant changes it on the last
     # look (its code); empty = the first service that takes priority tickets.
     priority_default_service: str = ""
-    # argon2 hash of the staff PIN (make one with `loket-kiosk hash-pin`); empty = no PIN
-    # set, assisted mode then opens only with a staff card.
+    # argon2 hash of the kiosk's shared staff PIN (make one with `loket-kiosk hash-pin`);
+    # empty = no shared PIN. Officers sign in with their own kiosk PIN (set on the console's
+    # officers page); the shared PIN is the fallback, and what it does is recorded as the
+    # kiosk's staff ("kiosk-1-staff"), not as a person.
     staff_pin_hash: str = ""
+    # Whether the shared staff PIN still opens assisted mode (and confirms priority tickets,
+    # and closes the kiosk) beside the officers' own PINs; false = only an officer's own PIN
+    # or a staff card.
+    shared_staff_pin: bool = True
     # argon2 hashes of staff card codes (scanned like a QR code).
     staff_card_hashes: list[str] = Field(default_factory=list)
     # Assisted mode: the reasons staff pick with one touch for a walk-in beyond the quota,

@@ -49,9 +49,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "take_print_job": DEVICES,
     "finish_print_job": DEVICES,
     "reprint": MANAGERS,
+    # Assisted mode at a kiosk: the last ticket issued there, printed again.
+    "reprint_at_kiosk": STAFF,
     "import_bookings": MANAGERS,
     "add_officer": frozenset({Role.ADMIN}),
     "manage_officers": frozenset({Role.ADMIN}),
+    "set_own_kiosk_pin": STAFF,
     "view_audit": MANAGERS,
     "view_bookings": MANAGERS,
     "heartbeat": DEVICES,

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration (tests/test_engine.py checks it is Alembic's head). An app starting on
 # a current database reads its version and goes on: Alembic is only loaded to upgrade.
-SCHEMA_HEAD = "0008_directed_counter"
+SCHEMA_HEAD = "0009_officer_kiosk_pin"
 
 
 class SchemaError(Exception):

@@ -129,6 +129,8 @@ class Officer(Base):
     display_name: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[str] = mapped_column(_enum(Role))
     password_hash: Mapped[str] = mapped_column(String(255))
+    # The officer's own PIN for assisted mode at the kiosk (argon2); None: not set.
+    kiosk_pin_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

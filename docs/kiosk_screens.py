@@ -1,19 +1,21 @@
 """Pictures of the kiosk's choice and refusal screens, both languages and orientations,
 rendered offscreen (no X server): a kiosk on a temporary SQLite file, the virtual printer
 on TCP, the clock at 09:00 on Tuesday 1 December 2026, today's "Paspor Baru" walk-in
-tickets used up.
+tickets used up, three officers with their own kiosk PINs.
 
-    QT_QPA_PLATFORM=offscreen python docs/kiosk_screens.py [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen python docs/kiosk_screens.py [--out docs/screenshots] [--only NAME...]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +36,9 @@ def settle(seconds: float = 0.3) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    out = Path(parser.parse_args().out)
+    parser.add_argument("--only", nargs="*", default=[], help="these pictures (names) only")
+    args = parser.parse_args()
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtWidgets import QApplication
@@ -46,7 +50,10 @@ def main() -> int:
     from db.migrate import open_queue
     from db.models import Role
     from db.ops.issuing import set_quota
+    from db.ops.kiosk_pins import KioskPinWrong, set_kiosk_pin
+    from db.ops.officers import AccountLocked, add_officer
     from kiosk.app import build_kiosk
+    from kiosk.feedback_flows import complaint_slip, slip_problem
     from kiosk.staff import PinCheck, PinResult
     from printer import Emulator
 
@@ -66,16 +73,50 @@ def main() -> int:
     ctx = open_queue(settings, clock=clock)
     supervisor = Actor("supervisor", Role.SUPERVISOR)
     set_quota(ctx, supervisor, "baru", Channel.WALK_IN, 0, "screenshots")
+    admin = Actor.system("screenshots")
+    officers = []
+    for username, name, pin in (
+        ("sari", "Sari Wulandari", "2580"),
+        ("budi", "Budi Santoso", "3691"),
+        ("dewi", "Dewi Lestari", "4702"),
+    ):
+        officer = add_officer(ctx, admin, username, "officer", "rahasia-123", name)
+        set_kiosk_pin(ctx, admin, officer.id, pin)
+        officers.append(officer)
     kiosk = build_kiosk(ctx, watch=False)
     window, flows = kiosk.window, kiosk.flows
     window.show()
 
     def home() -> None:
         window.overlay.hide()
-        window.state.assisted = False
+        flows.fc.sign_out()
         flows.go_home()
         while flows.background.busy:
             settle(0.05)
+
+    def pin(purpose: str = "assisted") -> Any:
+        flows.ask_pin(purpose)
+        while flows.background.busy:
+            settle(0.05)
+        return flows.screen("pin")
+
+    def budi_types(refusal: Exception) -> None:
+        screen = pin()
+        screen.choose(next(o for o in flows.staff_flows.officers if o.username == "budi"))
+        for digit in "123":
+            screen.type(digit)
+        flows.staff_flows._officer_refused(refusal)
+
+    def receipt(printed: bool) -> None:
+        flows.feedback.start_complaint()
+        screen = flows.screen("complaint")
+        screen.choose("app_unreachable")
+        screen.show_receipt("ADU-261201-007")
+        if printed:
+            screen.set_printed()
+        else:
+            screen.set_not_printed(lambda: slip_problem("paper_out"))
+        window.show_screen("complaint")
 
     past = CheckInRejected(
         RejectReason.OTHER_DATE,
@@ -83,6 +124,7 @@ def main() -> int:
         booking_code="MP261130JKS00007",
         booking_date=dt.date(2026, 11, 30),
     )
+    lock = dt.timedelta(minutes=15)
     cancelled = CheckInRejected(
         RejectReason.CANCELLED, "cancelled", booking_code="MP261201JKS00009"
     )
@@ -97,9 +139,15 @@ def main() -> int:
         "assisted": lambda: (setattr(window.state, "assisted", True), flows.go_home()),
         "faq-page": lambda: (flows.feedback.show_faq(), flows.screen("faq").show_page(0)),
         "pin-wrong": lambda: (
-            flows.ask_pin("assisted"),
+            pin().choose(None),
             flows.staff_flows._pin_checked("assisted", PinCheck(PinResult.WRONG, 3)),
         ),
+        "pin-officers": pin,
+        "pin-officer-wrong": lambda: budi_types(KioskPinWrong("wrong", 3)),
+        "pin-officer-locked": lambda: budi_types(AccountLocked("locked", ctx.now() + lock)),
+        "assisted-officer": lambda: flows.staff_flows.staff_confirmed("assisted", officers[1]),
+        "complaint-receipt-printed": lambda: receipt(True),
+        "complaint-receipt-not-printed": lambda: receipt(False),
     }
     for orientation, size in SIZES.items():
         window.resize_to(*size)
@@ -107,12 +155,24 @@ def main() -> int:
         for lang in ("id", "en"):
             window.set_language(lang)
             for name, step in steps.items():
+                if args.only and name not in args.only:
+                    continue
                 home()
                 step()
                 settle()
                 path = out / f"kiosk-{name}-{orientation}-{lang}.png"
                 window.grab().save(str(path))
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    if not args.only or "printed-receipt" in args.only:
+        # A problem report's receipt as the printer draws it (through the print worker).
+        window.set_language("id")
+        filed = ctx.now()
+        slip = complaint_slip(flows.fc, "ADU-261201-007", filed, "app_unreachable", True)
+        kiosk.printer.print_slip("ADU-261201-007", slip)
+        [record] = emulator.wait_for_tickets(1, timeout=10)
+        path = out / "printed-receipt.png"
+        shutil.copyfile(record.png_path, path)
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     kiosk.shut_down()
     emulator.stop()
     ctx.db.dispose()

@@ -133,6 +133,8 @@ def drive_kiosk(ctx, out: Path, orientation: str, pin: str, refused_code: str, b
         home()
         click("staff_button")
         at("pin")
+        wait_until(lambda: bool(flows.staff_flows.officers) and not flows.background.busy)
+        click(f"pin_officer_{flows.staff_flows.officers[0].id}")  # the demo supervisor
         for digit in pin:
             click(f"pin_pad_key_{digit}")
         click("pin_ok")
@@ -289,7 +291,7 @@ def conduct(out: Path, keep_server: bool) -> int:
         common = ["--settings", str(office.settings_path), "--out", str(out)]
         codes = office.active_codes()
         refused = next(b.code for b in office.bookings if b.status == "BATAL")
-        kiosk = ["--pin", office.staff_pin, "--refused", refused, "--booking", codes[0]]
+        kiosk = ["--pin", office.officer_pin, "--refused", refused, "--booking", codes[0]]
         print("kiosk:", flush=True)
         for orientation, screen in SCREENS.items():
             run_app(env, screen, "kiosk", "--orientation", orientation, *kiosk, *common)

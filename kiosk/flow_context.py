@@ -15,11 +15,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from config.settings import Channel
 from db.context import Actor, QueueContext
+from db.errors import NotAllowed
 from db.models import Role
 from db.ops.issuing import QuotaLeft
 from db.read.day_overrides import DayState
 from kiosk.health import DeviceHealth
 from kiosk.screens.base import ScreenName
+from kiosk.text import tr
 from kiosk.window import KioskWindow
 from kiosk.wording import Message, refusal
 from kiosk.workers import Runner
@@ -49,8 +51,11 @@ class FlowContext(QObject):
         self.settings = self.ctx.settings
         self.kiosk_id = self.settings.kiosk_id
         self.actor = Actor.kiosk(self.kiosk_id)
-        # Who acts in assisted mode: the signed-in officer, or the kiosk's shared staff PIN.
-        self.staff_actor = Actor(f"{self.kiosk_id}-staff", Role.SUPERVISOR)
+        # Who acts in assisted mode: the signed-in officer (their actor, as the database
+        # knows them: every operation checks it again), or the kiosk's shared staff PIN.
+        self.shared_staff_actor = Actor(f"{self.kiosk_id}-staff", Role.SUPERVISOR)
+        self.staff_actor = self.shared_staff_actor
+        self.staff_name = ""  # the signed-in officer's name; "" for the shared PIN or a card
         self.runner = Runner(self)  # what the applicant waits for (one at a time)
         self.background = Runner(self)  # quota refreshes
         self.retry_timer = QTimer(self)
@@ -72,6 +77,21 @@ class FlowContext(QObject):
         return (
             day.closed_services if day is not None and day.day == self.ctx.today() else frozenset()
         )
+
+    def sign_in(self, actor: Actor | None = None, name: str = "") -> None:
+        """Assisted mode from now on, acting as ``actor`` (None: the shared staff PIN)."""
+        self.staff_actor = actor or self.shared_staff_actor
+        self.staff_name = name if actor is not None else ""
+        self.state.assisted = True
+
+    def sign_out(self) -> None:
+        self.staff_actor = self.shared_staff_actor
+        self.staff_name = ""
+        self.state.assisted = False
+
+    @property
+    def officer_signed_in(self) -> bool:
+        return self.state.assisted and self.staff_actor.officer_id is not None
 
     def walk_in_left(self) -> bool:
         """Walk-in tickets can still be had today (as far as the last read knows)."""
@@ -129,6 +149,21 @@ class FlowContext(QObject):
         refusal worded for the applicant (``service``: the code of the service asked for)."""
         if is_unreachable(exc):
             self.server_away(exc)
+            return
+        if isinstance(exc, NotAllowed) and self.officer_signed_in:
+            # The officer was deactivated or their role changed while signed in here.
+            logger.warning("signed out of assisted mode: %s", exc)
+            self.sign_out()
+            self.show_message(
+                lambda: Message(
+                    "staff_signed_out",
+                    tr("Signed out"),
+                    tr(
+                        "This officer's account cannot act here any more (deactivated or "
+                        "changed). Sign in again, or ask an administrator."
+                    ),
+                )
+            )
             return
         state, ctx, walk_in = self.state, self.ctx, self.walk_in_left()
 

@@ -70,7 +70,7 @@ class KioskFlows(QObject):
         self.tickets = TicketFlows(self.fc, printer)  # walk-in, priority, VIP; the ticket
         self.booking = BookingFlows(self.fc)  # booking summary, assisted search
         self.staff_flows = StaffFlows(self.fc, staff)  # PIN, assisted mode, reprints, leaving
-        self.feedback = FeedbackFlows(self.fc)  # information, complaints, survey
+        self.feedback = FeedbackFlows(self.fc, printer)  # information, complaints, survey
         self._connect()
 
     # -- what the app and the tests reach ---------------------------------------------------
@@ -202,11 +202,13 @@ class KioskFlows(QObject):
             screen: AssistedScreen = self.screen(S.ASSISTED)
             last = self.tickets.last_ticket
             screen.last_ticket = last.number if last else ""
+            screen.signed_in = self.fc.staff_name
             screen.retranslate()
             self.show(S.ASSISTED)
             return
         self.show(S.HOME if self.in_service() else S.OUT_OF_SERVICE)
         self.tickets.refresh_quotas()
+        self.staff_flows.refresh_officers()
 
     def _idle_for_screen(self) -> None:
         w = self.window
@@ -223,7 +225,7 @@ class KioskFlows(QObject):
     def timed_out(self) -> None:
         self.tickets.forget_refusal()
         self.window.overlay.hide()
-        self.window.state.assisted = False
+        self.fc.sign_out()
         self.window.reset_for_next_person()
         self.go_home()
 

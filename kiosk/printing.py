@@ -50,8 +50,8 @@ from db.read.estimate import WaitEstimate, format_wait, ticket_estimate
 from db.views import TicketView
 from kiosk.text import tr
 from kiosk.workers import Runner
-from printer import PrinterStatus, TicketPrint, channel_label
-from printer.service import Delivered, PrintOutcome, forget_job, send_ticket
+from printer import PrinterStatus, SlipPrint, TicketPrint, channel_label
+from printer.service import Delivered, PrintOutcome, forget_job, send_slip, send_ticket
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +59,16 @@ RETRY_MS = 2000
 MAX_RETRY_MS = 30_000
 
 PRINTED, HELD, RETRY, GAVE_UP = "printed", "held", "retry", "gave_up"
+
+
+@dataclass(frozen=True)
+class SlipResult:
+    """What became of one slip: printed, or not (``problem`` as ``JobResult``'s)."""
+
+    key: str
+    ok: bool
+    problem: str = ""
+    status: PrinterStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -139,11 +149,18 @@ class TicketPrinter(QObject):
     ``printed(ticket_id)`` when a job's ticket came out; ``failed(ticket_id, message)``
     when an attempt failed or the printer cannot print it now (the message is the
     applicant's wording, naming the number); ``status_seen(PrinterStatus)`` after each
-    attempt that reached the printer (for ``DeviceHealth``)."""
+    attempt that reached the printer (for ``DeviceHealth``).
+
+    A slip (``print_slip``: a problem report's receipt) goes through the same worker
+    thread, in turn with the jobs, and the same printer lock, once: ``slip_printed(key)``
+    or ``slip_failed(key, problem)``. A slip that cannot be printed now is not kept: the
+    kiosk shows its number instead."""
 
     printed = Signal(int)
     failed = Signal(int, str)
     status_seen = Signal(object)
+    slip_printed = Signal(str)
+    slip_failed = Signal(str, str)  # key, problem
 
     def __init__(
         self,
@@ -180,6 +197,18 @@ class TicketPrinter(QObject):
         """A ticket was just issued here: print it in the applicant's language."""
         self._languages[ticket_id] = self.language()
         self.kick()
+
+    def print_slip(self, key: str, slip: SlipPrint) -> None:
+        """Print ``slip`` once, on the worker thread; ``key`` names it in the news."""
+        if self.stopped:
+            self.slip_failed.emit(key, "offline")
+            return
+        hold = self.problem()
+        self.runner.run(
+            lambda: self._print_slip(key, slip, hold),
+            self._slip_done,
+            lambda exc: self._slip_crashed(key, exc),
+        )
 
     def kick(self) -> None:
         """Look for pending jobs now (cheap when there are none)."""
@@ -223,6 +252,18 @@ class TicketPrinter(QObject):
             results.append(result)
             if result.kind in (HELD, RETRY):
                 return results, stored  # in order: nothing overtakes this job
+
+    def _print_slip(self, key: str, slip: SlipPrint, hold: str) -> SlipResult:
+        if hold:
+            return SlipResult(key, False, hold)
+        printer = self.settings.printer
+        with self.device_lock:
+            outcome = send_slip(printer, slip)
+        if not outcome.ok:
+            logger.warning("slip %s not printed: %s", key, outcome.error)
+            problem = outcome.status.problem(near_end_stop=printer.near_end_stop) or "other"
+            return SlipResult(key, False, problem, outcome.status)
+        return SlipResult(key, True, "", outcome.status)
 
     def _print_job(self, job: PrintJobView) -> JobResult:
         ticket = job.ticket
@@ -314,6 +355,25 @@ class TicketPrinter(QObject):
             self.kick()
         elif retry_after:
             self.retry_timer.start(retry_after)
+
+    def _slip_done(self, result: SlipResult) -> None:
+        if result.ok:
+            self.slip_printed.emit(result.key)
+        else:
+            self.slip_failed.emit(result.key, result.problem)
+        if result.status is not None:
+            self.status_seen.emit(result.status)
+        self._after_slip()
+
+    def _slip_crashed(self, key: str, exc: BaseException) -> None:
+        logger.error("slip %s not printed: %r", key, exc)
+        self.slip_failed.emit(key, "other")
+        self._after_slip()
+
+    def _after_slip(self) -> None:
+        """A kick that came while the slip printed looks for the jobs now."""
+        if self._again and not self.runner.busy and not self.stopped:
+            self.kick()
 
     def failure_message(self, result: JobResult) -> str:
         return tr(

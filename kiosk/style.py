@@ -43,6 +43,9 @@ QLabel[kind="status_bad"] {{ font-size: {theme.pt(1.3)}pt; font-weight: 700;
 QLabel[kind="code"] {{ font-size: {min(theme.pt(2), 36)}pt; font-weight: 700;
     font-family: "DejaVu Sans Mono"; background: {p.surface};
     border: 3px solid {p.primary}; border-radius: 12px; padding: 4px 12px; }}
+QLabel[kind="receipt"] {{ font-size: {min(theme.pt(3), 72)}pt; font-weight: 800;
+    font-family: "DejaVu Sans Mono"; color: {p.primary}; background: {p.surface};
+    border: 3px solid {p.primary}; border-radius: 12px; padding: 8px 16px; }}
 QLabel[kind="tile_title"] {{ font-size: {theme.pt(1.4)}pt; font-weight: 700;
     color: {p.primary_text}; }}
 QLabel[kind="tile_detail"] {{ font-size: {theme.pt(0.95)}pt; color: {p.primary_text}; }}

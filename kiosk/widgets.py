@@ -36,6 +36,41 @@ def make_label(kind: str, name: str = "", *, wrap: bool = True, center: bool = F
     return label
 
 
+class FixedLines(QLabel):
+    """A message area as tall as ``lines`` lines of its font, whatever it says (nothing,
+    one line, two): a message appearing, changing or going never moves what is below it.
+    Its height follows the font (large text) through the size hints."""
+
+    def __init__(self, kind: str, name: str, *, lines: int = 2, center: bool = False) -> None:
+        super().__init__()
+        self.lines = lines
+        self.setProperty("kind", kind)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if center:
+            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def fixed_height(self) -> int:
+        margins = self.contentsMargins()
+        return (
+            self.fontMetrics().lineSpacing() * self.lines
+            + margins.top()
+            + margins.bottom()
+            + 2 * self.margin()
+        )
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the layout asks the size hints, which do not follow the text
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.fixed_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.fixed_height())
+
+
 def make_button(name: str, role: str = "primary") -> QPushButton:
     button = QPushButton()
     button.setObjectName(name)

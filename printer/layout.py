@@ -1,4 +1,5 @@
-"""Ticket layout: a ``TicketPrint`` composed into the ESC/POS bytes a printer receives.
+"""Ticket layout: a ``TicketPrint`` (or a ``SlipPrint``, a problem report's receipt)
+composed into the ESC/POS bytes a printer receives.
 
 Composed on python-escpos' ``Dummy`` printer, which only collects bytes. The commands
 used (all Epson ESC/POS; the virtual printer understands each of them):
@@ -28,8 +29,9 @@ from qrcode.exceptions import DataOverflowError
 
 from printer._escpos_env import QR_ECLEVEL_M, Dummy, EscposError, capabilities
 from printer.errors import PrinterError
+from printer.slip import SlipPrint
 from printer.text import to_printable, wrap
-from printer.ticket import TicketPrint, label
+from printer.ticket import Language, TicketPrint, label
 
 FONT_A_WIDTH = 12
 FONT_A_HEIGHT = 24
@@ -152,6 +154,32 @@ class _Ticket:
         for line in wrap(value, self.columns):
             self.p.textln(line.rjust(self.columns))
 
+    def row(self, key: str, value: str) -> None:
+        """``key`` and ``value`` on one line when they fit; else ``key`` on its line and
+        ``value`` below it, wrapped and indented, left-aligned (a sentence reads there)."""
+        key, value = to_printable(key).strip(), to_printable(value).strip()
+        if len(key) + len(value) + 2 <= self.columns:
+            self.pair(key, value)
+            return
+        self.p.set(align="left")
+        for line in wrap(key, self.columns):
+            self.p.textln(line)
+        for line in wrap(value, self.columns - 2):
+            self.p.textln("  " + line)
+
+    def paragraph(self, text: str) -> None:
+        self.p.set(align="left")
+        for line in wrap(text, self.columns):
+            self.p.textln(line)
+
+    def copy_banner(self, language: Language) -> None:
+        self.p.set(align="center", bold=True, invert=True)
+        self.size(2, 2)
+        self.p.textln(f" {label('copy', language)} ")
+        self.size(1, 1)
+        self.p.set(bold=False, invert=False)
+        self.p.ln()
+
     def qr(self, data: str) -> None:
         self.p.set(align="center")
         module = qr_module_size(self.width, data)
@@ -200,12 +228,7 @@ def _compose(ticket: TicketPrint, profile: str, width_dots: int) -> bytes:
     t.centred(ticket.office_name, bold=True)
     t.rule()
     if ticket.copy:
-        t.p.set(align="center", bold=True, invert=True)
-        t.size(2, 2)
-        t.p.textln(f" {label('copy', lang)} ")
-        t.size(1, 1)
-        t.p.set(bold=False, invert=False)
-        t.p.ln()
+        t.copy_banner(lang)
     t.centred(label("queue_number", lang))
     width, height = number_size(to_printable(ticket.number).strip(), width_dots)
     t.centred(ticket.number, bold=True, width=width, height=height)
@@ -224,5 +247,44 @@ def _compose(ticket: TicketPrint, profile: str, width_dots: int) -> bytes:
     t.p.ln()
     t.qr(ticket.qr_token)
     for line in (*ticket.footer_lines, label("keep", lang)):
+        t.centred(line)
+    return t.end()
+
+
+def render_slip(slip: SlipPrint, profile: str, width_dots: int) -> bytes:
+    """The bytes of one slip (see ``SlipPrint``), from initialise to cut, for a printer of
+    that profile and paper width; ``PrinterError`` as ``render_ticket``."""
+    try:
+        return _compose_slip(slip, profile, width_dots)
+    except PrinterError:
+        raise
+    except (EscposError, ValueError) as exc:
+        raise PrinterError(f"Cannot compose slip {slip.number}: {exc}") from exc
+
+
+def _compose_slip(slip: SlipPrint, profile: str, width_dots: int) -> bytes:
+    t = _Ticket(profile, width_dots)
+    t.start()
+    t.centred(slip.office_name, bold=True)
+    t.rule()
+    if slip.copy:
+        t.copy_banner(slip.language)
+    t.centred(slip.title, bold=True)
+    # The number as large as fits, but no taller than twice: a slip, not a ticket.
+    width, _ = number_size(to_printable(slip.number).strip(), width_dots)
+    size = min(2, width)
+    t.centred(slip.number, bold=True, width=size, height=size)
+    t.rule()
+    for key, value in slip.rows:
+        t.row(key, value)
+    if slip.paragraphs:
+        t.rule()
+    for i, text in enumerate(slip.paragraphs):
+        if i:
+            t.p.ln()
+        t.paragraph(text)
+    if slip.footer_lines:
+        t.p.ln()
+    for line in slip.footer_lines:
         t.centred(line)
     return t.end()

@@ -44,9 +44,21 @@ from dataclasses import dataclass
 from config.settings import Printer as PrinterSettings
 from printer.connection import SLOWEST_BYTES_PER_SECOND, Connection, open_connection
 from printer.errors import PrinterError
-from printer.layout import render_ticket
+from printer.layout import render_slip, render_ticket
+from printer.slip import SlipPrint
 from printer.status import UNKNOWN, PrinterStatus, status_from_replies
 from printer.ticket import TicketPrint
+
+# What goes to a printer: a queue ticket, or a slip (a problem report's receipt).
+Printable = TicketPrint | SlipPrint
+
+
+def render(document: Printable, profile: str, width_dots: int) -> bytes:
+    """The ESC/POS bytes of a ticket or a slip (``PrinterError`` when it cannot be made)."""
+    if isinstance(document, SlipPrint):
+        return render_slip(document, profile, width_dots)
+    return render_ticket(document, profile, width_dots)
+
 
 CUT = b"\x1dV"  # GS V: the last one ends the ticket
 QR_COMMANDS = (b"\x1d(k", b"\x1dv0")  # native QR (GS ( k) or the raster image (GS v 0)
@@ -201,9 +213,16 @@ def print_ticket(printer: PrinterSettings, ticket: TicketPrint) -> PrintOutcome:
     return send_ticket(printer, ticket)
 
 
+def send_slip(printer: PrinterSettings, slip: SlipPrint) -> PrintOutcome:
+    """One attempt at a slip, as a ticket is sent (status first: held when the printer
+    cannot print; then the body and the cut, each proved), but nothing kept for a later
+    attempt: a slip is printed now or not at all, and the kiosk then shows its number."""
+    return send_ticket(printer, slip)
+
+
 def send_ticket(
     printer: PrinterSettings,
-    ticket: TicketPrint,
+    ticket: Printable,
     delivered: Delivered = Delivered.NOTHING,
     *,
     job: Hashable | None = None,
@@ -238,7 +257,7 @@ class _Attempt:
     def __init__(
         self,
         printer: PrinterSettings,
-        ticket: TicketPrint,
+        ticket: Printable,
         delivered: Delivered,
         job: Hashable | None,
         note: Callable[[Delivered], None],
@@ -291,7 +310,7 @@ class _Attempt:
 
     def run(self) -> PrintOutcome:
         try:
-            data = render_ticket(self.ticket, self.printer.profile, self.printer.paper_width_dots)
+            data = render(self.ticket, self.printer.profile, self.printer.paper_width_dots)
         except PrinterError as exc:
             return self.outcome(False, PrinterStatus.offline_because(str(exc)), str(exc))
         kept = _take_kept(self.printer, self.job)
@@ -365,7 +384,7 @@ class _Attempt:
                 copy = dataclasses.replace(self.ticket, copy=True)
                 try:
                     body, cut = split_cut(
-                        render_ticket(copy, self.printer.profile, self.printer.paper_width_dots)
+                        render(copy, self.printer.profile, self.printer.paper_width_dots)
                     )
                 except PrinterError as exc:
                     return self.outcome(False, before, str(exc))

@@ -35,6 +35,7 @@ from db.ops.day_overrides import close_service
 from db.ops.feedback import answer_complaint
 from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket, set_quota
+from db.ops.kiosk_pins import set_own_kiosk_pin
 from db.ops.officers import (
     add_officer,
     list_officers,
@@ -43,7 +44,7 @@ from db.ops.officers import (
     set_role,
     unlock_logins,
 )
-from db.ops.printjobs import finish_print_job, heartbeat, request_reprint
+from db.ops.printjobs import finish_print_job, heartbeat, reprint_at_kiosk, request_reprint
 from db.ops.privacy import purge_personal_data
 from tests.conftest import ADMIN, KIOSK, make_settings
 
@@ -72,6 +73,8 @@ WRITES: dict[str, Op] = {
     "pause_counter": lambda c, a, o: pause_counter(c, a, 1),
     "close_counter": lambda c, a, o: close_counter(c, a, 3),
     "reprint": lambda c, a, o: request_reprint(c, a, o["waiting"], "kiosk-1"),
+    "reprint_at_kiosk": lambda c, a, o: reprint_at_kiosk(c, a, o["waiting"], "kiosk-1"),
+    "set_own_kiosk_pin": lambda c, a, o: set_own_kiosk_pin(c, a, PASSWORD, "2580"),
     "finish_print_job": lambda c, a, o: finish_print_job(c, a, 1, ok=True),
     "heartbeat": lambda c, a, o: heartbeat(
         c, a, "kiosk-1", printer_online=True, paper="ok", cover_open=False, scanner="ok"

@@ -26,6 +26,7 @@ from db.models import CounterState
 from db.ops.checkin import check_in_booking
 from db.ops.counters import counters
 from db.ops.issuing import issue_ticket
+from db.ops.kiosk_pins import kiosk_sign_in
 from db.ops.officers import authenticate
 from db.sim.demo import DEMO_PIN, DemoOffice, free_port, seed_demo
 from kiosk.staff import PinResult, StaffLock
@@ -75,6 +76,7 @@ def test_demo_settings(office: DemoOffice, demo_ctx: QueueContext) -> None:
     assert StaffLock(settings.kiosk.staff_pin_hash).check_pin(DEMO_PIN).result == PinResult.OK
     officer = authenticate(demo_ctx, office.officer, office.password)
     assert officer.role == "supervisor"
+    assert kiosk_sign_in(demo_ctx, officer.id, office.officer_pin, "kiosk-1") == officer
 
 
 def test_console_logs_in_at_start(qtbot: QtBot, office: DemoOffice, demo_ctx: QueueContext) -> None:

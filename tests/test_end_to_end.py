@@ -27,7 +27,7 @@ from config import load_settings
 from db.context import QueueContext
 from db.io.ticket_link import ticket_token_of_scan
 from db.migrate import open_queue
-from db.models import EventKind, Ticket, TicketEvent, TicketStatus
+from db.models import AuditRecord, EventKind, Ticket, TicketEvent, TicketStatus
 from db.ops.issuing import issue_ticket
 from db.sim.demo import DemoOffice, free_port, seed_demo
 from kiosk.app import Kiosk, build_kiosk
@@ -220,15 +220,24 @@ def test_the_whole_office(
     assert call_next(qtbot, view, office) == second
     press(qtbot, view, "completeButton")
 
-    # Staff at the kiosk reprint the last ticket; it reaches the printer again.
+    # The demo supervisor signs in at the kiosk with their own PIN and reprints the last
+    # ticket; it reaches the printer again, and the audit log names them.
     click(qtbot, kiosk, "staff_button")
     wait_screen(qtbot, kiosk, "pin")
-    type_keys(qtbot, kiosk, "pin_pad", office.demo.staff_pin)
+    flows = kiosk.flows.staff_flows
+    qtbot.waitUntil(lambda: bool(flows.officers) and not kiosk.flows.background.busy)
+    click(qtbot, kiosk, f"pin_officer_{flows.officers[0].id}")
+    type_keys(qtbot, kiosk, "pin_pad", office.demo.officer_pin)
     click(qtbot, kiosk, "pin_ok")
     wait_screen(qtbot, kiosk, "assisted", WAIT_MS)
     click(qtbot, kiosk, "assisted_reprint")
     wait_screen(qtbot, kiosk, "ticket", WAIT_MS)
     assert printed(office, 3) == [ticket(queue, booked).token]
+    with queue.db.read() as session:
+        reprints = session.scalars(
+            select(AuditRecord.actor).where(AuditRecord.action == "reprint")
+        ).all()
+    assert reprints == [office.demo.officer]
 
     # Three calls, three announcements written by the display process, each with sound.
     office.display.wait_line(lambda line: line.startswith("announced 3:"))

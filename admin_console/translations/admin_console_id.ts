@@ -2235,6 +2235,74 @@
         <source>Walk-in registration is not open today. Next opening: {weekday} {next_opening}.</source>
         <translation>Pendaftaran langsung tidak dibuka hari ini. Buka kembali: {weekday} {next_opening}.</translation>
     </message>
+    <message>
+        <source>Kiosk PIN</source>
+        <translation>PIN kios</translation>
+    </message>
+    <message>
+        <source>Kiosk PIN (4 to 12 digits)</source>
+        <translation>PIN kios (4 sampai 12 angka)</translation>
+    </message>
+    <message>
+        <source>My kiosk PIN</source>
+        <translation>PIN kios saya</translation>
+    </message>
+    <message>
+        <source>New kiosk PIN (4 to 12 digits)</source>
+        <translation>PIN kios baru (4 sampai 12 angka)</translation>
+    </message>
+    <message>
+        <source>Remove kiosk PIN</source>
+        <translation>Hapus PIN kios</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Set kiosk PIN</source>
+        <translation>Atur PIN kios</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>PIN yang sama sekali lagi</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>Kedua PIN tidak sama.</translation>
+    </message>
+    <message>
+        <source>Type the new kiosk PIN first.</source>
+        <translation>Ketik PIN kios baru terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Type your password to confirm.</source>
+        <translation>Ketik kata sandi Anda untuk konfirmasi.</translation>
+    </message>
+    <message>
+        <source>Your kiosk PIN is set.</source>
+        <translation>PIN kios Anda sudah diatur.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Kata sandi Anda</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>diatur</translation>
+    </message>
+    <message>
+        <source>{name}, with this PIN you sign in at the kiosk's assisted mode: touch your name there, then type it. What you do there is recorded under your name.</source>
+        <translation>{name}, dengan PIN ini Anda masuk ke mode bantuan di kios: sentuh nama Anda di sana, lalu ketik PIN ini. Yang Anda lakukan di sana dicatat atas nama Anda.</translation>
+    </message>
+    <message>
+        <source>{username} has no kiosk PIN any more.</source>
+        <translation>{username} tidak lagi memiliki PIN kios.</translation>
+    </message>
+    <message>
+        <source>{username} signs in at the kiosk with the new kiosk PIN.</source>
+        <translation>{username} masuk di kios dengan PIN kios yang baru.</translation>
+    </message>
 </context>
 <context>
     <name>Words</name>

@@ -147,46 +147,79 @@ def _locked(ctx: QueueContext, until: dt.datetime) -> AccountLocked:
 MAX_FAILED_FROM_SOURCE = 20
 
 
-def _source_target(username: str, source: str) -> str:
+def source_target(username: str, source: str) -> str:
+    """The audit target of a sign-in attempt: the name at the PC (or kiosk) it was made at."""
     return f"{username[:40]}@{source[:39]}"
 
 
-def _lock_until(
-    session: Session, username: str, source: str, now: dt.datetime
-) -> dt.datetime | None:
-    """When logins for ``username`` from ``source`` may go on, if they are held back now.
+@dataclass(frozen=True)
+class SignInKind:
+    """How one kind of sign-in is counted in the audit log: its failed and successful
+    attempts (targets ``name@source``) and the actions on the name that end a lock
+    everywhere."""
 
-    Counted from the audit log: wrong logins of this name from this PC since the last
-    success, unlock or new password (and within LOCK_MINUTES); and wrong logins of any name
-    from this PC. A lock holds at the PC where the wrong passwords were typed only, so
-    nobody can lock the administrators out of their own consoles; a supervisor can lift it
-    (``unlock_logins``)."""
+    failed: str
+    success: str
+    resets: tuple[str, ...]
+
+
+CONSOLE_LOGIN = SignInKind("login_failed", "login", ("unlock_logins", "reset_password"))
+
+
+def failed_attempts(
+    session: Session,
+    username: str,
+    source: str,
+    now: dt.datetime,
+    kind: SignInKind = CONSOLE_LOGIN,
+) -> list[dt.datetime]:
+    """The wrong attempts of ``username`` at ``source`` that count now: since the last
+    success there or the last reset of the name, and within LOCK_MINUTES."""
     window = now - dt.timedelta(minutes=LOCK_MINUTES)
     reset = session.scalar(
         select(func.max(AuditRecord.id)).where(
-            # A login here ends the count here; a new password or an unlock, everywhere.
-            (AuditRecord.action == "login")
-            & (AuditRecord.target == _source_target(username, source))
-            | AuditRecord.action.in_(("unlock_logins", "reset_password"))
-            & (AuditRecord.target == username[:80]),
+            # A success here ends the count here; a new secret or an unlock, everywhere.
+            (AuditRecord.action == kind.success)
+            & (AuditRecord.target == source_target(username, source))
+            | AuditRecord.action.in_(kind.resets) & (AuditRecord.target == username[:80]),
         )
     )
-    failures = session.scalars(
-        select(AuditRecord.at)
-        .where(
-            AuditRecord.action == "login_failed",
-            AuditRecord.target == _source_target(username, source),
-            AuditRecord.at > window,
-            AuditRecord.id > (reset or 0),
-        )
-        .order_by(AuditRecord.id)
-    ).all()
+    return list(
+        session.scalars(
+            select(AuditRecord.at)
+            .where(
+                AuditRecord.action == kind.failed,
+                AuditRecord.target == source_target(username, source),
+                AuditRecord.at > window,
+                AuditRecord.id > (reset or 0),
+            )
+            .order_by(AuditRecord.id)
+        ).all()
+    )
+
+
+def lock_until(
+    session: Session,
+    username: str,
+    source: str,
+    now: dt.datetime,
+    kind: SignInKind = CONSOLE_LOGIN,
+) -> dt.datetime | None:
+    """When sign-ins for ``username`` from ``source`` may go on, if they are held back now.
+
+    Counted from the audit log: wrong attempts of this name from this PC since the last
+    success, unlock or new secret (and within LOCK_MINUTES); and wrong attempts of any
+    name from this PC. A lock holds at the PC where the wrong secrets were typed only, so
+    nobody can lock the administrators out of their own consoles; a supervisor can lift it
+    (``unlock_logins``)."""
+    failures = failed_attempts(session, username, source, now, kind)
     if len(failures) >= MAX_FAILED_LOGINS:
         return failures[-1] + dt.timedelta(minutes=LOCK_MINUTES)
+    window = now - dt.timedelta(minutes=LOCK_MINUTES)
     from_source = session.scalars(
         select(AuditRecord.at)
         .where(
-            AuditRecord.action == "login_failed",
+            AuditRecord.action == kind.failed,
             AuditRecord.target.like(f"%@{source[:39]}"),
             AuditRecord.at > window,
         )
@@ -230,14 +263,14 @@ def authenticate(
             if row is not None
             else Actor(username or "?", Role.OFFICER)
         )
-        target = _source_target(username, source)
-        until = _lock_until(session, username, source, now)
+        target = source_target(username, source)
+        until = lock_until(session, username, source, now)
         if until is not None:
             audit_unchecked(session, who, "login_refused_locked", now, target)
             return _locked(ctx, until)
         if not ok or row is None:
             audit_unchecked(session, who, "login_failed", now, target)
-            until = _lock_until(session, username, source, now)
+            until = lock_until(session, username, source, now)
             if until is not None:
                 if row is not None:
                     row.locked_until = until  # shown in the officers list
@@ -290,6 +323,7 @@ class OfficerRow:
     active: bool
     locked_until: dt.datetime | None
     created_at: dt.datetime
+    has_kiosk_pin: bool = False  # they sign in at the kiosk with their own PIN
 
 
 def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
@@ -307,6 +341,7 @@ def list_officers(ctx: QueueContext, actor: Actor) -> list[OfficerRow]:
                 r.active,
                 r.locked_until if r.locked_until is not None and r.locked_until > now else None,
                 r.created_at,
+                r.kiosk_pin_hash is not None,
             )
             for r in rows
         ]

@@ -119,6 +119,27 @@ def request_reprint(
     return ctx.db.run_write(work)
 
 
+def reprint_at_kiosk(
+    ctx: QueueContext, actor: Actor, ticket_id: int, kiosk_id: str
+) -> PrintJobView:
+    """Staff in a kiosk's assisted mode print a ticket issued at that kiosk again (the
+    console's reprint, ``request_reprint``, is for supervisors and any ticket)."""
+    require(actor, "reprint_at_kiosk")
+
+    def work(session: Session) -> PrintJobView:
+        now = ctx.now()
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise UnknownTicket(f"No ticket with id {ticket_id}.")
+        if ticket.kiosk_id != kiosk_id:
+            raise QueueError(f"{ticket.number} was not issued at {kiosk_id}.")
+        job = add_print_job(session, ticket, kiosk_id, actor.name, now, reprint=True)
+        audit(session, actor, "reprint", now, ticket.number, kiosk=kiosk_id, job=job.id)
+        return _view(job, ticket)
+
+    return ctx.db.run_write(work)
+
+
 def take_next_job(ctx: QueueContext, actor: Actor, kiosk_id: str) -> PrintJobView | None:
     """The oldest pending job of this kiosk (one worker per kiosk takes them in order)."""
     require(actor, "take_print_job")

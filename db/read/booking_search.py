@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from db.context import Actor, QueueContext, require
+from db.context import Actor, QueueContext, check_actor, require
 from db.models import Booking, Ticket
 from db.read.bookings import code_or_name_contains
 from db.rules.privacy import mask_name
@@ -43,6 +43,8 @@ def search_bookings(
         return []
     tz = ctx.calendar.tz
     with ctx.db.read() as session:
+        # Names are shown: the searcher is checked as the database knows them now.
+        check_actor(session, actor, "search_bookings")
         rows = session.execute(
             select(Booking, Ticket.number)
             .outerjoin(Ticket, Ticket.booking_id == Booking.id)

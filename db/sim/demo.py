@@ -10,7 +10,7 @@
   system's export format (UTF-8 with BOM, ``;``, CRLF), imported with the real importer;
 * ``bookings/qr/<KODE_BOOKING>.png``: each booking's QR code (it holds the booking code
   alone, as the applicant's printout does) and ``bookings/index.txt`` listing them;
-* a demo supervisor in the officers table, with a known password.
+* a demo supervisor in the officers table, with a known password and a known kiosk PIN.
 
 Everything goes through the queue operations (``import_bookings``, ``add_officer``); nothing
 here writes rows itself. No Qt.
@@ -33,11 +33,13 @@ from db.context import Actor
 from db.io.booking_export import write_csv_export
 from db.migrate import open_queue
 from db.ops.importer import import_bookings
+from db.ops.kiosk_pins import set_kiosk_pin
 from db.ops.officers import add_officer
 
 DEMO_OFFICER = "demo"
 DEMO_PASSWORD = "loket-demo"
-DEMO_PIN = "1234"
+DEMO_PIN = "1234"  # the kiosk's shared staff PIN
+DEMO_OFFICER_PIN = "2580"  # the demo supervisor's own kiosk PIN
 DEMO_COUNTER = 1
 SEEDER = Actor.system("demo")
 
@@ -76,6 +78,7 @@ class DemoOffice:
     officer: str = DEMO_OFFICER
     password: str = DEMO_PASSWORD
     staff_pin: str = DEMO_PIN
+    officer_pin: str = DEMO_OFFICER_PIN
 
     def active_codes(self) -> list[str]:
         return [b.code for b in self.bookings if b.status == "AKTIF"]
@@ -221,7 +224,10 @@ def seed_demo(folder: str | Path, printer_port: int, bookings: int = 12) -> Demo
         rows = booking_rows(day, bookings, office)
         export = write_csv_export(rows, folder / "bookings" / f"antrean_{office}_{day:%Y%m%d}.csv")
         import_bookings(ctx, SEEDER, export)
-        add_officer(ctx, SEEDER, DEMO_OFFICER, "supervisor", DEMO_PASSWORD, "Demo Supervisor")
+        demo = add_officer(
+            ctx, SEEDER, DEMO_OFFICER, "supervisor", DEMO_PASSWORD, "Demo Supervisor"
+        )
+        set_kiosk_pin(ctx, SEEDER, demo.id, DEMO_OFFICER_PIN)
     finally:
         ctx.db.dispose()
     made = write_qr_codes(folder / "bookings" / "qr", rows)

@@ -1,54 +1,174 @@
-"""Staff: the PIN pad (assisted mode, confirming a priority ticket, closing the kiosk) and
-the assisted-mode menu."""
+"""Staff: who signs in and their PIN (assisted mode, confirming a priority ticket, closing
+the kiosk), and the assisted-mode menu.
+
+The PIN screen has two steps: the officers who have a kiosk PIN, as large name tiles (a
+page of them at a time), and the shared staff PIN as one more tile where the settings
+allow it; then the keypad for the one touched. Without officers it opens on the keypad
+for the shared PIN. A message below the PIN (a wrong PIN, a lock) has a fixed height:
+the keypad never moves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from db.read.kiosk_officers import KioskOfficer
 from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
-from kiosk.widgets import PinPad, ResponsiveGrid, Tile, make_button
+from kiosk.widgets import FixedLines, PinPad, ResponsiveGrid, Tile, make_button, make_label
 
 MAX_PIN = 12
+PAGE_SIZE = 8  # name tiles on one page (the shared PIN's tile counts as one)
+SHARED = "shared"
 
 
 class PinScreen(Screen):
-    """``purpose``: "assisted", "exit" or "priority" (a staff confirmation)."""
+    """``purpose``: "assisted", "exit" or "priority" (a staff confirmation).
+    ``chosen``: the officer touched, or None for the shared staff PIN."""
 
     name = ScreenName.PIN
     submitted = Signal(str)
     back = Signal()
 
+    WHO, KEYS = range(2)
+
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.purpose = "assisted"
         self.pin = ""
+        self.officers: list[KioskOfficer] = []
+        self.shared = True  # the shared staff PIN is offered
+        self.chosen: KioskOfficer | None = None
+        self.page = 0
         self.feedback_text = ""
         self.feedback_source: Callable[[], str] | None = None
         self.prompt = self.add_label("body", "pin_prompt")
-        self.display = self.add_label("code", "pin_display", center=True)
-        self.feedback = self.add_label("status_bad", "pin_feedback", center=True)
+        self.steps = QStackedWidget()
+        self.body.addWidget(self.steps, 1)
+        # Who: the officers' names, a page at a time.
+        self.grid = ResponsiveGrid(portrait=2, landscape=4)
+        self.tiles: dict[str, Tile] = {}
+        who = QWidget()
+        who_layout = QVBoxLayout(who)
+        who_layout.setContentsMargins(0, 0, 0, 0)
+        who_layout.addWidget(self.grid)
+        who_layout.addStretch(1)
+        self.steps.addWidget(who)
+        # The keypad.
+        keys = QWidget()
+        keys_layout = QVBoxLayout(keys)
+        keys_layout.setContentsMargins(0, 0, 0, 0)
+        keys_layout.setSpacing(14)
+        self.display = make_label("code", "pin_display", center=True)
+        # Always two lines high, empty or not: a message appearing must not move the keypad.
+        self.feedback = FixedLines("status_bad", "pin_feedback", lines=2, center=True)
         self.pad = PinPad("pin_pad")
         self.pad.typed.connect(self.type)
         self.pad.erased.connect(self.erase)
-        self.body.addWidget(centered(self.pad))
-        self.body.addStretch(1)
+        keys_layout.addWidget(self.display)
+        keys_layout.addWidget(self.feedback)
+        keys_layout.addWidget(centered(self.pad))
+        keys_layout.addStretch(1)
+        self.steps.addWidget(keys)
         self.back_button = self.add_action("pin_back")
-        self.back_button.clicked.connect(self.back)
+        self.back_button.clicked.connect(self.go_back)
         self.actions.addStretch(1)
+        self.previous_button = self.add_action("pin_previous")
+        self.previous_button.clicked.connect(lambda: self.turn(-1))
+        self.more_button = self.add_action("pin_more")
+        self.more_button.clicked.connect(lambda: self.turn(1))
         self.ok_button = make_button("pin_ok", "primary")
         self.ok_button.clicked.connect(self.submit)
         self.actions.addWidget(self.ok_button)
 
-    def configure(self, purpose: str) -> None:
+    # -- who ------------------------------------------------------------------------------
+
+    @property
+    def step(self) -> int:
+        return self.steps.currentIndex()
+
+    @property
+    def choices(self) -> list[KioskOfficer | None]:
+        """The tiles in order: the officers, then the shared PIN (None) when offered."""
+        return [*self.officers, *([None] if self.shared else [])]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.choices) // PAGE_SIZE))
+
+    def configure(self, purpose: str, officers: Sequence[KioskOfficer], shared: bool) -> None:
+        """A fresh start for ``purpose``: the names first, or straight to the keypad for
+        the shared PIN when no officer has a kiosk PIN."""
         self.purpose = purpose
+        self.shared = shared
+        self.officers = list(officers)
+        self.page = 0
         self.pin = ""
-        self.feedback_text = ""
-        self.feedback_source = None
+        self.chosen = None
+        self._clear_feedback()
+        self._build_tiles()
+        self.steps.setCurrentIndex(self.KEYS if shared and not self.officers else self.WHO)
         self.retranslate()
+
+    def set_officers(self, officers: Sequence[KioskOfficer]) -> None:
+        """The officers as read again while the screen is up: the names change in place;
+        the keypad stays where someone is typing."""
+        officers = list(officers)
+        if officers == self.officers:
+            return
+        self.officers = officers
+        self.page = min(self.page, self.pages - 1)
+        self._build_tiles()
+        if self.step == self.KEYS and self.chosen is None and not self.pin and officers:
+            self._clear_feedback()
+            self.steps.setCurrentIndex(self.WHO)  # the names were not known yet
+        self.retranslate()
+
+    def _build_tiles(self) -> None:
+        names = [o.display_name for o in self.officers]
+        shown = self.choices[self.page * PAGE_SIZE : (self.page + 1) * PAGE_SIZE]
+        self.tiles = {}
+        for choice in shown:
+            if choice is None:
+                tile = Tile("pin_shared", "tile_accent")
+                tile.clicked.connect(lambda _=False: self.choose(None))
+                self.tiles[SHARED] = tile
+            else:
+                tile = Tile(f"pin_officer_{choice.id}")
+                # Two officers of one name are told apart by their usernames.
+                detail = choice.username if names.count(choice.display_name) > 1 else ""
+                tile.set_texts(choice.display_name, detail)
+                tile.clicked.connect(lambda _=False, o=choice: self.choose(o))
+                self.tiles[str(choice.id)] = tile
+        self.grid.set_widgets(list(self.tiles.values()))
+        for tile in self.tiles.values():
+            tile.show()  # now, not on the next event-loop turn: a touch may come first
+
+    def turn(self, by: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + by))
+        self._build_tiles()
+        self.retranslate()
+
+    def choose(self, officer: KioskOfficer | None) -> None:
+        self.chosen = officer
+        self.pin = ""
+        self._clear_feedback()
+        self.steps.setCurrentIndex(self.KEYS)
+        self.retranslate()
+
+    def go_back(self) -> None:
+        if self.step == self.KEYS and self.officers:
+            self.chosen = None
+            self.pin = ""
+            self._clear_feedback()
+            self.steps.setCurrentIndex(self.WHO)
+            self.retranslate()
+        else:
+            self.back.emit()
+
+    # -- the PIN --------------------------------------------------------------------------
 
     def type(self, digit: str) -> None:
         if len(self.pin) < MAX_PIN:
@@ -70,12 +190,15 @@ class PinScreen(Screen):
         self.feedback_text = text() if callable(text) else text
         self._show()
 
+    def _clear_feedback(self) -> None:
+        self.feedback_text = ""
+        self.feedback_source = None
+
     def _show(self) -> None:
         self.display.setText("●" * len(self.pin) or " ")
         if self.feedback_source is not None:
             self.feedback_text = self.feedback_source()
-        # Always there (blank when empty): a message appearing must not move the keypad.
-        self.feedback.setText(self.feedback_text or " ")
+        self.feedback.setText(self.feedback_text)
 
     def retranslate(self) -> None:
         self.heading.setText(
@@ -85,14 +208,45 @@ class PinScreen(Screen):
                 "priority": tr("Staff confirmation"),
             }.get(self.purpose, tr("Staff"))
         )
-        if self.purpose == "priority":
-            self.prompt.setText(
-                tr("A staff member confirms this priority ticket with the staff PIN.")
+        priority = self.purpose == "priority"
+        if self.step == self.WHO:
+            if not self.choices:
+                prompt = tr(
+                    "No officer has a kiosk PIN yet. An administrator sets them on the "
+                    "console's Officers page."
+                )
+            elif priority:
+                prompt = tr(
+                    "A staff member confirms this priority ticket: touch your name, then "
+                    "enter your kiosk PIN."
+                )
+            else:
+                prompt = tr("Touch your name, then enter your own kiosk PIN.")
+        elif self.chosen is not None:
+            name = self.chosen.display_name
+            prompt = (
+                tr("{name}: confirm this priority ticket with your kiosk PIN.", name=name)
+                if priority
+                else tr("{name}: enter your kiosk PIN.", name=name)
             )
+        elif priority:
+            prompt = tr("A staff member confirms this priority ticket with the staff PIN.")
         else:
-            self.prompt.setText(tr("Enter the staff PIN."))
+            prompt = tr("Enter the staff PIN.")
+        self.prompt.setText(prompt)
+        shared = self.tiles.get(SHARED)
+        if shared is not None:
+            shared.set_texts(
+                tr("Shared staff PIN"), tr("Recorded as the kiosk's staff, not by name")
+            )
+        keys = self.step == self.KEYS
         self.back_button.setText(tr("Back"))
         self.ok_button.setText(tr("OK"))
+        self.ok_button.setVisible(keys)
+        self.previous_button.setText(tr("Previous names"))
+        self.more_button.setText(tr("More names"))
+        self.previous_button.setVisible(not keys and self.page > 0)
+        self.more_button.setVisible(not keys and self.page < self.pages - 1)
         self._show()
 
 
@@ -105,6 +259,7 @@ class AssistedScreen(Screen):
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.last_ticket = ""
+        self.signed_in = ""  # the officer's name; "" for the shared staff PIN or a card
         self.subtitle = self.add_label("body", "assisted_subtitle")
         grid = ResponsiveGrid(portrait=1, landscape=2)
         self.tiles: dict[str, QPushButton] = {}
@@ -123,7 +278,16 @@ class AssistedScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Assisted mode"))
-        self.subtitle.setText(tr("For staff helping an applicant. Leaves by itself when idle."))
+        if self.signed_in:
+            self.subtitle.setText(
+                tr(
+                    "Signed in: {name}. What you do here is recorded under your name. "
+                    "Leaves by itself when idle.",
+                    name=self.signed_in,
+                )
+            )
+        else:
+            self.subtitle.setText(tr("For staff helping an applicant. Leaves by itself when idle."))
         last = self.last_ticket or "–"
         texts = {
             "find_booking": (tr("Find a booking"), tr("By booking code or name")),

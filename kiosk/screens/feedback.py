@@ -1,8 +1,11 @@
 """Report a problem: what went wrong (big tiles), an optional text and an optional phone or
-e-mail (both on the kiosk's own keyboard; the contact only with consent), then a receipt
-number on screen. Shared with the survey: ``TextPad``, a display over the keyboard."""
+e-mail (both on the kiosk's own keyboard; the contact only with consent), then the receipt
+number, large on screen and printed (or, when the printer cannot, to be noted down).
+Shared with the survey: ``TextPad``, a display over the keyboard."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -10,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from db.rules.feedback import CATEGORIES
 from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
-from kiosk.widgets import Keyboard, ResponsiveGrid, Tile, make_button, make_label
+from kiosk.widgets import FixedLines, Keyboard, ResponsiveGrid, Tile, make_button, make_label
 
 TEXT_LIMIT = 200  # what is sensible to type on a kiosk; the queue takes up to 1000
 CONTACT_LIMIT = 60
@@ -89,12 +92,15 @@ class ComplaintScreen(Screen):
     done = Signal()
 
     CATEGORY, TEXT, CONTACT, RECEIPT = range(4)
+    PRINTING, PRINTED, NOT_PRINTED = "printing", "printed", "not_printed"
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
         self.category = ""
         self.receipt = ""
         self.problem = ""
+        self.printing = self.PRINTING
+        self.print_problem: Callable[[], str] = lambda: ""
         self.prompt = self.add_label("body", "complaint_prompt")
         self.steps = QStackedWidget()
         self.body.addWidget(self.steps, 1)
@@ -130,9 +136,17 @@ class ComplaintScreen(Screen):
         receipt_layout.addStretch(1)
         self.thanks = make_label("status_ok", "complaint_thanks", center=True)
         self.receipt_label = make_label("muted", "complaint_receipt_label", center=True)
-        self.receipt_number = make_label("code", "complaint_receipt", center=True)
+        self.receipt_number = make_label("receipt", "complaint_receipt", center=True)
+        # Two lines kept for what the printer did: the number never moves when it changes.
+        self.receipt_printer = FixedLines("body", "complaint_receipt_printer", lines=2, center=True)
         self.receipt_hint = make_label("body", "complaint_receipt_hint", center=True)
-        for label in (self.thanks, self.receipt_label, self.receipt_number, self.receipt_hint):
+        for label in (
+            self.thanks,
+            self.receipt_label,
+            self.receipt_number,
+            self.receipt_printer,
+            self.receipt_hint,
+        ):
             receipt_layout.addWidget(label)
         receipt_layout.addStretch(2)
         self.steps.addWidget(receipt)
@@ -197,9 +211,21 @@ class ComplaintScreen(Screen):
         self.problem_label.setText(text)
         self.problem_label.setVisible(True)
 
-    def show_receipt(self, receipt: str) -> None:
+    def show_receipt(self, receipt: str, not_printed: Callable[[], str] | None = None) -> None:
+        """The receipt number, being printed; or, with ``not_printed`` (the printer's
+        problem, worded again after a language switch), to be noted down."""
         self.receipt = receipt
+        self.printing = self.PRINTING if not_printed is None else self.NOT_PRINTED
+        self.print_problem = not_printed or (lambda: "")
         self._go(self.RECEIPT)
+
+    def set_printed(self) -> None:
+        self.printing = self.PRINTED
+        self.retranslate()
+
+    def set_not_printed(self, problem: Callable[[], str]) -> None:
+        self.printing, self.print_problem = self.NOT_PRINTED, problem
+        self.retranslate()
 
     def _update_actions(self) -> None:
         step = self.step
@@ -238,9 +264,17 @@ class ComplaintScreen(Screen):
         self.thanks.setText(tr("Thank you. Your report was received."))
         self.receipt_label.setText(tr("Your receipt number"))
         self.receipt_number.setText(self.receipt or " ")
-        self.receipt_hint.setText(
-            tr("Please note it down: the information desk can look up your report with it.")
-        )
+        if self.printing == self.PRINTED:
+            printer = tr("Your receipt is printed: please take it from the printer.")
+            hint = tr("The information desk can look up your report with this number.")
+        elif self.printing == self.NOT_PRINTED:
+            printer = self.print_problem() or tr("The receipt could not be printed.")
+            hint = tr("Please note it down: the information desk can look up your report with it.")
+        else:
+            printer = tr("Your receipt is being printed.")
+            hint = tr("The information desk can look up your report with this number.")
+        self.receipt_printer.setText(printer)
+        self.receipt_hint.setText(hint)
         self.back_button.setText(tr("Back"))
         self.skip_button.setText(tr("Send without contact"))
         self.next_button.setText(

@@ -1007,5 +1007,105 @@
         <source>{service} is closed for the rest of today</source>
         <translation>{service} tutup untuk sisa hari ini</translation>
     </message>
+    <message>
+        <source>A staff member confirms this priority ticket: touch your name, then enter your kiosk PIN.</source>
+        <translation>Petugas mengonfirmasi tiket prioritas ini: sentuh nama Anda, lalu masukkan PIN kios Anda.</translation>
+    </message>
+    <message>
+        <source>A supervisor of this office reads every report.</source>
+        <translation>Setiap laporan dibaca oleh pengawas kantor ini.</translation>
+    </message>
+    <message>
+        <source>More names</source>
+        <translation>Nama lainnya</translation>
+    </message>
+    <message>
+        <source>No officer has a kiosk PIN yet. An administrator sets them on the console's Officers page.</source>
+        <translation>Belum ada petugas yang memiliki PIN kios. Administrator mengaturnya di halaman Petugas pada konsol.</translation>
+    </message>
+    <message>
+        <source>Previous names</source>
+        <translation>Nama sebelumnya</translation>
+    </message>
+    <message>
+        <source>Problem report receipt</source>
+        <translation>Tanda terima laporan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Recorded as the kiosk's staff, not by name</source>
+        <translation>Dicatat sebagai petugas kios, bukan atas nama</translation>
+    </message>
+    <message>
+        <source>Shared staff PIN</source>
+        <translation>PIN petugas bersama</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}. What you do here is recorded under your name. Leaves by itself when idle.</source>
+        <translation>Masuk sebagai {name}. Semua yang Anda lakukan di sini dicatat atas nama Anda. Keluar sendiri bila tidak digunakan.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Petugas telah keluar</translation>
+    </message>
+    <message>
+        <source>The information desk can look up your report with this number.</source>
+        <translation>Petugas informasi dapat mencari laporan Anda dengan nomor ini.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed.</source>
+        <translation>Tanda terima tidak dapat dicetak.</translation>
+    </message>
+    <message>
+        <source>This officer is not known any more.</source>
+        <translation>Petugas ini tidak terdaftar lagi.</translation>
+    </message>
+    <message>
+        <source>This officer's account cannot act here any more (deactivated or changed). Sign in again, or ask an administrator.</source>
+        <translation>Akun petugas ini tidak dapat digunakan lagi di sini (dinonaktifkan atau diubah). Silakan masuk lagi, atau hubungi administrator.</translation>
+    </message>
+    <message>
+        <source>This officer's account is deactivated. Ask an administrator.</source>
+        <translation>Akun petugas ini dinonaktifkan. Silakan hubungi administrator.</translation>
+    </message>
+    <message>
+        <source>To ask about your report, show this receipt at the information desk.</source>
+        <translation>Untuk menanyakan laporan Anda, tunjukkan tanda terima ini di meja informasi.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topik</translation>
+    </message>
+    <message>
+        <source>Touch your name first.</source>
+        <translation>Sentuh nama Anda terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Touch your name, then enter your own kiosk PIN.</source>
+        <translation>Sentuh nama Anda, lalu masukkan PIN kios Anda sendiri.</translation>
+    </message>
+    <message>
+        <source>You will be answered at the phone number or e-mail you gave.</source>
+        <translation>Jawaban dikirim ke nomor telepon atau e-mail yang Anda berikan.</translation>
+    </message>
+    <message>
+        <source>Your receipt is being printed.</source>
+        <translation>Tanda terima Anda sedang dicetak.</translation>
+    </message>
+    <message>
+        <source>Your receipt is printed: please take it from the printer.</source>
+        <translation>Tanda terima Anda sudah dicetak: silakan ambil dari printer.</translation>
+    </message>
+    <message>
+        <source>{name}: confirm this priority ticket with your kiosk PIN.</source>
+        <translation>{name}: konfirmasi tiket prioritas ini dengan PIN kios Anda.</translation>
+    </message>
+    <message>
+        <source>{name}: enter your kiosk PIN.</source>
+        <translation>{name}: masukkan PIN kios Anda.</translation>
+    </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """The administrator's officers page: only for administrators; add, reset a password,
-change a role, deactivate / reactivate; the last administrator cannot step down."""
+set or remove a kiosk PIN, change a role, deactivate / reactivate; the last administrator
+cannot step down. Every officer sets their own kiosk PIN with their password."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from db.clock import FixedClock
 from db.context import QueueContext
 from db.migrate import open_queue
 from db.models import Role
+from db.ops.kiosk_pins import KioskPinWrong, kiosk_sign_in
 from db.ops.officers import (
     AccountInactive,
     LoginFailed,
@@ -27,6 +29,7 @@ from db.ops.officers import (
     add_officer,
     authenticate,
 )
+from db.read.kiosk_officers import kiosk_officers
 from tests.conftest import ADMIN, make_settings
 from tests.console.conftest import (
     LEFT,
@@ -167,6 +170,71 @@ def test_add_reset_role_deactivate_by_clicks(
     shoot(window, page, "console-officers")
     _click(qtbot, page, page.reactivate_button, lambda: _row(page, "andi").active)
     assert authenticate(ctx, "andi", PASSWORD).active
+
+
+def test_the_administrator_sets_and_removes_a_kiosk_pin_by_clicks(
+    qtbot: QtBot, ctx: QueueContext, admin: OfficerView, make_console: MakeConsole
+) -> None:
+    window = make_console(ctx)
+    log_in(qtbot, window, "ana", counter=None)
+    page = _page(qtbot, window)
+    page.select("budi")
+    assert page.table.item(page.table.currentRow(), 5).text() == "–"
+    assert not page.clear_pin_button.isEnabled()
+    pin = _edit(window, "kioskPin")
+    qtbot.keyClicks(pin, "25x80")
+    assert pin.text() == "2580"  # digits only
+    _click(
+        qtbot,
+        page,
+        button(window, "setKioskPinButton"),
+        lambda: _row(page, "budi").has_kiosk_pin,
+    )
+    assert "budi" in page.message.text() and pin.text() == ""
+    assert page.table.item(page.table.currentRow(), 5).text() == "set"
+    budi = _row(page, "budi")
+    assert kiosk_sign_in(ctx, budi.id, "2580", "kiosk-1").username == "budi"
+    assert [o.username for o in kiosk_officers(ctx)] == ["budi"]
+    shoot(window, page, "console-officers-kiosk-pin")
+    # A PIN too easy to guess is refused with a sentence.
+    page.message.clear_message()
+    qtbot.keyClicks(pin, "1234")
+    qtbot.mouseClick(button(window, "setKioskPinButton"), LEFT)
+    qtbot.waitUntil(lambda: page.message.kind == "error", timeout=WAIT_MS)
+    assert "too easy" in page.message.text()
+    assert page.clear_pin_button.isEnabled()
+    _click(qtbot, page, page.clear_pin_button, lambda: not _row(page, "budi").has_kiosk_pin)
+    assert kiosk_officers(ctx) == []
+    with pytest.raises(KioskPinWrong):
+        kiosk_sign_in(ctx, budi.id, "2580", "kiosk-1")
+
+
+def test_an_officer_sets_their_own_kiosk_pin_with_their_password(
+    qtbot: QtBot, ctx: QueueContext, people: dict[str, OfficerView], make_console: MakeConsole
+) -> None:
+    window = make_console(ctx)
+    log_in(qtbot, window, "budi", counter=1)
+    qtbot.mouseClick(button(window, "kioskPinButton"), LEFT)
+    dialog = window.kiosk_pin_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    qtbot.keyClicks(_edit(dialog, "ownKioskPin"), "3691")
+    qtbot.keyClicks(_edit(dialog, "ownKioskPinAgain"), "3619")
+    qtbot.keyClicks(_edit(dialog, "ownPassword"), PASSWORD)
+    qtbot.mouseClick(button(dialog, "kioskPinOk"), LEFT)
+    assert dialog.error.text() == "The two PINs are not the same." and dialog.isVisible()
+    _edit(dialog, "ownKioskPinAgain").setText("3691")
+    qtbot.keyClicks(_edit(dialog, "ownPassword"), "not-my-password")
+    qtbot.mouseClick(button(dialog, "kioskPinOk"), LEFT)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and not dialog.busy, timeout=WAIT_MS)
+    assert "Wrong password" in dialog.error.text() and dialog.isVisible()
+    assert kiosk_officers(ctx) == []
+    qtbot.keyClicks(_edit(dialog, "ownPassword"), PASSWORD)
+    qtbot.mouseClick(button(dialog, "kioskPinOk"), LEFT)
+    qtbot.waitUntil(lambda: window.kiosk_pin_dialog is None, timeout=WAIT_MS)
+    assert window.message.text() == "Your kiosk PIN is set."
+    budi = people["budi"]
+    assert kiosk_sign_in(ctx, budi.id, "3691", "kiosk-1") == budi
 
 
 def test_the_last_admin_cannot_deactivate_themself(

@@ -23,7 +23,11 @@ from db.read.complaints import list_complaints
 from db.read.feedback_reports import survey_index
 from db.views import TicketView
 from kiosk.app import Kiosk
+from kiosk.feedback_flows import slip_problem
 from kiosk.screens.faq import load_faq
+from printer import Emulator
+from printer.escpos_parser import Parser
+from printer.receipt import render_items
 from tests.conftest import KIOSK, OFFICER, SUPERVISOR
 from tests.kiosk.conftest import (
     LANDSCAPE,
@@ -98,7 +102,7 @@ def test_an_office_file_replaces_the_pages_and_a_broken_one_falls_back(tmp_path:
 
 
 def test_reporting_a_problem_gives_a_receipt(
-    qtbot: QtBot, kiosk: Kiosk, kiosk_ctx: QueueContext
+    qtbot: QtBot, kiosk: Kiosk, kiosk_ctx: QueueContext, emulator: Emulator
 ) -> None:
     click(qtbot, kiosk, "home_feedback")
     wait_screen(qtbot, kiosk, "complaint")
@@ -125,8 +129,36 @@ def test_reporting_a_problem_gives_a_receipt(
         "budi@mail.com",
     )
     assert complaint.kiosk_id == kiosk_ctx.settings.kiosk_id
+    # The receipt comes out of the printer, read back from the ESC/POS it received.
+    [slip] = emulator.wait_for_tickets(1)
+    printed = Parser().feed(slip.bin_path.read_bytes())
+    lines = render_items(list(printed), 576).lines
+    assert "ADU-261201-001" in lines and "Tanda terima laporan" in lines
+    text = " ".join(line.strip() for line in lines)
+    assert "Selasa, 1 Desember 2026 pukul 09.00" in text
+    assert "Aplikasi pemesanan online tidak dapat diakses" in text
+    assert "Jawaban dikirim ke nomor telepon atau e-mail yang Anda berikan." in text
+    assert kiosk_ctx.settings.office.name.split()[0] in text
+    qtbot.waitUntil(lambda: "ambil" in text_of(kiosk, "complaint_receipt_printer"))
     click(qtbot, kiosk, "complaint_next")  # Done
     wait_screen(qtbot, kiosk, "home")
+
+
+def test_without_paper_the_receipt_number_is_shown_to_note_down(
+    qtbot: QtBot, kiosk: Kiosk, kiosk_ctx: QueueContext, emulator: Emulator
+) -> None:
+    emulator.state.paper = "out"
+    click(qtbot, kiosk, "home_feedback")
+    click(qtbot, kiosk, "complaint_category_office_problem")
+    click(qtbot, kiosk, "complaint_next")
+    click(qtbot, kiosk, "complaint_skip")
+    qtbot.waitUntil(lambda: text_of(kiosk, "complaint_receipt") == "ADU-261201-001", timeout=5000)
+    qtbot.waitUntil(lambda: "habis" in text_of(kiosk, "complaint_receipt_printer"))
+    assert text_of(kiosk, "complaint_receipt_printer") == "Kertas printer habis."
+    assert text_of(kiosk, "complaint_receipt_hint").startswith("Silakan dicatat")
+    kiosk.window.set_language("en")
+    assert text_of(kiosk, "complaint_receipt_printer") == "The printer is out of paper."
+    assert emulator.tickets == []
 
 
 def test_a_wrong_contact_is_said_and_sending_without_works(
@@ -204,6 +236,11 @@ def show(kiosk: Kiosk, name: str) -> None:
     elif name == "complaint_receipt":
         flows.feedback.start_complaint()
         window.screen_named("complaint").show_receipt("ADU-261201-001")  # type: ignore[attr-defined]
+    elif name == "complaint_receipt_unprinted":
+        flows.feedback.start_complaint()
+        window.screen_named("complaint").show_receipt(  # type: ignore[attr-defined]
+            "ADU-261201-001", lambda: slip_problem("cover_open")
+        )
     elif name == "survey":
         flows.feedback.survey_scanned(SurveyTicket(1, "A-023", "baru", "tok"))
         window.screen_named("survey").answer(4)  # type: ignore[attr-defined]
@@ -216,7 +253,8 @@ def show(kiosk: Kiosk, name: str) -> None:
 
 
 NEW_SCREENS = ("home", "faq", "faq_page", "complaint", "complaint_contact",
-               "complaint_receipt", "survey", "survey_comment")  # fmt: skip
+               "complaint_receipt", "complaint_receipt_unprinted", "survey",
+               "survey_comment")  # fmt: skip
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])

@@ -1,15 +1,23 @@
 """The ticket's layout line by line (printer/layout.py): every printed line with the
 alignment, weight, reverse and size it is printed in, on both paper widths; the QR code's
-size; the label-and-value lines; the number's size."""
+size; the label-and-value lines; the number's size. The same for a slip (a problem
+report's receipt)."""
 
 from __future__ import annotations
 
 import pytest
 
 from printer.escpos_parser import Command, Parser, Text
-from printer.layout import number_size, qr_module_size, render_ticket, supports_native_qr
+from printer.layout import (
+    number_size,
+    qr_module_size,
+    render_slip,
+    render_ticket,
+    supports_native_qr,
+)
 
 from .conftest import TOKEN, make_ticket
+from .test_slip import make_slip
 
 Line = tuple[str, int, int, tuple[int, int], str]
 
@@ -259,3 +267,101 @@ def test_what_cannot_be_printed_is_named() -> None:
     assert str(info.value) == (
         f"Unknown printer profile 'TM-NOPE' (setting printer.profile); known: {first}, ..."
     )
+
+
+# -- slips (a problem report's receipt) ---------------------------------------------------
+
+
+def test_a_slip_copy_on_58_mm_paper_line_by_line() -> None:
+    slip = make_slip(copy=True, paragraphs=("Satu dua.", "Tiga empat."))
+    rule = ("C", 0, 0, NORMAL, "-" * 32)
+    assert styled(render_slip(slip, "TM-T88V", 384)) == [
+        "init",
+        "ESC t 00",
+        ("C", 1, 0, NORMAL, "Kantor Imigrasi Kelas I Khusus"),
+        "LF",
+        ("C", 1, 0, NORMAL, "TPI Jakarta Selatan"),
+        "LF",
+        rule,
+        "LF",
+        ("C", 1, 1, (2, 2), " SALINAN "),
+        "LF",
+        "LF",
+        ("C", 1, 0, NORMAL, "Tanda terima laporan"),
+        "LF",
+        ("C", 1, 0, (2, 2), "ADU-261201-007"),
+        "LF",
+        rule,
+        "LF",
+        # A label and a value too long for one line: the value below, indented, on the left.
+        ("L", 0, 0, NORMAL, "Waktu"),
+        "LF",
+        ("L", 0, 0, NORMAL, "  Selasa, 1 Desember 2026 09.14"),
+        "LF",
+        ("L", 0, 0, NORMAL, "Topik"),
+        "LF",
+        ("L", 0, 0, NORMAL, "  Aplikasi pemesanan online"),
+        "LF",
+        ("L", 0, 0, NORMAL, "  tidak dapat diakses"),
+        "LF",
+        rule,
+        "LF",
+        ("L", 0, 0, NORMAL, "Satu dua."),
+        "LF",
+        "LF",  # a blank line between paragraphs
+        ("L", 0, 0, NORMAL, "Tiga empat."),
+        "LF",
+        "LF",
+        ("C", 0, 0, NORMAL, "Jl. Warung Buncit Raya No. 207,"),
+        "LF",
+        ("C", 0, 0, NORMAL, "Jakarta Selatan"),
+        "LF",
+        "ESC d 06",
+        "GS V 00",
+    ]
+
+
+def test_a_slip_on_80_mm_paper_keeps_a_short_row_on_one_line() -> None:
+    slip = make_slip(rows=(("Waktu", "Selasa, 1 Desember 2026 09.14"),), paragraphs=())
+    lines = styled(render_slip(slip, "TM-T88V", 576))
+    row = ("L", 0, 0, NORMAL, "Waktu              Selasa, 1 Desember 2026 09.14")
+    # No paragraphs: no rule after the rows, straight to the footer after a blank line.
+    assert lines[lines.index(row) :] == [
+        row,
+        "LF",
+        "LF",
+        ("C", 0, 0, NORMAL, "Jl. Warung Buncit Raya No. 207, Jakarta Selatan"),
+        "LF",
+        "ESC d 06",
+        "GS V 00",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "width", "size"),
+    [
+        ("ADU-261201-007", 576, (2, 2)),  # three times would fit: a slip stays at twice
+        ("ADU-261201-007", 384, (2, 2)),
+        ("ADU-261201-007-LAPORAN", 384, NORMAL),  # twice would not fit 32 columns
+        ("ADU-261201-007-LAPORAN", 576, (2, 2)),  # 44 of 48 columns
+        ("ADU-261201-007-LAPORAN-XY", 576, NORMAL),  # 50: not twice
+    ],
+)
+def test_a_slips_number_is_twice_the_size_when_it_fits(
+    number: str, width: int, size: tuple[int, int]
+) -> None:
+    lines = styled(render_slip(make_slip(number=number), "TM-T88V", width))
+    assert ("C", 1, 0, size, number) in lines
+
+
+def test_a_slip_without_rows_paragraphs_or_footer() -> None:
+    slip = make_slip(rows=(), paragraphs=(), footer_lines=())
+    lines = styled(render_slip(slip, "TM-T88V", 576))
+    assert lines[-6:] == [
+        ("C", 1, 0, (2, 2), "ADU-261201-007"),
+        "LF",
+        ("C", 0, 0, NORMAL, "-" * 48),
+        "LF",
+        "ESC d 06",
+        "GS V 00",
+    ]
