@@ -2303,6 +2303,38 @@
         <source>{username} signs in at the kiosk with the new kiosk PIN.</source>
         <translation>{username} masuk di kios dengan PIN kios yang baru.</translation>
     </message>
+    <message>
+        <source>Locked here after too many wrong passwords, until {time}. Try again then, or ask a supervisor to unlock it.</source>
+        <translation>Terkunci di sini karena terlalu banyak kata sandi salah, sampai pukul {time}. Coba lagi nanti, atau minta supervisor membukanya.</translation>
+    </message>
+    <message>
+        <source>Locked here after too many wrong PINs, until {time}. Try again then, or ask a supervisor to unlock it.</source>
+        <translation>Terkunci di sini karena terlalu banyak PIN salah, sampai pukul {time}. Coba lagi nanti, atau minta supervisor membukanya.</translation>
+    </message>
+    <message>
+        <source>A kiosk PIN is 4 to 12 digits.</source>
+        <translation>PIN kios terdiri dari 4 sampai 12 angka.</translation>
+    </message>
+    <message>
+        <source>This kiosk PIN is too easy to guess (one digit repeated, or digits in a row).</source>
+        <translation>PIN kios ini terlalu mudah ditebak (satu angka diulang, atau angka berurutan).</translation>
+    </message>
+    <message>
+        <source>{name}: this account no longer exists.</source>
+        <translation>{name}: akun ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Wrong password: the kiosk PIN was not changed.</source>
+        <translation>Kata sandi salah: PIN kios tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Wrong kiosk PIN.</source>
+        <translation>PIN kios salah.</translation>
+    </message>
+    <message>
+        <source>{number} was not issued at {kiosk_id}.</source>
+        <translation>{number} tidak diterbitkan di {kiosk_id}.</translation>
+    </message>
 </context>
 <context>
     <name>Words</name>
@@ -2505,6 +2537,14 @@
     <message>
         <source>record backup</source>
         <translation>mencatat cadangan</translation>
+    </message>
+    <message>
+        <source>reprint at kiosk</source>
+        <translation>mencetak ulang tiket di kios</translation>
+    </message>
+    <message>
+        <source>set own kiosk pin</source>
+        <translation>mengatur PIN kios sendiri</translation>
     </message>
     <message>
         <source>reprint</source>

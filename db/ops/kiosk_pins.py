@@ -48,8 +48,8 @@ class KioskPinWrong(LoginFailed):
 
     code = "kiosk_pin_wrong"
 
-    def __init__(self, message: str, tries_left: int) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, tries_left: int, /, **params: object) -> None:
+        super().__init__(template, **params)
         self.tries_left = tries_left
 
 
@@ -84,7 +84,7 @@ def set_kiosk_pin(ctx: QueueContext, actor: Actor, officer_id: int, pin: str | N
         check_actor(session, actor, "manage_officers")
         row = session.get(Officer, officer_id)
         if row is None:
-            raise UnknownOfficer(f"There is no officer with id {officer_id}.")
+            raise UnknownOfficer("There is no officer with id {officer_id}.", officer_id=officer_id)
         row.kiosk_pin_hash = pin_hash
         action = "set_kiosk_pin" if pin_hash else "clear_kiosk_pin"
         audit_unchecked(session, actor, action, ctx.now(), row.username)
@@ -114,12 +114,12 @@ def set_own_kiosk_pin(
         now = ctx.now()
         row = session.get(Officer, me.officer_id)
         if row is None:
-            raise UnknownOfficer(f"{actor.name}: this account no longer exists.")
+            raise UnknownOfficer("{name}: this account no longer exists.", name=actor.name)
         target = source_target(row.username, source)
         until = lock_until(session, row.username, source, now)
         if until is not None:
             audit_unchecked(session, me, "login_refused_locked", now, target)
-            return AccountLocked(_locked(ctx, until, "passwords"), until)
+            return _locked(ctx, until, pins=False)
         if not ok:
             audit_unchecked(session, me, "login_failed", now, target)
             return LoginFailed("Wrong password: the kiosk PIN was not changed.")
@@ -134,10 +134,20 @@ def set_own_kiosk_pin(
     return result
 
 
-def _locked(ctx: QueueContext, until: dt.datetime, what: str) -> str:
-    return (
-        f"Locked here after too many wrong {what}, until {ctx.calendar.local(until):%H:%M}. "
-        "Try again then, or ask a supervisor to unlock it."
+def _locked(ctx: QueueContext, until: dt.datetime, *, pins: bool) -> AccountLocked:
+    time = f"{ctx.calendar.local(until):%H:%M}"
+    if pins:
+        return AccountLocked(
+            "Locked here after too many wrong PINs, until {time}. Try again then, or ask a "
+            "supervisor to unlock it.",
+            until,
+            time=time,
+        )
+    return AccountLocked(
+        "Locked here after too many wrong passwords, until {time}. Try again then, or ask a "
+        "supervisor to unlock it.",
+        until,
+        time=time,
     )
 
 
@@ -167,20 +177,22 @@ def kiosk_sign_in(
         now = ctx.now()
         row = session.get(Officer, officer_id)
         if row is None:
-            return UnknownOfficer(f"There is no officer with id {officer_id}.")
+            return UnknownOfficer(
+                "There is no officer with id {officer_id}.", officer_id=officer_id
+            )
         who = Actor(row.username, Role(row.role), row.id)
         target = source_target(row.username, kiosk_id)
         until = lock_until(session, row.username, kiosk_id, now, KIOSK_SIGN_IN)
         if until is not None:
             audit_unchecked(session, who, "kiosk_sign_in_refused_locked", now, target)
-            return AccountLocked(_locked(ctx, until, "PINs"), until)
+            return _locked(ctx, until, pins=True)
         if not ok:
             audit_unchecked(session, who, KIOSK_SIGN_IN.failed, now, target)
             until = lock_until(session, row.username, kiosk_id, now, KIOSK_SIGN_IN)
             if until is not None:
                 row.locked_until = until  # shown in the officers list
                 audit_unchecked(session, who, "kiosk_pin_locked", now, target, until=until)
-                return AccountLocked(_locked(ctx, until, "PINs"), until)
+                return _locked(ctx, until, pins=True)
             failures = failed_attempts(session, row.username, kiosk_id, now, KIOSK_SIGN_IN)
             left = max(1, MAX_FAILED_LOGINS - len(failures))
             return KioskPinWrong("Wrong kiosk PIN.", left)

@@ -130,9 +130,11 @@ def reprint_at_kiosk(
         now = ctx.now()
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
-            raise UnknownTicket(f"No ticket with id {ticket_id}.")
+            raise UnknownTicket("No ticket with id {ticket_id}.", ticket_id=ticket_id)
         if ticket.kiosk_id != kiosk_id:
-            raise QueueError(f"{ticket.number} was not issued at {kiosk_id}.")
+            raise QueueError(
+                "{number} was not issued at {kiosk_id}.", number=ticket.number, kiosk_id=kiosk_id
+            )
         job = add_print_job(session, ticket, kiosk_id, actor.name, now, reprint=True)
         audit(session, actor, "reprint", now, ticket.number, kiosk=kiosk_id, job=job.id)
         return _view(job, ticket)
