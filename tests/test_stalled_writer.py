@@ -98,9 +98,11 @@ def test_a_stopped_writer_stalls_nobody(db_url: str, tmp_path: Path) -> None:
     # Another PC, already running (its start-up is not what is measured).
     issuer = _start(["-m", "tests.stall_workers", "issue", str(config), "3"], tmp_path)
     assert issuer.stdout is not None and issuer.stdin is None
+    assert issuer.stdout.readline().strip() == "ready"
+    # The holder is started only now: between its "holding" and the stop below nothing
+    # else is waited for (a slow start of the issuer must not let its change commit).
     holder = _start(["-m", "tests.stall_workers", "hold", str(config)], tmp_path)
     assert holder.stdout is not None
-    assert issuer.stdout.readline().strip() == "ready"
     assert holder.stdout.readline().strip() == "holding"
     os.kill(holder.pid, signal.SIGSTOP)
     stopped_at = time.monotonic()
