@@ -403,6 +403,9 @@ class Kiosk(Strict):
     printer_unusable: Literal["on_screen", "out_of_service"] = "on_screen"
     # Seconds between printer status checks.
     printer_poll_seconds: float = Field(default=3.0, ge=0.2, le=300)
+    # Voice guidance: each screen's title and choices spoken in the kiosk's language
+    # (espeak-ng, the PC's sound output), with a "Listen" button to hear it again.
+    voice_guidance: bool = False
     # QR scanner: "wedge" (USB keyboard), "serial" (pyserial), or "none".
     scanner: Literal["wedge", "serial", "none"] = "wedge"
     serial_port: str = "/dev/ttyACM0"

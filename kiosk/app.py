@@ -31,6 +31,7 @@ from kiosk.window import KioskWindow
 from ui.i18n import Translations
 from ui.screen_check import display_problem
 from ui.signals import quit_on_signals, stop_on_signals_before_qt
+from ui.sound import AudioSink
 from ui.startup import report_first_frame
 from ui.watcher import QueueWatcher
 
@@ -83,11 +84,12 @@ def build_kiosk(
     translations: Translations | None = None,
     staff: StaffLock | None = None,
     watch: bool = True,
+    voice_sink: AudioSink | None = None,
 ) -> Kiosk:
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     settings = ctx.settings
-    window = KioskWindow(ctx, translations)
+    window = KioskWindow(ctx, translations, voice_sink)
     device_lock = threading.Lock()  # one conversation with the printer at a time
     health = DeviceHealth(ctx, window, device_lock=device_lock)
     printer = TicketPrinter(

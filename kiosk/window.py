@@ -7,6 +7,7 @@ the display also where no window manager runs; it refuses to close without the s
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -37,11 +38,17 @@ from kiosk.screens.survey import SurveyScreen
 from kiosk.screens.ticket import BusyScreen, MessageScreen, OutOfServiceScreen, TicketScreen
 from kiosk.style import apply_kiosk_theme, office_theme
 from kiosk.text import tr
+from kiosk.voice import VoiceGuide, screen_words
 from kiosk.widgets import ResponsiveGrid, make_button, make_label
 from ui.i18n import Translations
+from ui.sound import AudioSink, Espeak
 from ui.theme import Theme
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+# Voice guidance reads a screen this long after it is shown: the flow has filled it in.
+SPEAK_AFTER_MS = 150
+
+logger = logging.getLogger(__name__)
 
 
 class CurrentScreenStack(QStackedWidget):
@@ -101,7 +108,12 @@ class IdleOverlay(QWidget):
 class KioskWindow(QWidget):
     exit_requested = Signal()
 
-    def __init__(self, ctx: QueueContext, translations: Translations | None = None) -> None:
+    def __init__(
+        self,
+        ctx: QueueContext,
+        translations: Translations | None = None,
+        voice_sink: AudioSink | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("kiosk_window")
         self.setWindowTitle("Loket")
@@ -111,6 +123,11 @@ class KioskWindow(QWidget):
         self.translations = translations or Translations("kiosk", parent=self)
         self.large_text = False
         self.high_contrast = False
+        self.voice = self._voice_guide(voice_sink) if settings.kiosk.voice_guidance else None
+        self._speak_timer = QTimer(self)
+        self._speak_timer.setSingleShot(True)
+        self._speak_timer.setInterval(SPEAK_AFTER_MS)
+        self._speak_timer.timeout.connect(self.speak_screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -184,7 +201,6 @@ class KioskWindow(QWidget):
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(bar)
         row.setContentsMargins(40, 10, 40, 10)
-        grid = ResponsiveGrid(portrait=3, landscape=5)
         self.language_buttons: dict[str, QPushButton] = {}
         buttons: list[QWidget] = []
         for lang in self.state.settings.languages.available:
@@ -201,7 +217,14 @@ class KioskWindow(QWidget):
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.set_high_contrast)
         self.staff_button = make_button("staff_button", "bar")
-        buttons += [self.large_button, self.contrast_button, self.staff_button]
+        buttons += [self.large_button, self.contrast_button]
+        self.listen_button: QPushButton | None = None
+        if self.voice is not None:
+            self.listen_button = make_button("listen_button", "bar")
+            self.listen_button.clicked.connect(self.voice.repeat)
+            buttons.append(self.listen_button)
+        buttons.append(self.staff_button)
+        grid = ResponsiveGrid(portrait=3, landscape=max(5, len(buttons)))  # one row
         grid.set_widgets(buttons)
         row.addWidget(grid)
         return bar
@@ -222,7 +245,29 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         self.stack.updateGeometry()
         screen.entered()
+        if self.voice is not None:
+            self._speak_timer.start()  # once the flow has filled the screen in
         return screen
+
+    # -- voice guidance -------------------------------------------------------------------
+
+    def _voice_guide(self, sink: AudioSink | None) -> VoiceGuide | None:
+        engine = Espeak.find()
+        if engine is None:
+            logger.warning("voice guidance is on but espeak-ng is not installed: no voice")
+            return None
+        if sink is None:
+            from ui.audio import default_sink  # Qt Multimedia only where the kiosk speaks
+
+            sink = default_sink()
+        return VoiceGuide(engine, sink, self)
+
+    def speak_screen(self) -> None:
+        """Say the current screen's heading and choices (voice guidance)."""
+        widget = self.stack.currentWidget()
+        if self.voice is None or not isinstance(widget, Screen):
+            return
+        self.voice.say(". ".join(screen_words(widget)), self.state.language)
 
     # -- language, theme, clock ------------------------------------------------------------
 
@@ -233,11 +278,15 @@ class KioskWindow(QWidget):
         for lang, button in self.language_buttons.items():
             button.setChecked(lang == language)
         self.retranslate()
+        if self.voice is not None:
+            self._speak_timer.start()  # the same screen, in the language just chosen
 
     def retranslate(self) -> None:
         self.large_button.setText(tr("Large text"))
         self.contrast_button.setText(tr("High contrast"))
         self.staff_button.setText(tr("Staff"))
+        if self.listen_button is not None:
+            self.listen_button.setText(tr("Listen"))
         self.overlay.retranslate()
         for screen in self.screens.values():
             screen.retranslate()
@@ -315,6 +364,8 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
+            if self.voice is not None:
+                self.voice.close()
             event.accept()
         else:
             event.ignore()

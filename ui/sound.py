@@ -5,7 +5,7 @@ Everything here is 16-bit PCM WAV read and written with the standard library ``w
 module. The speech engine is espeak-ng (Debian package ``espeak-ng``), run as
 ``espeak-ng -v VOICE -w OUT.wav TEXT``: offline, a few milliseconds per sentence. It
 writes 22 050 Hz mono; the chime and the pauses are made at whatever rate it uses.
-Playing is the display's (``display/audio.py``, Qt Multimedia).
+Playing is ``ui/audio.py`` (Qt Multimedia), for the display and the kiosk.
 """
 
 from __future__ import annotations

@@ -400,6 +400,10 @@
         <translation>Ya, saya masih di sini</translation>
     </message>
     <message>
+        <source>Listen</source>
+        <translation>Dengarkan</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation>Teks besar</translation>
     </message>
