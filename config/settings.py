@@ -397,8 +397,9 @@ class Kiosk(Strict):
     printer_unusable: Literal["on_screen", "out_of_service"] = "on_screen"
     # Seconds between printer status checks.
     printer_poll_seconds: float = Field(default=3.0, ge=0.2, le=300)
-    # QR scanner: "wedge" (USB keyboard), "serial" (pyserial), or "none".
-    scanner: Literal["wedge", "serial", "none"] = "wedge"
+    # QR scanner: "wedge" (USB keyboard), "serial" (pyserial), "camera" (a webcam through Qt
+    # Multimedia, decoded with zxing-cpp), or "none".
+    scanner: Literal["wedge", "serial", "camera", "none"] = "wedge"
     serial_port: str = "/dev/ttyACM0"
     serial_baud: int = Field(default=9600, ge=1200, le=921600)
     # What ends one scan on the serial line: "cr", "lf" or "crlf".
