@@ -406,8 +406,9 @@ class Kiosk(Strict):
     # Voice guidance: each screen's title and choices spoken in the kiosk's language
     # (espeak-ng, the PC's sound output), with a "Listen" button to hear it again.
     voice_guidance: bool = False
-    # QR scanner: "wedge" (USB keyboard), "serial" (pyserial), or "none".
-    scanner: Literal["wedge", "serial", "none"] = "wedge"
+    # QR scanner: "wedge" (USB keyboard), "serial" (pyserial), "camera" (a webcam through Qt
+    # Multimedia, decoded with zxing-cpp), or "none".
+    scanner: Literal["wedge", "serial", "camera", "none"] = "wedge"
     serial_port: str = "/dev/ttyACM0"
     serial_baud: int = Field(default=9600, ge=1200, le=921600)
     # What ends one scan on the serial line: "cr", "lf" or "crlf".

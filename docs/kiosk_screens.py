@@ -1,7 +1,9 @@
 """Pictures of the kiosk's choice and refusal screens, both languages and orientations,
 rendered offscreen (no X server): a kiosk on a temporary SQLite file, the virtual printer
 on TCP, the clock at 09:00 on Tuesday 1 December 2026, today's "Paspor Baru" walk-in
-tickets used up, three officers with their own kiosk PINs.
+tickets used up, three officers with their own kiosk PINs. Then the scan screen of a
+kiosk with a webcam as its scanner: with the camera's picture (a made-up one: a phone
+showing a QR code) and without a camera.
 
     QT_QPA_PLATFORM=offscreen python docs/kiosk_screens.py [--out docs/screenshots] [--only NAME...]
 """
@@ -15,8 +17,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from config.settings import Settings
+    from db.clock import FixedClock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -174,10 +182,80 @@ def main() -> int:
         shutil.copyfile(record.png_path, path)
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     kiosk.shut_down()
-    emulator.stop()
     ctx.db.dispose()
+    camera_screens(out, settings, clock)
+    emulator.stop()
     del app
     return 0
+
+
+def camera_picture() -> QImage:
+    """What a webcam might see: a phone held up, a booking's QR code on its screen."""
+    import qrcode
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    picture = QImage(1280, 720, QImage.Format.Format_RGB32)
+    painter = QPainter(picture)
+    room = QLinearGradient(0, 0, 0, 720)
+    room.setColorAt(0, QColor("#5A6270"))
+    room.setColorAt(1, QColor("#9A968E"))
+    painter.fillRect(picture.rect(), room)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#141418"))
+    painter.drawRoundedRect(QRectF(470, 130, 340, 510), 36, 36)
+    painter.fillRect(QRectF(490, 200, 300, 360), QColor("#FAFAFA"))
+    code = qrcode.QRCode(border=1)
+    code.add_data("MP261201JKS00001")
+    matrix = code.get_matrix()
+    cell = 270 // len(matrix)  # whole pixels: no seams between the modules
+    left, top = 640 - cell * len(matrix) // 2, 380 - cell * len(matrix) // 2
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(left + x * cell, top + y * cell, cell, cell, Qt.black)
+    painter.end()
+    return picture
+
+
+def camera_screens(out: Path, settings: Settings, clock: FixedClock) -> None:
+    from PySide6.QtMultimedia import QCameraDevice, QVideoFrame
+
+    import kiosk.camera_scanner
+    from db.migrate import open_queue
+    from kiosk.app import build_kiosk
+    from kiosk.camera_scanner import CameraPreview
+    from kiosk.screens.base import ScreenName
+    from kiosk.screens.checkin import ScanScreen
+
+    # Whatever camera this PC has stays out of the pictures.
+    kiosk.camera_scanner.default_camera = lambda: QCameraDevice()  # type: ignore[assignment]
+    kiosk_settings = settings.kiosk.model_copy(update={"scanner": "camera"})
+    ctx = open_queue(settings.model_copy(update={"kiosk": kiosk_settings}), clock=clock)
+    built = build_kiosk(ctx, watch=False)
+    window = built.window
+    window.show()
+    screen = window.screen_named(ScreenName.SCAN)
+    preview = window.findChild(CameraPreview, "camera_preview")
+    assert isinstance(screen, ScanScreen) and preview is not None
+    frame = QVideoFrame(camera_picture())
+    for orientation, size in SIZES.items():
+        window.resize_to(*size)
+        settle()
+        for lang in ("id", "en"):
+            window.set_language(lang)
+            for name, state in (("scan-camera", "connected"), ("scan-no-camera", "")):
+                window.show_screen(ScreenName.SCAN)
+                screen.set_camera_state(state or "disconnected")
+                settle()
+                preview.show_frame(frame)
+                settle()
+                path = out / f"kiosk-{name}-{orientation}-{lang}.png"
+                window.grab().save(str(path))
+                print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    built.shut_down()
+    ctx.db.dispose()
 
 
 if __name__ == "__main__":

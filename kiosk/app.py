@@ -13,6 +13,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -34,6 +35,9 @@ from ui.signals import quit_on_signals, stop_on_signals_before_qt
 from ui.sound import AudioSink
 from ui.startup import report_first_frame
 from ui.watcher import QueueWatcher
+
+if TYPE_CHECKING:
+    from kiosk.camera_scanner import CameraScanner
 
 TICKETS = ("tickets",)
 # A supervisor's changes to the day (closed, walk-in, a service closed).
@@ -57,6 +61,7 @@ class Kiosk:
     watcher: QueueWatcher | None
     health: DeviceHealth | None = None
     serial_scanner: SerialScanner | None = None
+    camera_scanner: CameraScanner | None = None
 
     def shut_down(self) -> None:
         app = QApplication.instance()
@@ -68,6 +73,8 @@ class Kiosk:
             self.watcher.stop()
         if self.serial_scanner is not None:
             self.serial_scanner.stop()
+        if self.camera_scanner is not None:
+            self.camera_scanner.stop()
         if self.health is not None:
             self.health.stop()
         self.printer.stop()
@@ -114,6 +121,9 @@ def build_kiosk(
         serial_scanner.scanned.connect(flows.scanned)
         serial_scanner.state_changed.connect(health.scanner_seen)
         serial_scanner.start()
+    camera_scanner = None
+    if settings.kiosk.scanner == "camera":
+        camera_scanner = _camera_scanner(window, flows, health)
     app.installEventFilter(scanner)
     app.installEventFilter(idle)
     watcher = None
@@ -136,7 +146,38 @@ def build_kiosk(
     health.start()
     printer.kick()  # jobs left pending by an earlier run
     flows.go_home()
-    return Kiosk(window, flows, printer, scanner, idle, staff, watcher, health, serial_scanner)
+    return Kiosk(
+        window,
+        flows,
+        printer,
+        scanner,
+        idle,
+        staff,
+        watcher,
+        health,
+        serial_scanner=serial_scanner,
+        camera_scanner=camera_scanner,
+    )
+
+
+def _camera_scanner(window: KioskWindow, flows: KioskFlows, health: DeviceHealth) -> CameraScanner:
+    """The webcam scanner, its picture on the scan screen (Qt Multimedia is loaded only for
+    a kiosk that scans with a camera)."""
+    from kiosk.camera_scanner import CameraPreview, CameraScanner
+    from kiosk.screens.base import ScreenName
+    from kiosk.screens.checkin import ScanScreen
+
+    camera = CameraScanner(window)
+    preview = CameraPreview()
+    screen = window.screen_named(ScreenName.SCAN)
+    assert isinstance(screen, ScanScreen)
+    screen.attach_camera(preview)
+    camera.frame.connect(preview.show_frame)
+    camera.scanned.connect(flows.scanned)
+    camera.state_changed.connect(health.scanner_seen)
+    camera.state_changed.connect(screen.set_camera_state)
+    camera.start()
+    return camera
 
 
 PROG = "loket-kiosk"

@@ -60,7 +60,7 @@ class DeviceHealth(QObject):
         self.status_fn = status_fn
         self.status: PrinterStatus | None = None  # None until the first answer
         scanner = self.settings.kiosk.scanner
-        self.scanner = "disconnected" if scanner == "serial" else scanner
+        self.scanner = "disconnected" if scanner in ("serial", "camera") else scanner
         self.last_error = ""
         self.beats = 0  # heartbeat rows written (tests, logs)
         self.poller = Runner(self, _one_thread_pool(self))

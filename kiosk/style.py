@@ -26,6 +26,10 @@ def kiosk_stylesheet(theme: Theme) -> str:
     # A tile that cannot be touched (a booking checked in already): grey, text still legible.
     disabled_tile = "#808080" if theme.high_contrast else "#5F6B80"
     touch = mm_to_px(MIN_TOUCH_MM)
+    # A tile's pictogram is 1.5 lines of this size (kiosk.widgets.PictogramLabel): as tall as
+    # the title and its line below in the usual size; with large text it grows less than
+    # the words, which are what must be read, so the tiles still fit the screen.
+    icon_pt = theme.pt(1.1 if theme.large_text else 1.4)
     return f"""
 QLabel {{ background: transparent; }}
 QPushButton {{ min-height: {touch - 30}px; }}
@@ -49,6 +53,8 @@ QLabel[kind="receipt"] {{ font-size: {min(theme.pt(3), 72)}pt; font-weight: 800;
 QLabel[kind="tile_title"] {{ font-size: {theme.pt(1.4)}pt; font-weight: 700;
     color: {p.primary_text}; }}
 QLabel[kind="tile_detail"] {{ font-size: {theme.pt(0.95)}pt; color: {p.primary_text}; }}
+QLabel[kind="tile_icon"] {{ font-size: {icon_pt}pt; color: {p.primary_text}; }}
+QLabel[kind="screen_icon"] {{ font-size: {theme.pt(3)}pt; color: {p.muted}; }}
 QLabel[kind="quota"] {{ font-size: {theme.pt(1)}pt; }}
 QWidget[kind="card"] {{ background: {p.surface}; border: 2px solid {card_border};
     border-radius: 18px; }}

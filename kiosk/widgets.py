@@ -1,12 +1,14 @@
-"""Building blocks of the kiosk screens: labelled tiles, grids that follow the screen's
-orientation, the on-screen keyboard and PIN pad. Styling goes by the ``kind`` / ``role``
-dynamic properties (see ``kiosk.style``); ``objectName`` is the stable name tests use."""
+"""Building blocks of the kiosk screens: labelled tiles (with a pictogram where one helps),
+grids that follow the screen's orientation, the on-screen keyboard and PIN pad. Styling goes
+by the ``kind`` / ``role`` dynamic properties (see ``kiosk.style``); ``objectName`` is the
+stable name tests use."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.pictograms import Pictogram, render
 from ui.theme import MIN_TOUCH_MM, mm_to_px
 
 
@@ -80,10 +83,56 @@ def make_button(name: str, role: str = "primary") -> QPushButton:
     return button
 
 
-class Tile(QPushButton):
-    """A large touch button with a title and an optional line below it (both wrap)."""
+class PictogramLabel(QLabel):
+    """A pictogram ``lines`` lines of its own font tall, in its own text colour. Both come
+    from the style sheet (``kind``: "tile_icon" on a tile, "screen_icon" on a screen), so
+    it grows with large text and takes the high-contrast colours; it is drawn again
+    whenever they change."""
 
-    def __init__(self, name: str, role: str = "tile") -> None:
+    def __init__(self, name: str, lines: float = 1.5, kind: str = "tile_icon") -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("kind", kind)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lines = lines
+        self.pictogram: Pictogram | None = None
+        self.hide()
+
+    def set_pictogram(self, pictogram: Pictogram | None) -> None:
+        self.pictogram = pictogram
+        self.setVisible(pictogram is not None)
+        self._draw()
+
+    def side(self) -> int:
+        return round(QFontMetrics(self.font()).height() * self.lines)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._draw()
+        return handled
+
+    def _draw(self) -> None:
+        if self.pictogram is None:
+            self.clear()
+            return
+        side = self.side()
+        colour = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+        if self.size() != QSize(side, side):
+            self.setFixedSize(side, side)
+        self.setPixmap(render(self.pictogram, colour, side))
+
+
+class Tile(QPushButton):
+    """A large touch button with a title and an optional line below it (both wrap), and an
+    optional pictogram left of the title (``set_pictogram``)."""
+
+    def __init__(self, name: str, role: str = "tile", pictogram: Pictogram | None = None) -> None:
         super().__init__()
         self.setObjectName(name)
         self.setProperty("role", role)
@@ -92,13 +141,27 @@ class Tile(QPushButton):
         self.detail = make_label("tile_detail", name + "_detail")
         for label in (self.title, self.detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.setSpacing(6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.detail)
+        self.icon_label = PictogramLabel(name + "_icon")
+        # The pictogram beside the title; the line below it has the tile's whole width.
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(28, 14, 28, 14)
+        self.grid.setHorizontalSpacing(20)
+        self.grid.setVerticalSpacing(6)
+        self.grid.addWidget(self.icon_label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.grid.addWidget(self.detail, 1, 0, 1, 2)
+        self.grid.setColumnStretch(1, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(round(touch_px() * 1.4))
+        self.set_pictogram(pictogram)
+
+    def set_pictogram(self, pictogram: Pictogram | None) -> None:
+        self.icon_label.set_pictogram(pictogram)
+        self.grid.removeWidget(self.title)
+        if pictogram is None:  # the title from the left edge
+            self.grid.addWidget(self.title, 0, 0, 1, 2)
+        else:
+            self.grid.addWidget(self.title, 0, 1)
+        self.updateGeometry()
 
     def set_texts(self, title: str, detail: str = "") -> None:
         self.title.setText(title)

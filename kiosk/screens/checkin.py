@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
 
+from kiosk.pictograms import CAMERA_OFF
 from kiosk.screens.base import KioskState, Screen, ScreenName, centered
 from kiosk.text import tr
-from kiosk.widgets import Keyboard
+from kiosk.widgets import Keyboard, PictogramLabel
 
 MAX_CODE = 32
 
 
 class ScanScreen(Screen):
+    """Where to hold the booking's QR code. With a camera scanner (``attach_camera``) the
+    camera's picture is shown instead of the arrow to the scanner below the screen; while
+    the camera is not working, the screen says so and points to typing the code."""
+
     name = ScreenName.SCAN
     type_code = Signal()
     back = Signal()
 
     def __init__(self, state: KioskState) -> None:
         super().__init__(state)
+        self.camera: QWidget | None = None
+        self.camera_working = False
         self.steps = self.add_label("body", "scan_steps")
         self.arrow = self.add_label("number", "scan_arrow", center=True)
         self.arrow.setText("⬇")
+        self.camera_off = PictogramLabel("scan_camera_off", kind="screen_icon")
+        self.body.addWidget(self.camera_off, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hint = self.add_label("muted", "scan_hint")
         self.body.addStretch(1)
         self.back_button = self.add_action("scan_back")
@@ -29,15 +39,48 @@ class ScanScreen(Screen):
         self.type_button = self.add_action("scan_type_code", "primary")
         self.type_button.clicked.connect(self.type_code)
 
+    def attach_camera(self, preview: QWidget) -> None:
+        """Show ``preview`` (the camera's picture) where the applicant looks while scanning."""
+        self.camera = preview
+        self.arrow.hide()
+        self.body.insertWidget(self.body.indexOf(self.arrow), preview, 1)
+        self.body.setAlignment(preview, Qt.AlignmentFlag.AlignHCenter)
+        self.body.setStretch(self.body.count() - 1, 0)  # the room below goes to the picture
+        self.set_camera_state("disconnected")
+
+    def set_camera_state(self, state: str) -> None:
+        """The camera scanner's state: "connected" or "disconnected"."""
+        self.camera_working = state == "connected"
+        if self.camera is not None:
+            self.camera.setVisible(self.camera_working)
+            self.camera_off.set_pictogram(None if self.camera_working else CAMERA_OFF)
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.heading.setText(tr("Scan your booking"))
-        self.steps.setText(
-            tr(
-                "Hold the QR code of your booking (on your phone or on paper) under the "
-                "scanner below the screen."
-            )
-        )
         self.hint.setText(tr("Cannot scan? Touch \u201cType the code\u201d."))
+        if self.camera is None:
+            self.steps.setText(
+                tr(
+                    "Hold the QR code of your booking (on your phone or on paper) under the "
+                    "scanner below the screen."
+                )
+            )
+        elif self.camera_working:
+            self.steps.setText(
+                tr(
+                    "Hold the QR code of your booking (on your phone or on paper) up to the "
+                    "camera, inside the yellow corners, until the screen changes."
+                )
+            )
+        else:
+            self.steps.setText(
+                tr(
+                    "The camera is not working right now. Touch \u201cType the code\u201d "
+                    "to type the code of your booking."
+                )
+            )
+        self.hint.setVisible(self.camera is None or self.camera_working)
         self.back_button.setText(tr("Back"))
         self.type_button.setText(tr("Type the code"))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from config.settings import Channel
 from db.ops.issuing import QuotaLeft
 from db.read.estimate import WaitEstimate
+from kiosk.pictograms import for_reason, for_service
 from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
@@ -105,7 +106,7 @@ class ServiceScreen(Screen):
         self.tiles = {}
         for service in self.state.settings.services:
             if channel in service.channels:
-                tile = Tile(f"{self.name}_{service.code}")
+                tile = Tile(f"{self.name}_{service.code}", pictogram=for_service(service.code))
                 tile.clicked.connect(lambda _=False, c=service.code: self.service_chosen.emit(c))
                 self.tiles[service.code] = tile
         self.grid.set_widgets(list(self.tiles.values()))
@@ -166,7 +167,7 @@ class ReasonScreen(Screen):
         self.grid = ResponsiveGrid(portrait=1, landscape=2)
         self.tiles: dict[str, Tile] = {}
         for reason in state.settings.priority_reasons:
-            tile = Tile(f"reason_{reason.code}", "tile_accent")
+            tile = Tile(f"reason_{reason.code}", "tile_accent", for_reason(reason.code))
             tile.clicked.connect(lambda _=False, c=reason.code: self.reason_chosen.emit(c))
             self.tiles[reason.code] = tile
         self.grid.set_widgets(list(self.tiles.values()))

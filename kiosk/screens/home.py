@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWid
 from config.settings import Channel
 from db.ops.issuing import QuotaLeft
 from db.read.day_overrides import DayState
+from kiosk.pictograms import for_home
 from kiosk.screens.base import KioskState, Screen, ScreenName
 from kiosk.text import tr
 from kiosk.widgets import ResponsiveGrid, Tile, make_button, make_label
@@ -31,7 +32,8 @@ class HomeScreen(Screen):
         self.tiles: dict[str, Tile] = {}
         grid = ResponsiveGrid(portrait=1, landscape=2)
         for choice in CHOICES:
-            tile = Tile(f"home_{choice}", "tile_accent" if choice == "priority" else "tile")
+            role = "tile_accent" if choice == "priority" else "tile"
+            tile = Tile(f"home_{choice}", role, for_home(choice))
             tile.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             self.tiles[choice] = tile
         grid.set_widgets(list(self.tiles.values()))

@@ -148,6 +148,14 @@
         <translation>Arahkan kode QR pemesanan Anda (di ponsel atau kertas) ke pemindai di bawah layar.</translation>
     </message>
     <message>
+        <source>Hold the QR code of your booking (on your phone or on paper) up to the camera, inside the yellow corners, until the screen changes.</source>
+        <translation>Arahkan kode QR pemesanan Anda (di ponsel atau kertas) ke kamera, di dalam sudut kuning, sampai layar berganti.</translation>
+    </message>
+    <message>
+        <source>The camera is not working right now. Touch “Type the code” to type the code of your booking.</source>
+        <translation>Kamera sedang tidak berfungsi. Sentuh “Ketik kode” untuk mengetik kode pemesanan Anda.</translation>
+    </message>
+    <message>
         <source>Cannot scan? Touch “Type the code”.</source>
         <translation>Tidak bisa dipindai? Sentuh “Ketik kode”.</translation>
     </message>
