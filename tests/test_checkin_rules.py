@@ -12,10 +12,12 @@ from sqlalchemy import select
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import CheckInRejected, RejectReason
+from db.io.booking_token import BookingClaim, generate_key_pair, sign_booking
+from db.migrate import open_queue
 from db.models import AuditRecord, Booking
-from db.ops.checkin import booking_code_of, check_in_booking, clean_payload
+from db.ops.checkin import booking_code_of, check_in_booking, clean_payload, preview_booking
 from db.ops.importer import import_bookings
-from tests.conftest import JAKARTA, KIOSK, SUPERVISOR, booking_sample
+from tests.conftest import JAKARTA, KIOSK, SUPERVISOR, booking_sample, make_settings
 
 CSV = "antrean_JKS_20261201.csv"
 
@@ -144,3 +146,32 @@ def test_a_booking_ticket_is_estimated_from_its_slot_and_audited(
         ).all()
     assert (record.actor, record.target) == ("kiosk-1", ticket.number)
     assert json.loads(record.detail) == {"booking": b.code}
+
+
+def test_a_signed_booking_qr_is_read_as_a_token_by_the_preview_and_the_check_in(
+    db_url: str, clock: FixedClock
+) -> None:
+    private, public = generate_key_pair()
+    queue = open_queue(make_settings(db_url, booking_qr={"public_keys": [public]}), clock=clock)
+    claim = BookingClaim(
+        office_code="JKS",
+        booking_code="MP261201JKS90002",  # in no export: the token alone is the booking
+        date=dt.date(2026, 12, 1),
+        slot_start=dt.time(8, 0),
+        slot_end=dt.time(10, 0),
+        service_name="PASPOR BARU",
+        masked_name="BUD*** S***",
+        expires_at=dt.datetime(2026, 12, 2, tzinfo=JAKARTA),
+    )
+    token = sign_booking(private, claim)
+    clock.set(dt.datetime(2026, 12, 1, 8, 30, tzinfo=JAKARTA))
+    try:
+        preview = preview_booking(queue, KIOSK, token)
+        assert (preview.booking_code, preview.service, preview.masked_name) == (
+            "MP261201JKS90002",
+            "baru",
+            "BUD*** S***",
+        )
+        assert check_in_booking(queue, KIOSK, token).booking_code == "MP261201JKS90002"
+    finally:
+        queue.db.dispose()
