@@ -13,11 +13,15 @@ from config.settings import Calling
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.errors import (
+    ChannelNotAccepted,
     CounterBusy,
     IllegalTransition,
     NobodyWaiting,
+    NotAllowed,
+    NoTransferTarget,
     ReasonRequired,
     UnknownTicket,
+    WrongCounter,
 )
 from db.models import AuditRecord, Ticket, TicketEvent, TicketStatus
 from db.ops.calling import (
@@ -34,7 +38,8 @@ from db.ops.calling import (
     start_service,
     transfer,
 )
-from db.ops.issuing import issue_ticket
+from db.ops.counters import open_counter
+from db.ops.issuing import issue_ticket, quotas_today, set_quota
 from tests.conftest import KIOSK, MORNING, OFFICER, SUPERVISOR
 
 CALLED = MORNING
@@ -73,6 +78,7 @@ def test_a_ticket_without_a_call_time_waits_only_for_recalls() -> None:
         (5, 0, "0:05 more"),
         (0, 1, "1 more recall"),
         (0, 2, "2 more recalls"),
+        (120, 0, "2:00 more"),  # whole minutes of sixty seconds
     ],
 )
 def test_how_long_before_not_present_in_words(seconds: int, recalls: int, text: str) -> None:
@@ -243,3 +249,99 @@ def test_a_not_present_ticket_may_be_cancelled_but_not_transferred(
     with pytest.raises(IllegalTransition, match=r"^Cannot transfer A-001: it is no-show\.$"):
         transfer(ctx, OFFICER, ticket.id, "ambil", keep_place=True)
     assert cancel(ctx, SUPERVISOR, ticket.id, "left").status == TicketStatus.CANCELLED
+
+
+def test_the_words_when_a_step_does_not_fit_the_tickets_state(ctx: QueueContext) -> None:
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    refusals = [
+        (start_service, "Cannot start serving A-001: it is waiting."),
+        (no_show, "Cannot mark as no-show A-001: it is waiting."),
+    ]
+    for step, words in refusals:
+        with pytest.raises(IllegalTransition) as info:
+            step(ctx, OFFICER, 1, "A-001")
+        assert (info.value.message, info.value.params["number"]) == (words, "A-001")
+    with pytest.raises(IllegalTransition) as back:
+        requeue(ctx, OFFICER, "A-001")
+    assert back.value.message == "Cannot put back in line A-001: it is waiting."
+    assert back.value.params == {"number": "A-001", "status": "waiting"}
+    with pytest.raises(WrongCounter) as elsewhere:
+        call_ticket(ctx, OFFICER, 4, "A-001", "urgent")
+    assert elsewhere.value.message == "Counter 4 does not serve A-001's service today."
+    assert elsewhere.value.params == {"counter": 4, "number": "A-001"}
+    call_next(ctx, OFFICER, 1)
+    with pytest.raises(IllegalTransition) as again:
+        call_ticket(ctx, OFFICER, 2, "A-001", "urgent")
+    assert again.value.message == "Cannot call A-001: it is called."
+    assert again.value.params == {"number": "A-001", "status": "called"}
+
+
+def test_not_present_too_soon_names_the_ticket_and_only_a_supervisor_may_decide_it(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    call_next(ctx, OFFICER, 1)
+    with pytest.raises(IllegalTransition) as soon:
+        no_show(ctx, OFFICER, 1, ticket.id)
+    assert soon.value.message.startswith("A-001 can be marked as no-show after 2:00 more and")
+    assert soon.value.params["number"] == "A-001"
+    with pytest.raises(NotAllowed) as officer:
+        no_show(ctx, OFFICER, 1, ticket.id, override_reason="left the building")
+    assert officer.value.message == (
+        "Only a supervisor may mark A-001 as no-show before 120 s and 1 recall(s)."
+    )
+    clock.advance(seconds=30)
+    gone = no_show(ctx, SUPERVISOR, 1, ticket.id, override_reason="left the building")
+    assert gone.status == TicketStatus.NO_SHOW
+    with ctx.db.read() as s:
+        row = s.get(Ticket, ticket.id)
+        assert row is not None and row.no_show_at == MORNING + dt.timedelta(seconds=30)
+
+
+def test_a_cancelled_ticket_gives_its_place_in_the_quota_back(ctx: QueueContext) -> None:
+    set_quota(ctx, SUPERVISOR, "baru", "walk_in", 5, "short staffed")
+
+    def left() -> int | None:
+        [row] = [q for q in quotas_today(ctx) if (q.service, q.channel) == ("baru", "walk_in")]
+        return row.remaining
+
+    first = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    assert left() == 3
+    cancel(ctx, SUPERVISOR, first.id, "duplicate")
+    assert left() == 4
+
+
+def test_the_words_when_a_transfer_has_no_target_or_one_that_cannot_take_it(
+    ctx: QueueContext,
+) -> None:
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    with pytest.raises(NoTransferTarget) as both:
+        transfer(ctx, OFFICER, ticket.id, keep_place=True, to_counter=1, to_officer="budi")
+    assert both.value.message == "Transfer to a counter or to an officer, not to both."
+    with pytest.raises(NoTransferTarget) as nowhere:
+        transfer(ctx, OFFICER, ticket.id, keep_place=True)
+    assert nowhere.value.message == (
+        "Say where the ticket goes: a service, a counter or an officer."
+    )
+    with pytest.raises(IllegalTransition) as same:
+        transfer(ctx, OFFICER, ticket.id, "baru", keep_place=True)
+    assert same.value.message == "A-001 is already in the New Passport line."
+    assert same.value.params == {
+        "number": "A-001",
+        "service": "New Passport",
+        "service_id": "Paspor Baru",
+    }
+    # A service line to a counter of it is not "already in the line".
+    open_counter(ctx, OFFICER, 2)
+    moved = transfer(ctx, OFFICER, ticket.id, "baru", keep_place=True, to_counter=2)
+    assert moved.status == TicketStatus.WAITING
+    open_counter(ctx, SUPERVISOR, 5)
+    with pytest.raises(ChannelNotAccepted) as channel:
+        transfer(ctx, OFFICER, ticket.id, keep_place=True, to_counter=5)
+    assert channel.value.message == ("Loket Prioritas (counter 5) does not take walk-in tickets.")
+    assert channel.value.params == {
+        "counter_name": "Loket Prioritas",
+        "counter": 5,
+        "channel": "walk-in",
+    }

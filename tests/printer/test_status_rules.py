@@ -174,6 +174,15 @@ def test_the_virtual_printers_status_byte_reads_back(offline: bool) -> None:
     assert decode_printer_status(byte).offline is offline
 
 
+def test_the_feed_button_is_bit_six_of_the_printer_status_byte() -> None:
+    # A DLE EOT 1 reply is 0xx1xx10: bit 7 is always 0, bit 6 is the feed button.
+    pressed = decode_printer_status(CLEAR | 0x40)
+    assert is_status_reply(CLEAR | 0x40)
+    assert pressed.feed_button_pressed is True
+    assert (pressed.offline, pressed.waiting_for_recovery) == (False, False)
+    assert decode_printer_status(CLEAR).feed_button_pressed is False
+
+
 @pytest.mark.parametrize(
     ("cover_open", "paper_end_stop", "error"), list(itertools.product([False, True], repeat=3))
 )
