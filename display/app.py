@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,7 @@ from display.audio import AudioSink, Espeak, default_sink
 from display.feed import POLL_MS, CallFeed
 from display.health import DisplayHeartbeat
 from display.screen import DisplayWindow
+from ui.lifetime import delete_on_ui_thread
 from ui.logs import setup_logging
 from ui.out_of_service import open_or_wait
 from ui.screen_check import display_problem
@@ -92,9 +93,12 @@ class CallingDisplay(QObject):
             self.announcer.close()
         self.window.translations.uninstall()
         self.window.close()
-        # Its timers and workers go with it, on this (the UI) thread: left to the garbage
-        # collector, they could be deleted on whichever thread happens to collect.
-        self.deleteLater()
+        # Its timers stop here, and this object's workers are deleted on this (the UI)
+        # thread: left to the garbage collector, they could be destroyed, running, on
+        # whichever thread happens to collect.
+        for timer in self.window.findChildren(QTimer):
+            timer.stop()
+        delete_on_ui_thread(self)
 
     @Slot(object)
     def _loaded(self, update: DisplayUpdate) -> None:
