@@ -19,6 +19,7 @@ from db.errors import (
     NobodyWaiting,
     NotAllowed,
     NoTransferTarget,
+    QuotaExhausted,
     ReasonRequired,
     UnknownTicket,
     WrongCounter,
@@ -345,3 +346,12 @@ def test_the_words_when_a_transfer_has_no_target_or_one_that_cannot_take_it(
         "counter": 5,
         "channel": "walk-in",
     }
+
+
+def test_a_transfer_to_another_service_moves_its_place_in_the_quotas(ctx: QueueContext) -> None:
+    set_quota(ctx, SUPERVISOR, "ganti", "walk_in", 1, "one left")
+    ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    transfer(ctx, OFFICER, ticket.id, "ganti", keep_place=True)
+    # The replacement line's only walk-in place is the transferred ticket's now.
+    with pytest.raises(QuotaExhausted):
+        issue_ticket(ctx, KIOSK, "ganti", "walk_in")
