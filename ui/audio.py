@@ -34,35 +34,9 @@ QLoggingCategory.setFilterRules(
 
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer  # noqa: E402
 
-from ui.sound import (  # noqa: E402
-    RATE,
-    AudioSink,
-    CollectingSink,
-    Espeak,
-    Pcm,
-    SpeechError,
-    chime,
-    join,
-    read_wav,
-    rms,
-    silence,
-)
+from ui.sound import AudioSink  # noqa: E402
 
-__all__ = [
-    "RATE",
-    "AudioSink",
-    "CollectingSink",
-    "Espeak",
-    "Pcm",
-    "QtSink",
-    "SpeechError",
-    "chime",
-    "default_sink",
-    "join",
-    "read_wav",
-    "rms",
-    "silence",
-]
+__all__ = ["QtSink", "default_sink"]
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,3 @@ def delete_on_ui_thread(*objects: QObject) -> None:
         _closing.add(obj)
         obj.destroyed.connect(lambda _=None, o=obj: _closing.discard(o))
         obj.deleteLater()
-
-
-def closing() -> int:
-    """How many objects wait for their deletion (tests)."""
-    return len(_closing)
