@@ -159,6 +159,13 @@ class OfficersPage(QWidget):
         items = self.table.selectedItems()
         return int(items[0].data(ID_ROLE)) if items else None
 
+    def _chosen(self) -> OfficerRow | None:
+        """The selected officer, or None after telling the administrator to select one."""
+        o = self.selected()
+        if o is None:
+            self.message.error(tr("Select an officer first."))
+        return o
+
     def selected(self) -> OfficerRow | None:
         oid = self.selected_id()
         return next((o for o in self.rows if o.id == oid), None)
@@ -207,9 +214,8 @@ class OfficersPage(QWidget):
         self._run(lambda: add_officer(ctx, actor, username, role, password, name), said)
 
     def reset_password(self) -> None:
-        o = self.selected()
+        o = self._chosen()
         if o is None:
-            self.message.error(tr("Select an officer first."))
             return
         ctx, actor, password = self.ctx, self.actor, self.reset_edit.text()
         self.reset_edit.clear()
@@ -221,9 +227,8 @@ class OfficersPage(QWidget):
         )
 
     def change_role(self) -> None:
-        o = self.selected()
+        o = self._chosen()
         if o is None:
-            self.message.error(tr("Select an officer first."))
             return
         ctx, actor, role = self.ctx, self.actor, str(self.role_box.currentData())
         self._run(
@@ -232,9 +237,8 @@ class OfficersPage(QWidget):
         )
 
     def set_active(self, active: bool) -> None:
-        o = self.selected()
+        o = self._chosen()
         if o is None:
-            self.message.error(tr("Select an officer first."))
             return
         ctx, actor = self.ctx, self.actor
         self._run(
@@ -247,9 +251,8 @@ class OfficersPage(QWidget):
         )
 
     def set_kiosk_pin(self) -> None:
-        o = self.selected()
+        o = self._chosen()
         if o is None:
-            self.message.error(tr("Select an officer first."))
             return
         ctx, actor, pin = self.ctx, self.actor, self.kiosk_pin_edit.text()
         self.kiosk_pin_edit.clear()
@@ -264,9 +267,8 @@ class OfficersPage(QWidget):
         )
 
     def clear_kiosk_pin(self) -> None:
-        o = self.selected()
+        o = self._chosen()
         if o is None:
-            self.message.error(tr("Select an officer first."))
             return
         ctx, actor = self.ctx, self.actor
         self._run(
