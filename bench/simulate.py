@@ -1,6 +1,7 @@
 """Simulate business days under several call policies and compare them side by side.
 
     python -m bench.simulate [--scenario FILE ...] [--policies SPEC ...] [--seed N] [--out docs/]
+                             [--jobs N]
 
 Every scenario (default: all of bench/scenarios/*.toml) runs once per policy through the
 real queue operations on a fresh SQLite file. A policy SPEC is a name, optionally with
@@ -33,20 +34,41 @@ from db.sim.report import describe, parse_policy, table
 SCENARIOS = Path(__file__).with_name("scenarios")
 
 
+def _run_one(scenario: Scenario, choice: PolicyChoice, db_dir: Path) -> DayFigures:
+    safe = "".join(ch if ch.isalnum() else "_" for ch in choice.label)[:60]
+    db_path = db_dir / f"{scenario.name}-{safe}.sqlite3"
+    run = simulate_day(scenario, choice.label, choice.policy, db_path)
+    print(
+        f"  {scenario.name} / {choice.label}: {run.events} events in {run.wall_seconds:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+    return day_figures(run)
+
+
 def run_scenario(
     scenario: Scenario, policies: Sequence[PolicyChoice], db_dir: Path
 ) -> list[DayFigures]:
-    figures = []
-    for choice in policies:
-        safe = "".join(ch if ch.isalnum() else "_" for ch in choice.label)[:60]
-        db_path = db_dir / f"{scenario.name}-{safe}.sqlite3"
-        run = simulate_day(scenario, choice.label, choice.policy, db_path)
-        figures.append(day_figures(run))
-        print(
-            f"  {scenario.name} / {choice.label}: {run.events} events in {run.wall_seconds:.1f} s",
-            file=sys.stderr,
-        )
-    return figures
+    return [_run_one(scenario, choice, db_dir) for choice in policies]
+
+
+def run_all(
+    plan: Sequence[tuple[Scenario, Sequence[PolicyChoice]]], db_dir: Path, jobs: int
+) -> list[list[DayFigures]]:
+    """Every scenario under each of its policies; ``jobs`` days simulated at once, each in
+    its own process and SQLite file (the figures do not depend on ``jobs``)."""
+    if jobs <= 1:
+        return [run_scenario(scenario, policies, db_dir) for scenario, policies in plan]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
+        futures = [
+            [pool.submit(_run_one, scenario, choice, db_dir) for choice in policies]
+            for scenario, policies in plan
+        ]
+        return [[f.result() for f in row] for row in futures]
 
 
 def report(scenario: Scenario, policies: Sequence[PolicyChoice], figures: Sequence[DayFigures],
@@ -68,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, help="override the scenarios' seed")
     parser.add_argument("--out", type=Path, help="update queue-policy.md and charts/ here")
     parser.add_argument("--db-dir", type=Path, help="keep the day's databases here")
+    parser.add_argument("--jobs", type=int, default=1, help="days simulated at once (processes)")
     args = parser.parse_args(argv)
     paths = args.scenario or sorted(SCENARIOS.glob("*.toml"))
     try:
@@ -80,11 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="loket-sim-") as tmp:
         db_dir = args.db_dir or Path(tmp)
         db_dir.mkdir(parents=True, exist_ok=True)
+        plan = []
         for scenario in scenarios:
             if args.seed is not None:
                 scenario = scenario.model_copy(update={"seed": args.seed})
-            policies = chosen or scenario.policies
-            figures = run_scenario(scenario, policies, db_dir)
+            plan.append((scenario, chosen or scenario.policies))
+        for (scenario, policies), figures in zip(
+            plan, run_all(plan, db_dir, args.jobs), strict=True
+        ):
             chart = None
             if args.out is not None:
                 chart = wait_chart(

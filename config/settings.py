@@ -261,6 +261,10 @@ class Estimate(Strict):
     runs: int = Field(default=100, ge=10, le=2000)
     # A paused counter is expected back this many minutes after it paused.
     pause_minutes: int = Field(default=45, ge=1, le=240)
+    # A booking checked in before its session: false, the estimate says what the call
+    # policy does (it calls an early booking when no one is due at a counter that may
+    # serve it); true, it is never estimated before its session starts (docs/queue-policy.md).
+    booking_waits_for_session: bool = False
 
 
 class Printer(Strict):

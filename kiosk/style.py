@@ -77,5 +77,4 @@ QPushButton[role="secondary"] {{ background: {p.surface}; color: {p.primary};
 
 
 def apply_kiosk_theme(app: QApplication, theme: Theme) -> None:
-    apply_theme(app, theme)
-    app.setStyleSheet(app.styleSheet() + kiosk_stylesheet(theme))
+    apply_theme(app, theme, kiosk_stylesheet(theme))

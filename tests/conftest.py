@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -163,6 +164,12 @@ def clock() -> FixedClock:
 
 def make_settings(db_url: str, **changes: object) -> Settings:
     return Settings.model_validate({**Settings().model_dump(), "database_url": db_url, **changes})
+
+
+def held_to_sessions(ctx: QueueContext) -> QueueContext:
+    """The same queue with ``estimate.booking_waits_for_session`` set."""
+    held = ctx.settings.estimate.model_copy(update={"booking_waits_for_session": True})
+    return dataclasses.replace(ctx, settings=ctx.settings.model_copy(update={"estimate": held}))
 
 
 @pytest.fixture

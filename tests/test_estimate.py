@@ -20,7 +20,7 @@ from db.read.estimate import (
     format_wait,
     wait_estimate,
 )
-from tests.conftest import JAKARTA, KIOSK, MORNING, OFFICER, make_settings
+from tests.conftest import JAKARTA, KIOSK, MORNING, OFFICER, held_to_sessions, make_settings
 
 
 def estimate(
@@ -44,12 +44,24 @@ def test_a_ticket_issued_before_opening_waits_until_opening(
     assert waits == [45, 45, 45, 45 + 12]
 
 
-def test_a_booking_is_never_estimated_before_its_session(ctx: QueueContext) -> None:
-    session = dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA)  # now 09:00, nobody waits
+def test_an_early_booking_is_estimated_as_the_policy_calls_it(ctx: QueueContext) -> None:
+    # Now 09:00, nobody waits: the policy calls a booking that checked in before its 10:00
+    # session at once when no one is due (test_estimate_rules has the call itself), and the
+    # estimate says so.
+    session = dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA)
     booking = estimate(ctx, "baru", Channel.BOOKING, session)
+    assert booking is not None and booking.low == booking.median == booking.high == 0
+
+
+def test_a_booking_is_never_estimated_before_its_session_when_the_office_says_so(
+    ctx: QueueContext,
+) -> None:
+    held = held_to_sessions(ctx)
+    session = dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA)  # now 09:00, nobody waits
+    booking = estimate(held, "baru", Channel.BOOKING, session)
     assert booking is not None and booking.low == booking.median == booking.high == 60
     # A walk-in issued at the same moment is called at once.
-    walk_in = estimate(ctx, "baru", Channel.WALK_IN)
+    walk_in = estimate(held, "baru", Channel.WALK_IN)
     assert walk_in is not None and walk_in.median == 0
 
 

@@ -39,6 +39,7 @@ from tests.conftest import (
     OFFICER,
     SUPERVISOR,
     booking_sample,
+    held_to_sessions,
     make_settings,
 )
 
@@ -96,14 +97,15 @@ def test_the_stored_minutes_round_the_median_up(median: float, minutes: int) -> 
 # --- before opening and bookings -----------------------------------------------------------
 
 
-def test_a_booking_checked_in_before_opening_waits_for_the_later_of_opening_and_its_slot(
+def test_a_booking_checked_in_before_opening_waits_for_opening_or_when_held_its_slot(
     ctx: QueueContext, clock: FixedClock
 ) -> None:
     clock.set(dt.datetime(2026, 12, 1, 7, 15, tzinfo=JAKARTA))  # opens 08:00, in 45 minutes
-    late_slot = estimate(
-        ctx, "baru", Channel.BOOKING, dt.datetime(2026, 12, 1, 8, 30, tzinfo=JAKARTA)
-    )
-    assert spread(late_slot) == (75, 75, 75)
+    slot = dt.datetime(2026, 12, 1, 8, 30, tzinfo=JAKARTA)
+    # Nobody else waits: called at opening, though the session starts at 08:30; held to
+    # its session (estimate.booking_waits_for_session), at 08:30.
+    assert spread(estimate(ctx, "baru", Channel.BOOKING, slot)) == (45, 45, 45)
+    assert spread(estimate(held_to_sessions(ctx), "baru", Channel.BOOKING, slot)) == (75, 75, 75)
     early_slot = estimate(
         ctx, "baru", Channel.BOOKING, dt.datetime(2026, 12, 1, 7, 45, tzinfo=JAKARTA)
     )
@@ -300,7 +302,11 @@ def test_a_booking_ticket_is_in_the_line_with_its_slot_and_yesterdays_tickets_ar
         )
     assert code is not None
     booked = check_in_booking(ctx, KIOSK, code)
-    assert (booked.people_ahead, booked.estimated_wait_minutes) == (0, 30)  # its slot: 10:00
+    # Nobody else waits: the policy would call it now, half an hour before its session, and
+    # the estimate says so; held to sessions (estimate.booking_waits_for_session), 10:00.
+    assert (booked.people_ahead, booked.estimated_wait_minutes) == (0, 0)
+    assert expected_calls(ctx)[booked.id].median == clock.now()
+    ctx = held_to_sessions(ctx)
     with ctx.db.read() as session:
         [row] = waiting_tickets(session, MORNING.date(), ["baru"])
         assert waiting_of(row) == Waiting(
@@ -311,9 +317,18 @@ def test_a_booking_ticket_is_in_the_line_with_its_slot_and_yesterdays_tickets_ar
             dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA),
         )
         assert waiting_line(session, MORNING.date(), ["baru"]) == [waiting_of(row)]
-    # The console's expected call: not before the slot begins, at 10:00.
+    # Held to sessions, the console's expected call is not before the slot begins: 10:00.
     call = expected_calls(ctx)[booked.id]
     assert call.low == call.median == dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA)
+    with ctx.db.read() as session:
+        held = wait_estimate(
+            session, ctx, ctx.settings.service("baru"), Channel.BOOKING, clock.now(),
+            dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA),
+        )  # fmt: skip
+    assert held is not None and spread(held) == (30, 30, 30)
+    # And the call itself: counter 1 opens and calls it at 09:30.
+    open_counter(ctx, OFFICER, 1)
+    assert call_next(ctx, OFFICER, 1).id == booked.id
 
 
 def test_the_waiting_line_is_todays_waiting_tickets_of_the_services_asked(

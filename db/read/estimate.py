@@ -762,9 +762,14 @@ class Forecast:
         return free
 
     def _floor(self, w: Waiting) -> float:
-        """Never before opening; a booking never before its session starts."""
+        """Never before opening; with ``estimate.booking_waits_for_session``, a booking
+        never before its session starts."""
         floor = self.open_in
-        if w.channel is Channel.BOOKING and w.slot_start is not None:
+        if (
+            self.ctx.settings.estimate.booking_waits_for_session
+            and w.channel is Channel.BOOKING
+            and w.slot_start is not None
+        ):
             floor = max(floor, _minutes(w.slot_start - self.now))
         return floor
 

@@ -10,16 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import holidays
-
 from config.settings import WEEKDAYS, Counter, Settings
+from db.io.holiday_table import holiday_table
 
 SEARCH_DAYS = 120
 
 
 @lru_cache(maxsize=32)
 def _holidays(country: str, year: int) -> dict[dt.date, str]:
-    return dict(holidays.country_holidays(country, years=year, language="id"))
+    return holiday_table(country, year)
 
 
 @dataclass(frozen=True)
