@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>All {n} tickets for failed online bookings were issued today.</source>
-        <translation>Semua {n} tiket untuk pemohon yang gagal booking online sudah diterbitkan hari ini.</translation>
+        <translation>Semua {n} tiket untuk pemohon yang gagal memesan antrean online sudah diterbitkan hari ini.</translation>
     </message>
     <message>
         <source>Another reason</source>
@@ -913,11 +913,11 @@
     </message>
     <message>
         <source>Failed online bookings</source>
-        <translation>Gagal booking online</translation>
+        <translation>Gagal memesan antrean online</translation>
     </message>
     <message>
         <source>Failed online bookings: {note}</source>
-        <translation>Gagal booking online: {note}</translation>
+        <translation>Gagal memesan antrean online: {note}</translation>
     </message>
     <message>
         <source>Left today: {n}.</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>The walk-in after failed online bookings is open on: {days}.</source>
-        <translation>Layanan datang langsung bagi pemohon yang gagal booking online dibuka pada hari: {days}.</translation>
+        <translation>Layanan datang langsung bagi pemohon yang gagal memesan antrean online dibuka pada hari: {days}.</translation>
     </message>
     <message>
         <source>Today's quota is used up</source>
@@ -945,7 +945,7 @@
     </message>
     <message>
         <source>Walk-in after failed online bookings</source>
-        <translation>Datang langsung setelah gagal booking online</translation>
+        <translation>Datang langsung setelah gagal memesan antrean online</translation>
     </message>
     <message>
         <source>Walk-in from its own quota, after seeing the evidence</source>
