@@ -5,6 +5,7 @@ code, a priority reason code. A service or reason an office adds gets a general 
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -65,7 +66,13 @@ def for_reason(code: str) -> Pictogram:
 
 def render(pictogram: Pictogram, colour: QColor, size: int) -> QPixmap:
     """The pictogram ``size`` pixels square in ``colour`` (the screen's pixel ratio taken
-    into account by Qt)."""
+    into account by Qt). Each is drawn once: the tiles ask again on every style change."""
+    return _render(pictogram, colour.rgba(), size)
+
+
+@functools.lru_cache(maxsize=512)
+def _render(pictogram: Pictogram, rgba: int, size: int) -> QPixmap:
+    colour = QColor.fromRgba(rgba)
     if pictogram.badge:
         icon = qtawesome.icon(
             pictogram.glyph,

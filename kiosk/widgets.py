@@ -97,6 +97,7 @@ class PictogramLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lines = lines
         self.pictogram: Pictogram | None = None
+        self._drawn: tuple[Pictogram, int, int] | None = None
         self.hide()
 
     def set_pictogram(self, pictogram: Pictogram | None) -> None:
@@ -119,13 +120,17 @@ class PictogramLabel(QLabel):
 
     def _draw(self) -> None:
         if self.pictogram is None:
+            self._drawn = None
             self.clear()
             return
         side = self.side()
         colour = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
         if self.size() != QSize(side, side):
             self.setFixedSize(side, side)
-        self.setPixmap(render(self.pictogram, colour, side))
+        drawn = (self.pictogram, colour.rgba(), side)
+        if drawn != self._drawn:
+            self._drawn = drawn
+            self.setPixmap(render(self.pictogram, colour, side))
 
 
 class Tile(QPushButton):

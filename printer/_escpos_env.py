@@ -1,8 +1,8 @@
 """Neutralise python-escpos 3.1's import-time side effects; imported before escpos.
 
-``printer/__init__.py`` imports this module first, and every module of ours that imports
-escpos imports it before, so it also holds when ``printer`` is loaded as a namespace
-package (a stale editable install). python-escpos 3.1 has two side effects on import:
+Every module of ours that imports escpos (``printer/layout.py``) imports this one before,
+so it also holds when ``printer`` is loaded as a namespace package (a stale editable
+install). python-escpos 3.1 has two side effects on import:
 
 * ``escpos/capabilities.py`` calls ``logging.basicConfig()``, which adds a stderr handler
   to the root logger when it has none and so changes the logging of the whole app. We

@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from config.settings import Printer as PrinterSettings
 from printer.connection import SLOWEST_BYTES_PER_SECOND, Connection, open_connection
 from printer.errors import PrinterError
-from printer.layout import render_slip, render_ticket
 from printer.slip import SlipPrint
 from printer.status import UNKNOWN, PrinterStatus, status_from_replies
 from printer.ticket import TicketPrint
@@ -55,6 +54,8 @@ Printable = TicketPrint | SlipPrint
 
 def render(document: Printable, profile: str, width_dots: int) -> bytes:
     """The ESC/POS bytes of a ticket or a slip (``PrinterError`` when it cannot be made)."""
+    from printer.layout import render_slip, render_ticket  # python-escpos: on first print
+
     if isinstance(document, SlipPrint):
         return render_slip(document, profile, width_dots)
     return render_ticket(document, profile, width_dots)

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 PROBE = """
 import logging, os, tempfile
 temp_dirs = set(os.listdir(tempfile.gettempdir()))
-import printer
+import printer.layout
 import escpos.capabilities as caps
 print(len(logging.getLogger().handlers))
 print(caps.pickle_dir)
@@ -48,6 +48,20 @@ def test_no_root_handler_stable_pickle_dir_and_no_temp_dir(tmp_path: Path) -> No
 def test_an_existing_root_handler_is_kept(tmp_path: Path) -> None:
     code = (
         "import logging; logging.getLogger().addHandler(logging.NullHandler())\n"
-        "import printer\nprint(logging.getLogger().handlers)"
+        "import printer.layout\nprint(logging.getLogger().handlers)"
     )
     assert probe(tmp_path, code) == ["[<NullHandler (NOTSET)>]"]
+
+
+def test_escpos_is_loaded_on_the_first_print_not_with_the_package(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from printer import PrinterStatus, TicketPrint, read_status, send_ticket\n"
+        "from printer.service import open_connection\n"
+        "print('escpos' in sys.modules, 'qrcode' in sys.modules, 'PIL' in sys.modules)\n"
+        "import printer\n"
+        "print(sorted(n for n in printer.__all__ if not hasattr(printer, n)))\n"
+        "import printer.layout\n"
+        "print('escpos' in sys.modules)\n"
+    )
+    assert probe(tmp_path, code) == ["False False False", "[]", "True"]
