@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from db.read.kiosk_officers import KioskOfficer
 from kiosk.screens.base import KioskState, Screen, ScreenName, centered
@@ -270,11 +270,23 @@ class AssistedScreen(Screen):
         grid.set_widgets(list(self.tiles.values()))
         self.body.addWidget(grid)
         self.body.addStretch(1)
-        # Closing the kiosk is not leaving assisted mode: its own plain button, bottom right,
-        # far from "Leave assisted mode".
+        # Closing the kiosk is not leaving assisted mode: its own plain button, far from
+        # "Leave assisted mode" (the last tile): bottom right in landscape, where the tiles
+        # are two columns; at the top in portrait, where the tiles are one column and
+        # "Leave" is the lowest of them.
         self.actions.addStretch(1)
         self.exit_button = self.add_action("assisted_exit")
         self.exit_button.clicked.connect(lambda: self.chosen.emit("exit"))
+        self.top_row = QHBoxLayout()
+        self.top_row.addStretch(1)
+        self.outer.insertLayout(self.outer.indexOf(self.heading) + 1, self.top_row)
+
+    def set_orientation(self, landscape: bool) -> None:
+        row = self.actions if landscape else self.top_row
+        if row.indexOf(self.exit_button) < 0:
+            for other in (self.actions, self.top_row):
+                other.removeWidget(self.exit_button)
+            row.addWidget(self.exit_button)
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Assisted mode"))

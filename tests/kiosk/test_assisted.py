@@ -189,3 +189,33 @@ def test_failed_online_bookings_walk_in_closed_on_other_days(qtbot: QtBot, kiosk
 
 def to_csv_rows(report: PeriodReport) -> list[list[object]]:
     return [row for _title, _head, rows in table_sections(report) for row in rows]
+
+
+def test_close_the_kiosk_is_far_from_leave_assisted_mode_in_both_orientations(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.app import SIZES
+
+    click(qtbot, kiosk, "staff_button")
+    enter_pin(qtbot, kiosk, PIN)
+    wait_screen(qtbot, kiosk, "assisted")
+    window = kiosk.window
+    for orientation in ("landscape", "portrait", "landscape"):
+        width, height = SIZES[orientation]
+        window.resize_to(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        qtbot.wait(50)  # the layout settles
+
+        def centre(name: str) -> QPoint:
+            widget = window.findChild(QWidget, name)
+            assert widget is not None and widget.isVisible(), name
+            return widget.mapTo(window, widget.rect().center())
+
+        leave, close = centre("assisted_leave"), centre("assisted_exit")
+        gap = (leave - close).manhattanLength()
+        # At least a third of the screen's longer side between the two (a hand's width is
+        # about a tenth of it).
+        assert gap >= max(width, height) / 3, (orientation, leave, close)
