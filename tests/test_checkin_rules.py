@@ -21,7 +21,15 @@ from db.ops.checkin import booking_code_of, check_in_booking, clean_payload, pre
 from db.ops.day_overrides import close_day
 from db.ops.importer import import_bookings
 from db.rules.privacy import mask_name
-from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample, make_settings
+from tests.conftest import (
+    JAKARTA,
+    KIOSK,
+    OFFICER,
+    SUPERVISOR,
+    booking_sample,
+    held_to_sessions,
+    make_settings,
+)
 
 CSV = "antrean_JKS_20261201.csv"
 PRIVATE, PUBLIC = generate_key_pair()
@@ -174,16 +182,21 @@ def test_a_booking_on_a_closed_day_is_refused_with_the_office_closed(
     assert closed.booking_date == dt.date(2026, 12, 5)
 
 
-def test_a_booking_ticket_is_estimated_from_its_slot_and_audited(
+def test_a_booking_ticket_is_estimated_as_called_or_from_its_slot_and_audited(
     booked: QueueContext, clock: FixedClock
 ) -> None:
-    b = active(booked, dt.time(10, 0))
+    b, other = active(booked, dt.time(10, 0)), active(booked, dt.time(10, 0), nth=1)
     clock.set(dt.datetime(2026, 12, 1, 9, 30, tzinfo=JAKARTA))  # half an hour early
     ticket = check_in_booking(booked, KIOSK, b.code)
-    assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (0, 30)
+    assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (0, 0)  # called at once
+    # Held to its session (estimate.booking_waits_for_session): 10:00, half an hour.
+    held = check_in_booking(held_to_sessions(booked), KIOSK, other.code)
+    assert held.estimated_wait_minutes == 30
     with booked.db.read() as s:
         [record] = s.scalars(
-            select(AuditRecord).where(AuditRecord.action == "check_in_booking")
+            select(AuditRecord).where(
+                AuditRecord.action == "check_in_booking", AuditRecord.target == ticket.number
+            )
         ).all()
     assert (record.actor, record.target) == ("kiosk-1", ticket.number)
     assert json.loads(record.detail) == {"booking": b.code}
