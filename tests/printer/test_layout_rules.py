@@ -177,6 +177,9 @@ def test_a_label_and_its_value_share_a_line_while_two_spaces_fit() -> None:
         (511, 62, 6),
         (384, 62, 6),
         (576, 1000, 4),  # long data: smaller modules so the symbol fits the paper
+        # ... with its quiet zone: 81 modules + 4 at 7 dots would be 595 dots, too wide.
+        (576, 450, 6),
+        (576, 900, 4),  # 113 + 4 modules: 4 dots each (5 would be 585)
         (384, 1000, 3),
         (576, 2300, 3),
         (512, 2300, 2),
@@ -364,4 +367,20 @@ def test_a_slip_without_rows_paragraphs_or_footer() -> None:
         "LF",
         "ESC d 06",
         "GS V 00",
+    ]
+
+
+def test_a_slip_row_stays_on_one_line_while_two_spaces_fit_then_wraps_indented() -> None:
+    # 58 mm: 32 columns. "Topik" (5) + 25 characters leaves exactly two spaces.
+    fits = make_slip(rows=(("Topik", "T" * 25),), paragraphs=())
+    lines = styled(render_slip(fits, "TM-T88V", 384))
+    assert ("L", 0, 0, NORMAL, "Topik  " + "T" * 25) in lines
+    # Longer: the label on its line, the value below it, indented by two and wrapped at
+    # 30 columns (the first line here is exactly 30).
+    apart = make_slip(rows=(("Topik", "kata kata kata kata kata abcde xyz"),), paragraphs=())
+    lines = [x for x in styled(render_slip(apart, "TM-T88V", 384)) if x != "LF"]
+    at = lines.index(("L", 0, 0, NORMAL, "Topik"))
+    assert lines[at + 1 : at + 3] == [
+        ("L", 0, 0, NORMAL, "  kata kata kata kata kata abcde"),
+        ("L", 0, 0, NORMAL, "  xyz"),
     ]
