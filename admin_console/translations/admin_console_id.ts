@@ -2172,14 +2172,6 @@
         <translation>Pendaftaran langsung untuk booking online yang gagal tidak dibuka hari ini. Buka kembali: {weekday} {next_opening}.</translation>
     </message>
     <message>
-        <source>The office is closed today ({reason}).</source>
-        <translation>Kantor tutup hari ini ({reason}).</translation>
-    </message>
-    <message>
-        <source>The office is closed today ({reason}). Next opening: {weekday} {next_opening}.</source>
-        <translation>Kantor tutup hari ini ({reason}). Buka kembali: {weekday} {next_opening}.</translation>
-    </message>
-    <message>
         <source>Tickets are issued from {time} today.</source>
         <translation>Tiket diterbitkan mulai pukul {time} hari ini.</translation>
     </message>

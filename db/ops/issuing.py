@@ -228,37 +228,25 @@ def check_open(ctx: QueueContext, now: dt.datetime, calendar: OfficeCalendar) ->
 
 
 def _closed_today(info: DayInfo, next_opening: dt.datetime | None) -> OfficeClosed:
-    """The office is closed all day, for the reason the calendar gives."""
+    """The office is closed all day, for the reason the calendar gives (``DayInfo``: a
+    supervisor's closure with its notice, a public holiday, an office closure date, or a
+    weekday without opening hours)."""
     kind, _, detail = (info.closed_reason or "").partition(": ")
-    if kind == "closed" and detail:  # a supervisor closed the day
+    if kind == "closed":
         return OfficeClosed(
             "The office is closed today (closed: {notice}).",
             next_opening,
             info.notice,
             notice=detail,
         )
-    if kind == "public holiday" and detail:
+    if kind == "public holiday":
         return OfficeClosed(
-            "The office is closed today (public holiday: {holiday}).",
-            next_opening,
-            info.notice,
-            holiday=detail,
+            "The office is closed today (public holiday: {holiday}).", next_opening, holiday=detail
         )
-    if kind == "office closure" and not detail:
-        return OfficeClosed(
-            "The office is closed today (office closure).", next_opening, info.notice
-        )
-    if kind == "no opening hours on this weekday" and not detail:
-        return OfficeClosed(
-            "The office is closed today (no opening hours on this weekday).",
-            next_opening,
-            info.notice,
-        )
+    if kind == "office closure":
+        return OfficeClosed("The office is closed today (office closure).", next_opening)
     return OfficeClosed(
-        "The office is closed today ({reason}).",
-        next_opening,
-        info.notice,
-        reason=info.closed_reason,
+        "The office is closed today (no opening hours on this weekday).", next_opening
     )
 
 
