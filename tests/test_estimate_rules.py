@@ -22,11 +22,13 @@ from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from db.read.estimate import (
     WaitEstimate,
+    WaitWords,
     counters_for,
     expected_calls,
     format_wait,
     service_minutes,
     wait_estimate,
+    wait_words,
     waiting_line,
     waiting_of,
     waiting_tickets,
@@ -415,3 +417,41 @@ def test_each_queue_learns_its_own_history(
         assert spread(estimate(other, "baru", Channel.WALK_IN)) == (12, 12, 12)
     finally:
         other.db.dispose()
+
+
+# --- the words' rounding, and a ticket sent to one counter ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "words"),
+    [
+        (0, 0, WaitWords("under", 0, 5)),
+        (-3, 4.9, WaitWords("under", 0, 5)),  # a negative end counts as 0
+        (3, 4.99, WaitWords("under", 0, 5)),
+        (0.5, 0.2, WaitWords("under", 0, 5)),  # high below low: low is the high
+        (4, 5, WaitWords("minutes", 0, 5)),
+        (6, 6, WaitWords("minutes", 5, 10)),  # one step at least
+        (22, 38, WaitWords("minutes", 20, 40)),
+        (45, 54, WaitWords("minutes", 45, 55)),  # a middle of 49.5
+        (46, 54, WaitWords("hours", 1, 1)),  # a middle of 50 or more: half hours
+        (80, 100, WaitWords("hours", 1.5, 1.5)),
+    ],
+)
+def test_a_range_is_put_in_words_in_fives_or_half_hours(
+    low: float, high: float, words: WaitWords
+) -> None:
+    assert wait_words(low, high) == words
+
+
+def test_a_ticket_sent_to_one_counter_is_in_the_line_for_that_counter_only(
+    ctx: QueueContext,
+) -> None:
+    from db.ops.calling import transfer
+
+    open_counter(ctx, OFFICER, 3)
+    first = issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    transfer(ctx, OFFICER, first.id, keep_place=True, to_counter=3)
+    with ctx.db.read() as session:
+        [row] = waiting_tickets(session, MORNING.date(), ["baru"])
+        assert waiting_of(row).only_at == 3
+        assert [w.only_at for w in waiting_line(session, MORNING.date(), ["baru"])] == [3]
