@@ -1,0 +1,117 @@
+"""What the estimate learns from the office's own days (db/read/estimate.py ``learn``): a
+worked example through the real queue operations, every figure of the ``History`` checked.
+
+Yesterday counter 1 served twelve new-passport applicants in 4 minutes each and counter 2
+twelve in 8 minutes, each after a minute's walk to the counter; six more walk-ins were
+called and did not come. Today counter 1 has served two in 10 minutes. Besides, a service
+of no length (a clock held still) and a walk of 20 minutes (an applicant who came back
+much later) are left out, and a service 25 days ago is outside the 20 days learnt from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from config.settings import Channel
+from db.clock import FixedClock
+from db.context import QueueContext
+from db.ops.calling import call_next, complete, no_show, recall, start_service
+from db.ops.counters import close_counter, open_counter
+from db.ops.issuing import issue_ticket
+from db.read import estimate
+from db.read.estimate import BOOKINGS_COME, learn
+from tests.conftest import JAKARTA, KIOSK, OFFICER
+
+
+def serve(
+    ctx: QueueContext, clock: FixedClock, counter: int, minutes: float, walk: float = 1
+) -> None:
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    ticket = call_next(ctx, OFFICER, counter)
+    clock.advance(minutes=walk)
+    start_service(ctx, OFFICER, counter, ticket.id)
+    clock.advance(minutes=minutes)
+    complete(ctx, OFFICER, counter, ticket.id)
+
+
+def away(ctx: QueueContext, clock: FixedClock, counter: int) -> None:
+    issue_ticket(ctx, KIOSK, "ganti", "walk_in")
+    ticket = call_next(ctx, OFFICER, counter)
+    clock.advance(minutes=1)
+    recall(ctx, OFFICER, counter, ticket.id)
+    clock.advance(minutes=2)
+    no_show(ctx, OFFICER, counter, ticket.id)
+
+
+def day_at(clock: FixedClock, day: dt.date) -> None:
+    clock.set(dt.datetime.combine(day, dt.time(8, 0), tzinfo=JAKARTA))
+
+
+@pytest.fixture
+def learnt(ctx: QueueContext, clock: FixedClock) -> estimate.History:
+    estimate._HISTORY.clear()
+    estimate._PAST.clear()
+    today = dt.date(2026, 12, 1)
+    day_at(clock, today - dt.timedelta(days=25))  # outside the 20 days
+    open_counter(ctx, OFFICER, 1)
+    for _ in range(3):
+        serve(ctx, clock, 1, 60)
+    close_counter(ctx, OFFICER, 1)
+    day_at(clock, today - dt.timedelta(days=1))
+    open_counter(ctx, OFFICER, 1)
+    open_counter(ctx, OFFICER, 2)
+    for _ in range(12):
+        serve(ctx, clock, 1, 4)
+        serve(ctx, clock, 2, 8)
+    for _ in range(6):
+        away(ctx, clock, 1)
+    serve(ctx, clock, 1, 0)  # no length: left out
+    serve(ctx, clock, 2, 8, walk=20)  # its service counts, its walk does not
+    close_counter(ctx, OFFICER, 1)
+    close_counter(ctx, OFFICER, 2)
+    day_at(clock, today)
+    open_counter(ctx, OFFICER, 1)
+    serve(ctx, clock, 1, 10)
+    serve(ctx, clock, 1, 10)
+    with ctx.db.read() as session:
+        return learn(session, ctx, clock.now())
+
+
+def test_the_measured_minutes_of_the_last_twenty_days_and_today(
+    learnt: estimate.History,
+) -> None:
+    assert sorted(learnt.durations) == ["baru"]  # "ganti" was never served
+    assert sorted(learnt.durations["baru"].tolist()) == [4.0] * 12 + [8.0] * 13 + [10.0] * 2
+    assert learnt.day == dt.date(2026, 12, 1)
+
+
+def test_each_counters_speed_against_the_services_median(learnt: estimate.History) -> None:
+    # The median of all 27 is 8 minutes: counter 1 (12 x 4, 2 x 10) has a median of 4,
+    # counter 2 (13 x 8) of 8.
+    assert learnt.counter_speed == {("baru", 1): 0.5, ("baru", 2): 1.0}
+
+
+def test_the_walk_to_the_counter_and_the_share_that_does_not_come(
+    learnt: estimate.History,
+) -> None:
+    assert learnt.walk_up == pytest.approx(1.0)  # the 20-minute walk left out
+    # Walk-ins called: 24 + 1 + 1 served yesterday, 2 today, 6 away: 6 of 34.
+    assert learnt.no_show == {Channel.WALK_IN: pytest.approx(6 / 34)}
+    assert learnt.bookings_come == BOOKINGS_COME  # fewer than 20 bookings to learn from
+
+
+def test_learnt_once_and_again_after_five_minutes(
+    ctx: QueueContext, clock: FixedClock, learnt: estimate.History
+) -> None:
+    with ctx.db.read() as session:
+        assert learn(session, ctx, clock.now()) is learnt
+        clock.advance(minutes=4)
+        assert learn(session, ctx, clock.now()) is learnt
+    serve(ctx, clock, 1, 10)
+    with ctx.db.read() as session:
+        clock.advance(minutes=1)
+        again = learn(session, ctx, clock.now())
+    assert again is not learnt
+    assert sorted(again.durations["baru"].tolist()).count(10.0) == 3
