@@ -72,6 +72,15 @@ def _garbage_collected_on_the_main_thread() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _estimates_start_afresh() -> None:
+    """The estimate keeps the rows it parsed and the history it learnt between calls, keyed
+    by the queue: each test starts as a program just started (its database is new)."""
+    from db.read import estimate
+
+    estimate.forget()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real user data folder or a real config."""
     monkeypatch.setenv("LOKET_DATA_DIR", str(tmp_path / "data"))

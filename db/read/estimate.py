@@ -864,7 +864,16 @@ class Forecast:
 # The last estimates given for new tickets, by the ticket and the line it joined: the
 # ticket printed a moment later shows the range its stored median came from.
 _GIVEN: dict[tuple[object, ...], tuple[dt.datetime, WaitEstimate]] = {}
+
 GIVEN_SECONDS = 120
+
+
+def forget() -> None:
+    """Drop what this program has kept between estimates (the parsed rows of the line, the
+    history learnt per queue, the estimates given): the next estimate starts as in a
+    program just started."""
+    for kept in (_KNOWN, _HISTORY, _PAST, _GIVEN):
+        kept.clear()
 
 
 def _given_key(
