@@ -13,16 +13,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from config.settings import Channel
 from db.clock import FixedClock
 from db.context import QueueContext
+from db.models import Booking
 from db.ops.calling import call_next, complete, no_show, recall, start_service
+from db.ops.checkin import check_in_booking
 from db.ops.counters import close_counter, open_counter
+from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from db.read import estimate
 from db.read.estimate import BOOKINGS_COME, learn
-from tests.conftest import JAKARTA, KIOSK, OFFICER
+from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample
 
 
 def serve(
@@ -75,6 +79,8 @@ def learnt(ctx: QueueContext, clock: FixedClock) -> estimate.History:
     open_counter(ctx, OFFICER, 1)
     serve(ctx, clock, 1, 10)
     serve(ctx, clock, 1, 10)
+    # Learnt afresh, as by a kiosk started now (each issue above learnt as the day went).
+    estimate.forget()
     with ctx.db.read() as session:
         return learn(session, ctx, clock.now())
 
@@ -115,3 +121,59 @@ def test_learnt_once_and_again_after_five_minutes(
         again = learn(session, ctx, clock.now())
     assert again is not learnt
     assert sorted(again.durations["baru"].tolist()).count(10.0) == 3
+
+
+def test_the_edges_of_what_counts(ctx: QueueContext, clock: FixedClock) -> None:
+    day_at(clock, dt.date(2026, 11, 30))
+    open_counter(ctx, OFFICER, 1)
+    serve(ctx, clock, 1, 0.25, walk=0)  # 15 seconds: the shortest service that counts
+    serve(ctx, clock, 1, 5, walk=15)  # a walk of 15 minutes still counts
+    serve(ctx, clock, 1, 5, walk=15.5)  # ... one longer does not
+    serve(ctx, clock, 1, 0.2, walk=1)  # 12 seconds: not a service
+    for _ in range(20):  # exactly 20 priority calls, 5 of them away: a share is learnt
+        issue_ticket(ctx, KIOSK, "baru", "priority", reason="elderly")
+    for i in range(20):
+        ticket = call_next(ctx, OFFICER, 1)
+        clock.advance(minutes=1)
+        if i < 5:
+            recall(ctx, OFFICER, 1, ticket.id)
+            clock.advance(minutes=2)
+            no_show(ctx, OFFICER, 1, ticket.id)
+        else:
+            start_service(ctx, OFFICER, 1, ticket.id)
+            clock.advance(minutes=3)
+            complete(ctx, OFFICER, 1, ticket.id)
+    day_at(clock, dt.date(2026, 12, 1))
+    estimate.forget()
+    with ctx.db.read() as session:
+        history = learn(session, ctx, clock.now())
+    assert sorted(history.durations["baru"].tolist()) == sorted([0.25, 5.0, 5.0] + [3.0] * 15)
+    assert history.walk_up == pytest.approx((0 + 15 + 15 * 1) / 17)
+    # Priority: 20 called; walk-ins: 4 called, too few to learn a share from.
+    assert history.no_show == {Channel.PRIORITY: 0.25}
+    # Ten measured services at counter 1 (at least COUNTER_SAMPLES): its speed is learnt.
+    assert history.counter_speed == {("baru", 1): 1.0}
+
+
+def test_the_share_of_bookings_that_come_is_learnt_from_the_earlier_days(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    import_bookings(ctx, SUPERVISOR, booking_sample("antrean_JKS_20261201.csv"))
+    with ctx.db.read() as session:
+        active = session.scalars(
+            select(Booking).filter_by(status="active", date=dt.date(2026, 12, 1))
+        ).all()
+        codes = [b.code for b in active if b.slot_start == dt.time(8, 0)][:10]
+    clock.set(dt.datetime(2026, 12, 1, 8, 5, tzinfo=JAKARTA))
+    for code in codes:
+        check_in_booking(ctx, KIOSK, code)
+    # Today's bookings are not learnt from (they are still coming).
+    estimate.forget()
+    with ctx.db.read() as session:
+        assert learn(session, ctx, clock.now()).bookings_come == BOOKINGS_COME
+    clock.set(dt.datetime(2026, 12, 2, 9, 0, tzinfo=JAKARTA))
+    estimate.forget()
+    with ctx.db.read() as session:
+        came = learn(session, ctx, clock.now()).bookings_come
+    assert len(active) >= 20 and len(codes) == 10
+    assert came == pytest.approx(10 / len(active))
