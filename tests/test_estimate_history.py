@@ -177,3 +177,43 @@ def test_the_share_of_bookings_that_come_is_learnt_from_the_earlier_days(
         came = learn(session, ctx, clock.now()).bookings_come
     assert len(active) >= 20 and len(codes) == 10
     assert came == pytest.approx(10 / len(active))
+
+
+def test_the_forecast_adds_the_walk_and_takes_the_no_shows_from_the_history(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    # Yesterday at counter 4 (pick-up only): twelve walk-ins served in 4 minutes after a
+    # minute's walk; twenty priority applicants called who never came.
+    day_at(clock, dt.date(2026, 11, 30))
+    open_counter(ctx, OFFICER, 4)
+    for _ in range(12):
+        issue_ticket(ctx, KIOSK, "ambil", "walk_in")
+        ticket = call_next(ctx, OFFICER, 4)
+        clock.advance(minutes=1)
+        start_service(ctx, OFFICER, 4, ticket.id)
+        clock.advance(minutes=4)
+        complete(ctx, OFFICER, 4, ticket.id)
+    for _ in range(20):
+        issue_ticket(ctx, KIOSK, "ambil", "priority", reason="elderly")
+        ticket = call_next(ctx, OFFICER, 4)
+        clock.advance(minutes=1)
+        recall(ctx, OFFICER, 4, ticket.id)
+        clock.advance(minutes=2)
+        no_show(ctx, OFFICER, 4, ticket.id)
+    close_counter(ctx, OFFICER, 4)
+    # Today counter 4 is open and free; three walk-ins and two priority applicants wait.
+    day_at(clock, dt.date(2026, 12, 1))
+    open_counter(ctx, OFFICER, 4)
+    for _ in range(3):
+        issue_ticket(ctx, KIOSK, "ambil", "walk_in")
+    for _ in range(2):
+        issue_ticket(ctx, KIOSK, "ambil", "priority", reason="elderly")
+    estimate.forget()
+    with ctx.db.read() as session:
+        found = estimate.wait_estimate(
+            session, ctx, ctx.settings.service("ambil"), Channel.WALK_IN, clock.now()
+        )
+    # The two priority applicants go first and, as every one of them did, do not come:
+    # 3 minutes each until the counter moves on; then three walk-ins, 1 + 4 minutes each.
+    assert found is not None
+    assert (found.people_ahead, found.low, found.median, found.high) == (5, 21, 21, 21)
