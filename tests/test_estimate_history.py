@@ -30,9 +30,14 @@ from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample
 
 
 def serve(
-    ctx: QueueContext, clock: FixedClock, counter: int, minutes: float, walk: float = 1
+    ctx: QueueContext,
+    clock: FixedClock,
+    counter: int,
+    minutes: float,
+    walk: float = 1,
+    service: str = "baru",
 ) -> None:
-    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    issue_ticket(ctx, KIOSK, service, "walk_in")
     ticket = call_next(ctx, OFFICER, counter)
     clock.advance(minutes=walk)
     start_service(ctx, OFFICER, counter, ticket.id)
@@ -187,12 +192,7 @@ def test_the_forecast_adds_the_walk_and_takes_the_no_shows_from_the_history(
     day_at(clock, dt.date(2026, 11, 30))
     open_counter(ctx, OFFICER, 4)
     for _ in range(12):
-        issue_ticket(ctx, KIOSK, "ambil", "walk_in")
-        ticket = call_next(ctx, OFFICER, 4)
-        clock.advance(minutes=1)
-        start_service(ctx, OFFICER, 4, ticket.id)
-        clock.advance(minutes=4)
-        complete(ctx, OFFICER, 4, ticket.id)
+        serve(ctx, clock, 4, 4, service="ambil")
     for _ in range(20):
         issue_ticket(ctx, KIOSK, "ambil", "priority", reason="elderly")
         ticket = call_next(ctx, OFFICER, 4)
