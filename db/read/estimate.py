@@ -864,7 +864,6 @@ class Forecast:
 # The last estimates given for new tickets, by the ticket and the line it joined: the
 # ticket printed a moment later shows the range its stored median came from.
 _GIVEN: dict[tuple[object, ...], tuple[dt.datetime, WaitEstimate]] = {}
-
 GIVEN_SECONDS = 120
 
 
