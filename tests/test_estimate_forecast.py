@@ -286,3 +286,74 @@ def test_a_long_line_is_expected_one_applicant_after_another(
     calls = expected_calls(ctx)
     assert [minutes_until(ctx, calls[t.id].median) for t in tickets] == [6 * i for i in range(17)]
     assert shown(new_ticket(ctx, "baru", Channel.WALK_IN)) == (17, 102, 102, 102)
+
+
+def test_one_forecast_answers_every_tile_as_a_forecast_of_its_own_would(
+    ctx: QueueContext, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long line of new passports and renewals, every fifth a priority applicant who
+    # moves up: each tile's line differs from the first tile's somewhere past the
+    # forecast's checkpoints, and is simulated again from there.
+    taught(monkeypatch, {"baru": 6, "ganti": 20, "ambil": 4})
+    for number in (1, 2, 3, 4, 5):
+        open_counter(ctx, OFFICER, number)
+    for i in range(40):
+        priority = i % 5 == 4
+        issue_ticket(
+            ctx,
+            KIOSK,
+            "baru" if i % 3 else "ganti",
+            "priority" if priority else "walk_in",
+            reason="elderly" if priority else None,
+        )
+        clock.advance(minutes=1)
+    services = ctx.settings.services
+    wanted = [
+        (service, channel)
+        for service in services
+        for channel in (Channel.WALK_IN, Channel.PRIORITY, Channel.VIP)
+        if channel in service.channels
+    ]
+    with ctx.db.read() as session:
+        tiles = estimate.new_ticket_waits(session, ctx, clock.now(), wanted)
+        alone = {
+            (service.code, channel): estimate.wait_estimate(
+                session, ctx, service, channel, clock.now()
+            )
+            for service, channel in reversed(wanted)
+        }
+    assert tiles == alone
+    # The line is long enough for the answers to differ from one another.
+    assert len({e.median for e in tiles.values() if e is not None}) == 3
+
+
+def test_a_waiting_tickets_range_is_its_expected_call_on_the_console(
+    ctx: QueueContext, clock: FixedClock
+) -> None:
+    # Learnt from real days, with times that differ: yesterday five new passports took
+    # 3, 5, 7, 9 and 11 minutes. Today counters 1 and 2 serve eight walk-ins in order.
+    # What the ticket shows (its range read back) and when the console expects it to be
+    # called are one and the same forecast: 10th, 50th and 90th percentile alike.
+    from tests.test_estimate_history import day_at, serve
+
+    day_at(clock, dt.date(2026, 11, 30))
+    open_counter(ctx, OFFICER, 1)
+    for minutes in (3, 5, 7, 9, 11):
+        serve(ctx, clock, 1, minutes, walk=0)
+    day_at(clock, dt.date(2026, 12, 1))
+    for number in (1, 2):
+        open_counter(ctx, OFFICER, number)
+    tickets = [issue_ticket(ctx, KIOSK, "baru", "walk_in") for _ in range(8)]
+    clock.advance(minutes=3)  # past the two minutes a ticket keeps its issued range
+    calls = expected_calls(ctx)
+    spreads = []
+    for t in tickets:
+        with ctx.db.read() as session:
+            shows = ticket_estimate(session, ctx, t.id, clock.now())
+        assert shows is not None
+        call = calls[t.id]
+        expected = [minutes_until(ctx, when) for when in (call.low, call.median, call.high)]
+        assert [round(v, 6) for v in (shows.low, shows.median, shows.high)] == expected
+        spreads.append(shows.high - shows.low)
+    # Past the first two, the draws make a range: the percentiles are not all one value.
+    assert all(s > 0 for s in spreads[2:])
