@@ -357,3 +357,34 @@ def test_a_waiting_tickets_range_is_its_expected_call_on_the_console(
         spreads.append(shows.high - shows.low)
     # Past the first two, the draws make a range: the percentiles are not all one value.
     assert all(s > 0 for s in spreads[2:])
+
+
+def test_an_applicant_of_a_service_no_longer_offered_holds_the_counter_five_minutes(
+    ctx: QueueContext, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Counter 4 has called an information applicant and counter 3 a new passport; then
+    # the office's settings change: no more information service, and no counter 3.
+    taught(monkeypatch, {})
+    for number in (3, 4):
+        open_counter(ctx, OFFICER, number)
+    issue_ticket(ctx, KIOSK, "info", "walk_in")
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    asking = call_next(ctx, OFFICER, 4)
+    call_next(ctx, OFFICER, 3)
+    data = ctx.settings.model_dump()
+    data["services"] = [s for s in data["services"] if s["code"] != "info"]
+    data["counters"] = [c for c in data["counters"] if c["number"] != 3]
+    for counter in data["counters"]:
+        counter["services"] = [code for code in counter["services"] if code != "info"]
+    changed = open_queue(type(ctx.settings).model_validate(data), clock=clock)
+    try:
+        # Its service has no measured or configured time: 5 minutes are assumed, and the
+        # new passport at a counter no longer configured holds nobody up.
+        assert shown(new_ticket(changed, "ambil", Channel.WALK_IN)) == (0, 5, 5, 5)
+        start_service(ctx, OFFICER, 4, asking.id)
+        clock.advance(minutes=2)
+        assert shown(new_ticket(changed, "ambil", Channel.WALK_IN)) == (0, 3, 3, 3)
+        clock.advance(minutes=4)  # past the 5 minutes: within a minute
+        assert shown(new_ticket(changed, "ambil", Channel.WALK_IN)) == (0, 1, 1, 1)
+    finally:
+        changed.db.dispose()
