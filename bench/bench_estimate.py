@@ -10,6 +10,11 @@ channels, written straight into the table as test data. Targets: p99 <= 20 ms at
 waiting, <= 60 ms at 1000 (wall time: what the applicant waits for). The note also gives
 the estimating thread's CPU time, the steadier figure on a PC shared with other work.
 
+Also timed, with the same queue: the picture of every ticket of the day that the web
+service reads once per queue change for the live ticket pages (``today_progress``: one
+forecast of the whole line, the people ahead of each ticket), for the record (no target:
+it runs on the web service's reading thread, not while an applicant waits at the kiosk).
+
 Nothing is kept between two calls but what a kiosk keeps between two issues: the earlier
 days' measured times (learnt once a day), today's (again every few minutes) and the parsed
 rows of the line; every call reads the line and counters and simulates anew.
@@ -33,6 +38,7 @@ from db.context import QueueContext
 from db.ops.calling import call_next, start_service
 from db.ops.counters import open_counter
 from db.ops.issuing import estimate_outside
+from db.read.ticket_progress import today_progress
 
 LINES = (("baru", Channel.WALK_IN), ("ganti", Channel.WALK_IN), ("baru", Channel.BOOKING),
          ("ambil", Channel.WALK_IN), ("ganti", Channel.PRIORITY), ("info", Channel.WALK_IN),
@@ -101,6 +107,12 @@ def run(
                     cpu.append((time.thread_time() - start) * 1000)
 
                 samples = timed(n, measured)
+
+                def pages(_i: int, ctx: QueueContext = ctx, clock: FixedClock = clock) -> None:
+                    clock.advance(seconds=5)
+                    today_progress(ctx)
+
+                page_samples = timed(max(10, n // 4), pages)
             finally:
                 ctx.db.dispose()
         p50, p99 = p50_p99(samples)
@@ -113,6 +125,14 @@ def run(
                 note=f"budget {'met' if p99 <= target else 'missed'}; CPU time p50 {cpu_p50:.1f} / "
                 f"p99 {cpu_p99:.1f} ms; {ctx.settings.estimate.runs} runs; {rows} old tickets "
                 f"({days} days)",
+            )
+        )  # fmt: skip
+        p50, p99 = p50_p99(page_samples)
+        results.append(
+            Result(
+                f"ticket pages (every ticket of the day), {size} waiting", len(page_samples),
+                p50, p99, None, None,
+                note="read once per queue change by the web service, for every phone",
             )
         )  # fmt: skip
     return results
