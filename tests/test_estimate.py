@@ -153,6 +153,8 @@ def test_the_printed_range(low: float, high: float, language: str, text: str) ->
 def test_the_cost_benchmark_runs() -> None:
     from bench import bench_estimate
 
-    [result] = bench_estimate.run(n=3, waiting=(20,), days=1, per_day=10)
+    result, pages = bench_estimate.run(n=3, waiting=(20,), days=1, per_day=10)
     assert result.name == "estimate, 20 waiting" and result.n == 3
     assert result.p99 is not None and result.p99 > 0
+    assert pages.name == "ticket pages (every ticket of the day), 20 waiting" and pages.n == 10
+    assert pages.p99 is not None and pages.p99 > 0

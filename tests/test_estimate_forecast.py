@@ -30,7 +30,7 @@ from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from db.read import estimate
 from db.read.estimate import History, WaitEstimate, expected_calls, ticket_estimate
-from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, make_settings
+from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, held_to_sessions, make_settings
 
 
 def taught(
@@ -78,15 +78,16 @@ def minutes_until(ctx: QueueContext, when: dt.datetime) -> float:
 def test_each_counter_serves_at_its_own_speed(
     ctx: QueueContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A new passport takes 6 minutes; counter 1 takes half that, counter 2 twice that,
-    # counter 3 has no speed of its own. Five walk-ins wait, all open counters are free.
-    taught(monkeypatch, {"baru": 6}, {("baru", 1): 0.5, ("baru", 2): 2.0})
+    # A new passport takes 6 minutes; counter 1 takes half that (3), counter 2 half as
+    # long again (9), counter 3 has no speed of its own (6). Five walk-ins wait, all open
+    # counters are free.
+    taught(monkeypatch, {"baru": 6}, {("baru", 1): 0.5, ("baru", 2): 1.5})
     for number in (1, 2, 3):
         open_counter(ctx, OFFICER, number)
     tickets = [issue_ticket(ctx, KIOSK, "baru", "walk_in") for _ in range(5)]
     # Each is called at the counter free first (the lower number on a tie): 1, 2 and 3 at
-    # once; counter 1 again after 3 minutes and after 6; counter 3 is free at 6 for the new
-    # ticket (counter 1 at 9, counter 2 at 12).
+    # once; counter 1 again at 3 and at 6; then counter 3 is free first, at 6 (counters 1
+    # and 2 at 9).
     assert shown(new_ticket(ctx, "baru", Channel.WALK_IN)) == (5, 6, 6, 6)
     calls = expected_calls(ctx)
     assert [minutes_until(ctx, calls[t.id].median) for t in tickets] == [0, 0, 0, 3, 6]
@@ -388,3 +389,24 @@ def test_an_applicant_of_a_service_no_longer_offered_holds_the_counter_five_minu
         assert shown(new_ticket(changed, "ambil", Channel.WALK_IN)) == (0, 1, 1, 1)
     finally:
         changed.db.dispose()
+
+
+def test_a_booking_checked_in_early_is_estimated_from_its_session_when_held_to_it(
+    ctx: QueueContext, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The office holds bookings to their session: one for the 10:00 session checked in at
+    # 09:00 is called at 10:00 at the earliest, though counter 1 is free now.
+    taught(monkeypatch, {"baru": 6})
+    open_counter(ctx, OFFICER, 1)
+    held = held_to_sessions(ctx)
+    slot = dt.datetime(2026, 12, 1, 10, 0, tzinfo=JAKARTA)
+    with ctx.db.read() as session:
+        baru = ctx.settings.service("baru")
+        now = clock.now()
+        assert estimate.estimate_for_new_ticket(session, held, baru, Channel.BOOKING, now) == (
+            0,
+            0,
+        )
+        assert estimate.estimate_for_new_ticket(
+            session, held, baru, Channel.BOOKING, now, slot
+        ) == (0, 60)

@@ -6,6 +6,7 @@ of the first day of the window and not of the day before."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,12 +16,13 @@ from db.clock import FixedClock
 from db.context import QueueContext
 from db.models import Booking
 from db.ops.calling import call_next, complete, no_show, recall, start_service
+from db.ops.checkin import check_in_booking
 from db.ops.counters import close_counter, open_counter
 from db.ops.importer import import_bookings
 from db.ops.issuing import issue_ticket
 from db.read import estimate
 from db.read.estimate import BOOKINGS_COME, learn
-from tests.conftest import KIOSK, OFFICER, SUPERVISOR, booking_sample
+from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample
 from tests.test_estimate_history import day_at, serve
 
 
@@ -89,3 +91,28 @@ def test_the_bookings_of_the_windows_first_day_are_counted(
     assert ctx.settings.estimate.history_days == 20
     day_at(clock, dt.date(2026, 12, 1) + dt.timedelta(days=days_after))
     assert learnt_now(ctx, clock).bookings_come == (0.0 if counted else BOOKINGS_COME)
+
+
+@pytest.mark.parametrize(("booked", "come"), [(20, 0.75), (19, BOOKINGS_COME)])
+def test_the_share_of_bookings_that_come_is_learnt_from_twenty_bookings_on(
+    ctx: QueueContext, clock: FixedClock, tmp_path: Path, booked: int, come: float
+) -> None:
+    # Yesterday: ``booked`` bookings for the 08:00 session, fifteen of them checked in.
+    rows = [
+        f"MP261130JKS{i:05d};30/11/2026;08.00 - 10.00;PASPOR BARU;DIAN SANTOSO;"
+        f"31741815908{i:05d};JKS;AKTIF;2026-11-15 14:09:32"
+        for i in range(1, booked + 1)
+    ]
+    export = tmp_path / "antrean_JKS_20261130.csv"
+    export.write_text(
+        "KODE_BOOKING;TGL_KEDATANGAN;SESI;JENIS_LAYANAN;NAMA_PEMOHON;NIK;KODE_KANTOR;STATUS;"
+        "WAKTU_DAFTAR\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    clock.set(dt.datetime(2026, 11, 30, 8, 5, tzinfo=JAKARTA))
+    report = import_bookings(ctx, SUPERVISOR, export)
+    assert (report.imported, report.rejected) == (booked, [])
+    for i in range(1, 16):
+        check_in_booking(ctx, KIOSK, f"MP261130JKS{i:05d}")
+    day_at(clock, dt.date(2026, 12, 1))
+    assert learnt_now(ctx, clock).bookings_come == pytest.approx(come)

@@ -457,8 +457,9 @@ def _counter_state(
     session: Session, ctx: QueueContext, counters: Sequence[Counter], history: History,
     now: dt.datetime, rng: np.random.Generator, runs: int,
 ) -> tuple[dict[int, int], np.ndarray, np.ndarray, float]:  # fmt: skip
-    """Counter number -> index; (runs, counters) minutes until each is free; which will
-    call; minutes until opening."""
+    """Counter number -> index; (runs, counters) minutes until each is free; which are
+    staffed (open or paused: ``Forecast.counters`` falls back to every configured one
+    where none of a line's is, as before opening); minutes until opening."""
     import numpy as np
 
     day = ctx.calendar.business_day(now)
@@ -472,7 +473,6 @@ def _counter_state(
     rows = session.connection().execute(_COUNTERS)
     for number, state_, changed_at in rows:
         states[number], changed[number] = state_, _utc(changed_at)
-    anyone = any(states.get(c.number) in (CounterState.OPEN, CounterState.PAUSED) for c in counters)
     free = np.full((runs, len(counters)), open_in)
     staffed = np.zeros(len(counters), dtype=bool)
     pause = ctx.settings.estimate.pause_minutes
@@ -486,8 +486,6 @@ def _counter_state(
             since = changed.get(c.number)
             left = pause - (_minutes(now - since) if since is not None else 0.0)
             free[:, i] = max(open_in, min(max(left, 5.0), pause))
-        elif not anyone:
-            staffed[i] = True  # before anyone opened: the configured counters will
     busy = session.connection().execute(_BUSY, {"day": day}).all()
     codes = _codes(ctx)
     for number, service, status, called_raw, serving_raw in busy:
