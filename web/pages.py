@@ -16,7 +16,6 @@ from config.settings import Settings
 from db.models import CounterState, TicketStatus
 from db.ops.issuing import QuotaLeft
 from db.read.calling_display import Call, CounterNow, DisplayUpdate, WaitingCount
-from db.read.estimate import format_wait
 from db.read.ticket_progress import TicketProgress
 from web.text import CATEGORIES, SCALE, SURVEY_QUESTIONS, WEEKDAY_NAMES, pick, t
 
@@ -76,8 +75,8 @@ def ticket_state(settings: Settings, p: TicketProgress, lang: str) -> dict[str, 
         "state": str(status),
         "ahead": str(p.people_ahead) if p.people_ahead is not None else t("nothing_to_show", lang),
         "wait": (
-            format_wait(p.wait_low, p.wait_high, lang)
-            if p.wait_low is not None and p.wait_high is not None
+            t("minutes_range", lang, low=p.wait_low, high=p.wait_high)
+            if p.wait_low is not None
             else t("nothing_to_show", lang)
         ),
         "message": t("waiting", lang),

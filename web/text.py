@@ -12,6 +12,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "service": ("Layanan", "Service"),
     "people_ahead": ("Orang di depan Anda", "People ahead of you"),
     "estimated": ("Perkiraan waktu tunggu", "Estimated wait"),
+    "minutes_range": ("{low}–{high} menit", "{low}–{high} minutes"),
     "waiting": (
         "Mohon menunggu. Halaman ini diperbarui sendiri.",
         "Please wait. This page updates by itself.",

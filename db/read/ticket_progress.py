@@ -1,8 +1,6 @@
 """Where each of today's tickets stands, for the applicants' live ticket pages: its state, the
-people the counters would call before it (in the call policy's order), the range of
-minutes until it is called (the forecast the console's expected calls and the printed ticket
-come from, ``db.read.estimate``), and the counter it was called to. Read-only; no Qt; no
-personal data.
+people the counters would call before it (in the call policy's order), an estimated range
+of minutes, and the counter it was called to. Read-only; no Qt; no personal data.
 
 One read builds the picture of every ticket of the day (``today_progress``), so a web
 service with hundreds of phones watching reads the database once per queue change, not
@@ -12,6 +10,7 @@ once per phone.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,8 +20,8 @@ from sqlalchemy.orm import Session
 from config.settings import Channel
 from db.context import QueueContext
 from db.models import SurveyResponse, Ticket, TicketStatus
-from db.read.estimate import Forecast, waiting_line
-from db.rules.policy import eligible, rank
+from db.read.estimate import counters_for, service_minutes, waiting_line
+from db.rules.policy import Waiting, eligible, rank
 
 
 @dataclass(frozen=True)
@@ -32,14 +31,21 @@ class TicketProgress:
     business_day: dt.date
     status: TicketStatus
     people_ahead: int | None  # None when no longer waiting
-    # Minutes from now until it is called: the forecast's 80 % range, as the console
-    # expects the call (db.read.estimate); put in words by ``format_wait``.
-    wait_low: float | None
-    wait_high: float | None
+    wait_low: int | None  # minutes
+    wait_high: int | None
     counter: int | None
     counter_name: str
     recall_count: int
     survey_given: bool
+
+
+def wait_range(minutes: float) -> tuple[int, int]:
+    """An honest range around an estimate: -30 % .. +30 %, rounded out to 5 minutes."""
+    if minutes <= 0:
+        return 0, 5
+    low = max(0, math.floor(minutes * 0.7 / 5) * 5)
+    high = max(low + 5, math.ceil(minutes * 1.3 / 5) * 5)
+    return low, high
 
 
 # (services, channels, counter): the line a ticket waits in; counter: sent to that one.
@@ -67,32 +73,50 @@ def _line_of(
 
 def _estimates(
     session: Session, ctx: QueueContext, day: dt.date, now: dt.datetime
-) -> dict[int, tuple[int, float, float]]:
-    """ticket id -> (people ahead, low, high minutes) for every waiting ticket of ``day``
-    that a counter calls: the people ahead in its line in the call policy's order, the
-    range from the forecast the console's expected calls come from."""
+) -> dict[int, tuple[int, int, int]]:
+    """ticket id -> (people ahead, low, high) for every waiting ticket of ``day``."""
     services_all = [s.code for s in ctx.settings.services]
     everyone = waiting_line(session, day, services_all)
-    calls = Forecast(session, ctx, now, everyone).waiting()
+    known = set(services_all)
+    minutes_of: dict[str, float] = {}
+    ranked: dict[LineKey, list[Waiting]] = {}
+    result: dict[int, tuple[int, int, int]] = {}
+    info = ctx.calendar.day(day)
+    before_opening = (
+        (info.open_at - now).total_seconds() / 60
+        if info.open_at is not None and now < info.open_at
+        else 0.0
+    )
     positions: dict[LineKey, dict[int, int]] = {}
+    before: dict[LineKey, list[float]] = {}  # service minutes ahead
+    open_counters: dict[tuple[str, Channel], int] = {}
     lines: dict[tuple[str, Channel, int | None], LineKey] = {}
-    result: dict[int, tuple[int, float, float]] = {}
     for w in everyone:
-        call = calls.get(w.ticket_id)
-        if call is None:  # no counter calls it today
+        if w.service not in known:
             continue
         kind = (w.service, w.channel, w.only_at)
         if kind not in lines:
             lines[kind] = _line_of(ctx, w.service, w.channel, w.only_at)
         key = lines[kind]
-        if key not in positions:
+        if key not in ranked:
             services, channels, counter = key
             line = eligible(everyone, services, [Channel(c) for c in channels], counter)
-            order = rank(line, now, ctx.settings.call_policy)
+            order = ranked[key] = rank(line, now, ctx.settings.call_policy)
             positions[key] = {x.ticket_id: i for i, x in enumerate(order)}
+            for code in {x.service for x in order} - minutes_of.keys():
+                minutes_of[code] = service_minutes(session, ctx.settings.service(code), day)
+            sums = [0.0]
+            for x in order:
+                sums.append(sums[-1] + minutes_of[x.service])
+            before[key] = sums
         ahead = positions[key].get(w.ticket_id, 0)
-        low = (call.low - now).total_seconds() / 60
-        high = (call.high - now).total_seconds() / 60
+        if (w.service, w.channel) not in open_counters:
+            service = ctx.settings.service(w.service)
+            open_counters[(w.service, w.channel)] = counters_for(session, ctx, service, w.channel)
+        # A ticket sent to one counter is called there alone.
+        serving = 1 if key[2] is not None else open_counters[(w.service, w.channel)]
+        minutes = before[key][ahead] / serving
+        low, high = wait_range(minutes + before_opening)
         result[w.ticket_id] = (ahead, low, high)
     return result
 
