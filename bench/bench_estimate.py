@@ -11,8 +11,8 @@ waiting, <= 60 ms at 1000 (wall time: what the applicant waits for). The note al
 the estimating thread's CPU time, the steadier figure on a PC shared with other work.
 
 Also timed, with the same queue: the picture of every ticket of the day that the web
-service reads once per queue change for the live ticket pages (``today_progress``: one
-forecast of the whole line, the people ahead of each ticket), for the record (no target:
+service reads once per queue change for the live ticket pages (``today_progress``: the
+people ahead of each ticket and its range), for the record (no target:
 it runs on the web service's reading thread, not while an applicant waits at the kiosk).
 
 Nothing is kept between two calls but what a kiosk keeps between two issues: the earlier
