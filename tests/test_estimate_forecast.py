@@ -55,6 +55,13 @@ def taught(
     monkeypatch.setattr(estimate, "learn", learnt)
 
 
+def being_served_at_one(ctx: QueueContext) -> None:
+    """A new-passport applicant called to counter 1 and being served from now."""
+    issue_ticket(ctx, KIOSK, "baru", "walk_in")
+    serving = call_next(ctx, OFFICER, 1)
+    start_service(ctx, OFFICER, 1, serving.id)
+
+
 def new_ticket(ctx: QueueContext, service: str, channel: Channel) -> WaitEstimate:
     with ctx.db.read() as session:
         found = estimate.wait_estimate(
@@ -116,9 +123,7 @@ def test_a_ticket_sent_to_one_counter_is_served_there_alone(
     taught(monkeypatch, {"baru": 6, "ganti": 20})
     for number in (1, 2, 5):
         open_counter(ctx, OFFICER, number)
-    issue_ticket(ctx, KIOSK, "baru", "walk_in")
-    serving = call_next(ctx, OFFICER, 1)
-    start_service(ctx, OFFICER, 1, serving.id)
+    being_served_at_one(ctx)
     clock.advance(minutes=2)
     renewal = issue_ticket(ctx, KIOSK, "ganti", "walk_in")
     transfer(ctx, OFFICER, renewal.id, keep_place=True, to_counter=1)
@@ -198,9 +203,7 @@ def test_a_priority_applicant_passes_a_walk_in_by_the_time_the_counter_is_free(
     # already (12 against 5): the priority applicant is called at 4.
     taught(monkeypatch, {"baru": 6})
     open_counter(ctx, OFFICER, 1)
-    issue_ticket(ctx, KIOSK, "baru", "walk_in")
-    serving = call_next(ctx, OFFICER, 1)
-    start_service(ctx, OFFICER, 1, serving.id)
+    being_served_at_one(ctx)
     clock.advance(minutes=1)
     issue_ticket(ctx, KIOSK, "baru", "walk_in")
     clock.advance(minutes=1)
@@ -218,9 +221,7 @@ def test_the_ticket_shows_the_estimate_it_was_issued_with_for_two_minutes(
     # Counter 1 has just begun a 6-minute service; a walk-in is issued with 6 minutes.
     taught(monkeypatch, {"baru": 6})
     open_counter(ctx, OFFICER, 1)
-    issue_ticket(ctx, KIOSK, "baru", "walk_in")
-    serving = call_next(ctx, OFFICER, 1)
-    start_service(ctx, OFFICER, 1, serving.id)
+    being_served_at_one(ctx)
     ticket = issue_ticket(ctx, KIOSK, "baru", "walk_in")
     assert ticket.estimated_wait_minutes == 6
     issued = clock.now()

@@ -54,6 +54,24 @@ def away(ctx: QueueContext, clock: FixedClock, counter: int) -> None:
     no_show(ctx, OFFICER, counter, ticket.id)
 
 
+def priority_calls(ctx: QueueContext, clock: FixedClock, calls: int = 20, away: int = 5) -> None:
+    """``calls`` elderly applicants called at counter 1: the first ``away`` do not come
+    (recalled after a minute, not present after two more), the rest are served 3 minutes."""
+    for _ in range(calls):
+        issue_ticket(ctx, KIOSK, "baru", "priority", reason="elderly")
+    for i in range(calls):
+        ticket = call_next(ctx, OFFICER, 1)
+        clock.advance(minutes=1)
+        if i < away:
+            recall(ctx, OFFICER, 1, ticket.id)
+            clock.advance(minutes=2)
+            no_show(ctx, OFFICER, 1, ticket.id)
+        else:
+            start_service(ctx, OFFICER, 1, ticket.id)
+            clock.advance(minutes=3)
+            complete(ctx, OFFICER, 1, ticket.id)
+
+
 def day_at(clock: FixedClock, day: dt.date) -> None:
     clock.set(dt.datetime.combine(day, dt.time(8, 0), tzinfo=JAKARTA))
 
@@ -135,19 +153,7 @@ def test_the_edges_of_what_counts(ctx: QueueContext, clock: FixedClock) -> None:
     serve(ctx, clock, 1, 5, walk=15)  # a walk of 15 minutes still counts
     serve(ctx, clock, 1, 5, walk=15.5)  # ... one longer does not
     serve(ctx, clock, 1, 0.2, walk=1)  # 12 seconds: not a service
-    for _ in range(20):  # exactly 20 priority calls, 5 of them away: a share is learnt
-        issue_ticket(ctx, KIOSK, "baru", "priority", reason="elderly")
-    for i in range(20):
-        ticket = call_next(ctx, OFFICER, 1)
-        clock.advance(minutes=1)
-        if i < 5:
-            recall(ctx, OFFICER, 1, ticket.id)
-            clock.advance(minutes=2)
-            no_show(ctx, OFFICER, 1, ticket.id)
-        else:
-            start_service(ctx, OFFICER, 1, ticket.id)
-            clock.advance(minutes=3)
-            complete(ctx, OFFICER, 1, ticket.id)
+    priority_calls(ctx, clock)  # exactly 20 priority calls, 5 of them away: a share is learnt
     day_at(clock, dt.date(2026, 12, 1))
     estimate.forget()
     with ctx.db.read() as session:

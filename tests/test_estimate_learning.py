@@ -15,15 +15,13 @@ from config.settings import Channel
 from db.clock import FixedClock
 from db.context import QueueContext
 from db.models import Booking
-from db.ops.calling import call_next, complete, no_show, recall, start_service
 from db.ops.checkin import check_in_booking
 from db.ops.counters import close_counter, open_counter
 from db.ops.importer import import_bookings
-from db.ops.issuing import issue_ticket
 from db.read import estimate
 from db.read.estimate import BOOKINGS_COME, learn
 from tests.conftest import JAKARTA, KIOSK, OFFICER, SUPERVISOR, booking_sample
-from tests.test_estimate_history import day_at, serve
+from tests.test_estimate_history import day_at, priority_calls, serve
 
 
 def learnt_now(ctx: QueueContext, clock: FixedClock) -> estimate.History:
@@ -62,19 +60,7 @@ def test_a_share_of_no_shows_is_learnt_from_today_alone(
     ctx: QueueContext, clock: FixedClock
 ) -> None:
     open_counter(ctx, OFFICER, 1)
-    for _ in range(20):  # twenty priority calls today, five of them away; none before
-        issue_ticket(ctx, KIOSK, "baru", "priority", reason="elderly")
-    for i in range(20):
-        ticket = call_next(ctx, OFFICER, 1)
-        clock.advance(minutes=1)
-        if i < 5:
-            recall(ctx, OFFICER, 1, ticket.id)
-            clock.advance(minutes=2)
-            no_show(ctx, OFFICER, 1, ticket.id)
-        else:
-            start_service(ctx, OFFICER, 1, ticket.id)
-            clock.advance(minutes=3)
-            complete(ctx, OFFICER, 1, ticket.id)
+    priority_calls(ctx, clock)  # twenty priority calls today, five of them away; none before
     assert learnt_now(ctx, clock).no_show == {Channel.PRIORITY: pytest.approx(0.25)}
 
 
